@@ -1,0 +1,71 @@
+// ristretto255 (RFC 9496) backend on @noble/curves: the pure-TS group used in browsers and as the
+// reference for every other backend (both must produce identical bytes; tested).
+// Decoding follows RFC 9496 §4.3.1 (noble rejects non-canonical field encodings, negative s, and
+// non-square / negative t / y = 0 cases); we additionally check the length first and, as a belt and
+// braces check, that re-encoding reproduces the input exactly.
+import { ristretto255 as noble } from '@noble/curves/ed25519.js';
+import { pippenger } from '@noble/curves/abstract/curve.js';
+import { bytesEqual } from './bytes.ts';
+import type { Group, GroupElement } from './group.ts';
+import { err, ok } from './result.ts';
+import { createScalarField, type Scalar } from './scalar.ts';
+
+type Point = InstanceType<typeof noble.Point>;
+const P = noble.Point;
+
+/** The prime order ℓ = 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4). */
+export const RISTRETTO255_ORDER = 2n ** 252n + 27742317777372353535851937790883648493n;
+
+const toPoint = (e: GroupElement): Point => e as unknown as Point;
+const toElement = (p: Point): GroupElement => p as unknown as GroupElement;
+
+export function createRistretto255(): Group {
+  const scalars = createScalarField(RISTRETTO255_ORDER, 32);
+  return {
+    name: 'ristretto255',
+    elementLength: 32,
+    scalars,
+    generator: toElement(P.BASE),
+    identity: toElement(P.ZERO),
+    decodeElement(bytes, options) {
+      if (bytes.length !== 32) return err('bad_length', `expected 32 bytes, got ${bytes.length}`);
+      let point: Point;
+      try {
+        point = P.fromBytes(bytes);
+      } catch {
+        return err('invalid_element', 'not a canonical ristretto255 encoding');
+      }
+      if (!bytesEqual(point.toBytes(), bytes)) return err('invalid_element', 'non-canonical encoding');
+      if (!options?.allowIdentity && point.is0()) return err('identity', 'the identity element is not allowed here');
+      return ok(toElement(point));
+    },
+    encodeElement: (e) => toPoint(e).toBytes(),
+    add: (a, b) => toElement(toPoint(a).add(toPoint(b))),
+    subtract: (a, b) => toElement(toPoint(a).subtract(toPoint(b))),
+    negate: (a) => toElement(toPoint(a).negate()),
+    // noble's constant-time multiply rejects 0; 0·P is the identity by definition.
+    multiply: (e, s: Scalar) => (s === 0n ? toElement(P.ZERO) : toElement(toPoint(e).multiply(s))),
+    multiplyPublic: (e, s: Scalar) => toElement(toPoint(e).multiplyUnsafe(s)),
+    baseMultiply: (s: Scalar) => (s === 0n ? toElement(P.ZERO) : toElement(P.BASE.multiply(s))),
+    multiMultiplyPublic(elements, scalarList) {
+      if (elements.length !== scalarList.length) throw new Error('length mismatch');
+      if (elements.length === 0) return toElement(P.ZERO);
+      if (elements.length <= 2) {
+        let acc = P.ZERO;
+        for (let i = 0; i < elements.length; i++) acc = acc.add(toPoint(elements[i]!).multiplyUnsafe(scalarList[i]!));
+        return toElement(acc);
+      }
+      return toElement(pippenger(P, elements.map(toPoint), [...scalarList]));
+    },
+    precompute: (e) => {
+      const p = P.fromBytes(toPoint(e).toBytes());
+      p.precompute(8, false);
+      return toElement(p);
+    },
+    equals: (a, b) => toPoint(a).equals(toPoint(b)),
+    isIdentity: (a) => toPoint(a).is0(),
+  };
+}
+
+/** The default group of protocol version 1. */
+export const ristretto255: Group = createRistretto255();
