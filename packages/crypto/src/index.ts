@@ -7,3 +7,4 @@ export * from './group.ts';
 export { createRistretto255, ristretto255, RISTRETTO255_ORDER } from './ristretto255.ts';
 export * from './transcript.ts';
 export * from './elgamal.ts';
+export * from './proofs/index.ts';
