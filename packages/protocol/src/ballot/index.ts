@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './encoding.ts';
+export * from './create-check.ts';
