@@ -8,3 +8,5 @@ export { createRistretto255, ristretto255, RISTRETTO255_ORDER } from './ristrett
 export * from './transcript.ts';
 export * from './elgamal.ts';
 export * from './proofs/index.ts';
+export * from './threshold/index.ts';
+export * from './dlog.ts';
