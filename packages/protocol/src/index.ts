@@ -1,0 +1,10 @@
+// Public API of @ratify/protocol. Other packages import from here only.
+export * from './codec/canonical-json.ts';
+export * from './ids.ts';
+export * from './rules.ts';
+export * from './manifest.ts';
+export * from './fingerprint.ts';
+export * from './credentials.ts';
+export * from './ballot/index.ts';
+export * from './board.ts';
+export * from './tally.ts';
