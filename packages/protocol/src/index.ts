@@ -8,3 +8,6 @@ export * from './credentials.ts';
 export * from './ballot/index.ts';
 export * from './board.ts';
 export * from './tally.ts';
+export * from './ceremony-context.ts';
+export * from './result.ts';
+export * from './roll/index.ts';

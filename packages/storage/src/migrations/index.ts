@@ -1,0 +1,32 @@
+// The migration list (a static provider: no directory scanning, so bundlers and tsx agree) and the
+// runner. Names are timestamps so order is the name order. Must not hold dialect-specific SQL.
+import { Migrator, NO_MIGRATIONS } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet } from 'kysely';
+import * as membersVotesRolls from './20261126150000-members-votes-rolls.ts';
+import * as credentialsBallotsBoard from './20261126150100-credentials-ballots-board.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '20261126150000-members-votes-rolls': membersVotesRolls,
+  '20261126150100-credentials-ballots-board': credentialsBallotsBoard,
+};
+
+const migrator = <DB>(db: Kysely<DB>): Migrator =>
+  new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+
+const check = (outcome: MigrationResultSet): MigrationResultSet => {
+  if (outcome.error !== undefined) {
+    throw new Error(
+      `migration failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+    );
+  }
+  return outcome;
+};
+
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+/** Undoes every migration (tests prove each `down` works). */
+export async function migrateAllDown<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateTo(NO_MIGRATIONS));
+}

@@ -1,0 +1,242 @@
+// The Store port: every persistence operation Ratify needs, as an async interface taking and
+// returning domain types (never rows). Adapters (sql/ + sqlite/, later postgres/) implement it and
+// are held to it by test/contract-suite.ts. Must not run crypto or business rules beyond the
+// integrity rules stated here (vote status transitions, one counted ballot per credential).
+import type { Result } from '@ratify/crypto';
+
+export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
+export type RevotePolicy = 'last_counts' | 'first_counts';
+
+export interface Union {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One roll row as imported; @ratify/protocol's RollRow (from parseRollCsv) is assignable to it. */
+export interface MemberRecord {
+  readonly memberNumber: string;
+  readonly name: string;
+  readonly email: string;
+  readonly goodStanding: boolean;
+  readonly unit: string | null;
+}
+
+export interface Member extends MemberRecord {
+  readonly unionId: string;
+}
+
+/** The same person (by email) on the rolls of two unions: one ballot per union. */
+export interface DualMember {
+  readonly email: string;
+  readonly first: Member;
+  readonly second: Member;
+}
+
+export interface ImportSummary {
+  readonly added: number;
+  readonly kept: number;
+  readonly removed: number;
+  readonly eligible: number;
+}
+
+export interface NewVote {
+  readonly id: string;
+  readonly unionId: string;
+  /** The manifest's canonical JSON text, stored byte for byte. */
+  readonly manifest: string;
+}
+
+export interface Vote extends NewVote {
+  readonly status: VoteStatus;
+  readonly createdAt: string;
+}
+
+export interface FrozenRoll {
+  readonly voteId: string;
+  readonly unionId: string;
+  /** ISO date (YYYY-MM-DD) whose membership the roll reflects. */
+  readonly recordDate: string;
+  readonly frozenAt: string;
+  /** Entries snapshotted at freeze time (members in good standing). */
+  readonly frozenCount: number;
+}
+
+export type RollEntryStatus = 'eligible' | 'removed' | 'challenged';
+
+export interface RollEntry {
+  readonly voteId: string;
+  readonly memberNumber: string;
+  readonly name: string;
+  readonly email: string;
+  readonly unit: string | null;
+  readonly status: RollEntryStatus;
+  readonly origin: 'frozen' | 'added';
+}
+
+export type RollAmendmentKind = 'added' | 'removed' | 'challenged';
+
+/** A change to a frozen roll; `reason` is required and kept in the audit trail. */
+export interface RollAmendment {
+  readonly kind: RollAmendmentKind;
+  readonly memberNumber: string;
+  readonly reason: string;
+}
+
+export interface RollEvent extends RollAmendment {
+  readonly voteId: string;
+  readonly seq: number;
+  readonly at: string;
+}
+
+export interface Credential {
+  readonly voteId: string;
+  /** Public credential, lower-case hex. */
+  readonly credential: string;
+  readonly revoked: boolean;
+  readonly revokedReason: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface BallotSubmission {
+  readonly credential: string;
+  readonly trackingCode: string;
+  /** The ballot's canonical JSON text, stored byte for byte. */
+  readonly ballot: string;
+}
+
+export interface StoredBallot extends BallotSubmission {
+  readonly voteId: string;
+  readonly sequence: number;
+  readonly receivedAt: string;
+  readonly counted: boolean;
+}
+
+export interface CastReceipt {
+  readonly sequence: number;
+  readonly trackingCode: string;
+  readonly receivedAt: string;
+  /** false under `first_counts` when the credential already has a counted ballot. */
+  readonly counted: boolean;
+  /** Under `last_counts`: the tracking code of the ballot this one replaced. */
+  readonly supersededTrackingCode: string | null;
+}
+
+export interface BoardEventInput {
+  readonly kind: string;
+  /** Canonical JSON text. */
+  readonly payload: string;
+}
+
+export interface BoardEvent extends BoardEventInput {
+  readonly voteId: string;
+  /** 0 for the first event of a vote, then contiguous. */
+  readonly seq: number;
+  /** null for the first event of a vote. */
+  readonly prevHash: string | null;
+  readonly hash: string;
+  readonly createdAt: string;
+}
+
+export interface BoardHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export interface HashInput extends BoardEventInput {
+  readonly prevHash: string | null;
+  readonly seq: number;
+}
+
+/** Pure function from the protocol that chains board events; must return lower-case hex. */
+export type ComputeHash = (input: HashInput) => string;
+
+export type CreateUnionError = 'duplicate_union';
+export type ImportRollError = 'union_not_found' | 'duplicate_member';
+export type CreateVoteError = 'union_not_found' | 'duplicate_vote';
+export type TransitionError = 'vote_not_found' | 'invalid_transition';
+export type FreezeError =
+  'vote_not_found' | 'union_mismatch' | 'vote_not_draft' | 'roll_already_frozen' | 'invalid_record_date';
+export type AmendError =
+  | 'vote_not_found'
+  | 'roll_not_frozen'
+  | 'roll_locked'
+  | 'missing_reason'
+  | 'member_not_found'
+  | 'already_on_roll'
+  | 'not_on_roll'
+  | 'already_challenged';
+export type AddCredentialsError = 'vote_not_found' | 'invalid_credential' | 'duplicate_credential';
+export type RevokeError = 'vote_not_found' | 'unknown_credential' | 'already_revoked' | 'missing_reason';
+export type CastError =
+  'vote_not_found' | 'vote_closed' | 'unknown_credential' | 'credential_revoked' | 'duplicate_ballot';
+export type AppendError = 'vote_not_found';
+
+export interface Store {
+  createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
+  getUnion(id: string): Promise<Union | null>;
+  /** Replaces the union's membership with `rows`, all or nothing. */
+  importRoll(unionId: string, rows: readonly MemberRecord[]): Promise<Result<ImportSummary, ImportRollError>>;
+  listMembers(unionId: string): Promise<readonly Member[]>;
+  /** Members of both unions with the same email, ordered by email. */
+  listDualMembers(firstUnionId: string, secondUnionId: string): Promise<readonly DualMember[]>;
+
+  createVote(vote: NewVote): Promise<Result<Vote, CreateVoteError>>;
+  getVote(id: string): Promise<Vote | null>;
+  /** draft → open → closed → tallied → published, one step at a time. */
+  transitionVote(id: string, to: VoteStatus): Promise<Result<Vote, TransitionError>>;
+
+  /** Snapshots the union's members in good standing as the vote's roll (vote must be draft). */
+  freezeRoll(voteId: string, unionId: string, recordDate: string): Promise<Result<FrozenRoll, FreezeError>>;
+  getRoll(voteId: string): Promise<FrozenRoll | null>;
+  /** The only way to change a frozen roll: an audited event with a reason. */
+  amendRoll(voteId: string, amendment: RollAmendment): Promise<Result<RollEvent, AmendError>>;
+  listRollEntries(voteId: string): Promise<readonly RollEntry[]>;
+  listRollEvents(voteId: string): Promise<readonly RollEvent[]>;
+
+  /** Adds public credentials (lower-case hex, unique per vote), all or nothing; returns how many. */
+  addCredentials(
+    voteId: string,
+    credentials: readonly string[],
+  ): Promise<Result<number, AddCredentialsError>>;
+  revokeCredential(
+    voteId: string,
+    credential: string,
+    reason: string,
+  ): Promise<Result<Credential, RevokeError>>;
+  listCredentials(voteId: string): Promise<readonly Credential[]>;
+
+  /** In one transaction: vote open, credential listed and not revoked, revote policy applied. */
+  castBallot(
+    voteId: string,
+    ballot: BallotSubmission,
+    policy: RevotePolicy,
+  ): Promise<Result<CastReceipt, CastError>>;
+  /** castBallot and the board event describing it, in one transaction. */
+  castBallotWithEvent(
+    voteId: string,
+    ballot: BallotSubmission,
+    policy: RevotePolicy,
+    event: (receipt: CastReceipt) => BoardEventInput,
+    computeHash: ComputeHash,
+  ): Promise<Result<{ readonly receipt: CastReceipt; readonly event: BoardEvent }, CastError>>;
+  listBallots(voteId: string, options?: { readonly countedOnly?: boolean }): Promise<readonly StoredBallot[]>;
+
+  /** Appends under the vote's lock: reads the head, hashes with `computeHash`, inserts seq + 1. */
+  appendEvent(
+    voteId: string,
+    event: BoardEventInput,
+    computeHash: ComputeHash,
+  ): Promise<Result<BoardEvent, AppendError>>;
+  listEvents(
+    voteId: string,
+    options?: { readonly fromSeq?: number; readonly limit?: number },
+  ): Promise<readonly BoardEvent[]>;
+  head(voteId: string): Promise<BoardHead | null>;
+
+  /**
+   * Runs `fn` in one transaction: committed if it returns ok, rolled back if it returns an error or
+   * throws. Inside, use only `tx` (and await its calls one by one); each call is a savepoint.
+   */
+  transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>>;
+  close(): Promise<void>;
+}

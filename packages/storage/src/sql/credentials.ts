@@ -1,0 +1,88 @@
+// Public credentials of a vote: lower-case hex, unique per vote, revocable with a recorded reason.
+// Which member holds which credential is deliberately not stored here.
+import { err, ok } from '@ratify/crypto';
+import type { Result } from '@ratify/crypto';
+import type { AddCredentialsError, Credential, RevokeError } from '../port.ts';
+import { chunks } from './context.ts';
+import type { SqlContext } from './context.ts';
+import { toCredential } from './rows.ts';
+
+const HEX = /^(?:[0-9a-f]{2}){1,256}$/;
+
+export const isCredentialHex = (value: string): boolean => HEX.test(value);
+
+/** Must run inside a transaction (chunked inserts are all or nothing). */
+export async function addCredentials(
+  ctx: SqlContext,
+  voteId: string,
+  credentials: readonly string[],
+): Promise<Result<number, AddCredentialsError>> {
+  const vote = await ctx.db.selectFrom('votes').select('id').where('id', '=', voteId).executeTakeFirst();
+  if (vote === undefined) return err('vote_not_found', voteId);
+  const seen = new Set<string>();
+  for (const credential of credentials) {
+    if (!isCredentialHex(credential)) return err('invalid_credential', credential);
+    if (seen.has(credential)) return err('duplicate_credential', credential);
+    seen.add(credential);
+  }
+  try {
+    for (const chunk of chunks(credentials)) {
+      await ctx.db
+        .insertInto('credentials')
+        .values(chunk.map((credential) => ({ vote_id: voteId, credential })))
+        .execute();
+    }
+  } catch (error) {
+    if (ctx.hooks.isUniqueViolation(error)) return err('duplicate_credential');
+    throw error;
+  }
+  return ok(credentials.length);
+}
+
+export async function findCredential(
+  ctx: SqlContext,
+  voteId: string,
+  credential: string,
+): Promise<Credential | null> {
+  const row = await ctx.db
+    .selectFrom('credentials')
+    .selectAll()
+    .where('vote_id', '=', voteId)
+    .where('credential', '=', credential)
+    .executeTakeFirst();
+  return row === undefined ? null : toCredential(row);
+}
+
+export async function revokeCredential(
+  ctx: SqlContext,
+  voteId: string,
+  credential: string,
+  reason: string,
+): Promise<Result<Credential, RevokeError>> {
+  const why = reason.trim();
+  if (why === '') return err('missing_reason');
+  const vote = await ctx.db.selectFrom('votes').select('id').where('id', '=', voteId).executeTakeFirst();
+  if (vote === undefined) return err('vote_not_found', voteId);
+  const row = await ctx.db
+    .updateTable('credentials')
+    .set({ revoked: 1, revoked_reason: why, revoked_at: ctx.now() })
+    .where('vote_id', '=', voteId)
+    .where('credential', '=', credential)
+    .where('revoked', '=', 0)
+    .returningAll()
+    .executeTakeFirst();
+  if (row !== undefined) return ok(toCredential(row));
+  return (await findCredential(ctx, voteId, credential)) === null
+    ? err('unknown_credential')
+    : err('already_revoked');
+}
+
+export async function listCredentials(ctx: SqlContext, voteId: string): Promise<readonly Credential[]> {
+  const rows = await ctx.db
+    .selectFrom('credentials')
+    .selectAll()
+    .where('vote_id', '=', voteId)
+    .orderBy('credential')
+    .execute();
+  return rows.map(toCredential);
+}

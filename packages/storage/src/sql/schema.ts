@@ -1,0 +1,98 @@
+// Kysely table types: the database's rows exactly as stored (snake_case, 0/1 flags, ISO text times).
+// Only sql/rows.ts turns these into domain types; nothing outside sql/ sees them.
+import type { Generated } from 'kysely';
+
+export interface UnionsTable {
+  id: string;
+  name: string;
+}
+
+export interface MembersTable {
+  union_id: string;
+  member_number: string;
+  name: string;
+  email: string;
+  good_standing: number;
+  unit: string | null;
+}
+
+export interface VotesTable {
+  id: string;
+  union_id: string;
+  status: string;
+  manifest: string;
+  created_at: string;
+  /** Last ballot sequence; updated first in a cast, so it doubles as the vote's ballot lock. */
+  ballot_count: Generated<number>;
+  /** Number of board events; updated first in an append, so it doubles as the board lock. */
+  board_length: Generated<number>;
+}
+
+export interface RollsTable {
+  vote_id: string;
+  union_id: string;
+  record_date: string;
+  frozen_at: string;
+  frozen_count: number;
+  /** Number of roll events; updated first in an amendment (the roll's lock). */
+  event_count: Generated<number>;
+}
+
+export interface RollEntriesTable {
+  vote_id: string;
+  member_number: string;
+  name: string;
+  email: string;
+  unit: string | null;
+  status: string;
+  origin: string;
+}
+
+export interface RollEventsTable {
+  vote_id: string;
+  seq: number;
+  kind: string;
+  member_number: string;
+  reason: string;
+  at: string;
+}
+
+export interface CredentialsTable {
+  vote_id: string;
+  credential: string;
+  revoked: Generated<number>;
+  revoked_reason: string | null;
+  revoked_at: string | null;
+}
+
+export interface BallotsTable {
+  vote_id: string;
+  sequence: number;
+  credential: string;
+  tracking_code: string;
+  ballot: string;
+  received_at: string;
+  counted: number;
+}
+
+export interface BoardEventsTable {
+  vote_id: string;
+  seq: number;
+  kind: string;
+  payload: string;
+  prev_hash: string | null;
+  hash: string;
+  created_at: string;
+}
+
+export interface Database {
+  unions: UnionsTable;
+  members: MembersTable;
+  votes: VotesTable;
+  rolls: RollsTable;
+  roll_entries: RollEntriesTable;
+  roll_events: RollEventsTable;
+  credentials: CredentialsTable;
+  ballots: BallotsTable;
+  board_events: BoardEventsTable;
+}

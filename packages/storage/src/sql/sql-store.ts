@@ -1,0 +1,174 @@
+// SqlStore: the Store port over Kysely, shared by every SQL adapter (the dialect differences live in
+// DialectHooks). Owns transaction plumbing: each writer runs in a transaction (root store) or a
+// savepoint (store handed to transaction(fn)), committed on ok, rolled back on err or throw.
+// Must not hold SQL of its own: the queries live in the feature modules beside it.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { ok } from '@ratify/crypto';
+import type { Result } from '@ratify/crypto';
+import type {
+  BallotSubmission,
+  BoardEventInput,
+  CastReceipt,
+  ComputeHash,
+  MemberRecord,
+  NewVote,
+  RevotePolicy,
+  RollAmendment,
+  Store,
+  Union,
+  VoteStatus,
+} from '../port.ts';
+import * as ballots from './ballots.ts';
+import * as board from './board.ts';
+import type { SqlContext } from './context.ts';
+import * as credentials from './credentials.ts';
+import * as members from './members.ts';
+import * as rolls from './rolls.ts';
+import type { Database } from './schema.ts';
+import * as votes from './votes.ts';
+
+export class SqlStore implements Store {
+  readonly #ctx: SqlContext;
+  readonly #depth: number;
+  #savepoints = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(ctx: SqlContext, depth = 0) {
+    this.#ctx = ctx;
+    this.#depth = depth;
+  }
+
+  /** The Kysely handle, for adapters and the contract suite's raw-SQL checks. Not part of Store. */
+  get kysely(): Kysely<Database> {
+    return this.#ctx.db;
+  }
+
+  async #atomic<T, E extends string>(fn: (ctx: SqlContext) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+    if (this.#depth === 0) {
+      const trx = await this.#ctx.db.startTransaction().execute();
+      let result: Result<T, E>;
+      try {
+        result = await fn({ ...this.#ctx, db: trx });
+      } catch (error) {
+        await trx.rollback().execute();
+        throw error;
+      }
+      await (result.ok ? trx.commit() : trx.rollback()).execute();
+      return result;
+    }
+    // Inside a transaction: one connection, so savepoints must not interleave; queue them.
+    const run = async (): Promise<Result<T, E>> => {
+      const name = sql.raw(`ratify_sp_${this.#depth}_${++this.#savepoints}`);
+      const db = this.#ctx.db;
+      await sql`savepoint ${name}`.execute(db);
+      let result: Result<T, E>;
+      try {
+        result = await fn(this.#ctx);
+      } catch (error) {
+        await sql`rollback to savepoint ${name}`.execute(db);
+        await sql`release savepoint ${name}`.execute(db);
+        throw error;
+      }
+      if (!result.ok) await sql`rollback to savepoint ${name}`.execute(db);
+      await sql`release savepoint ${name}`.execute(db);
+      return result;
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  createUnion(union: Union) {
+    return this.#atomic((ctx) => members.createUnion(ctx, union));
+  }
+  getUnion(id: string) {
+    return members.getUnion(this.#ctx, id);
+  }
+  importRoll(unionId: string, rows: readonly MemberRecord[]) {
+    return this.#atomic((ctx) => members.importRoll(ctx, unionId, rows));
+  }
+  listMembers(unionId: string) {
+    return members.listMembers(this.#ctx, unionId);
+  }
+  listDualMembers(firstUnionId: string, secondUnionId: string) {
+    return members.listDualMembers(this.#ctx, firstUnionId, secondUnionId);
+  }
+
+  createVote(vote: NewVote) {
+    return this.#atomic((ctx) => votes.createVote(ctx, vote));
+  }
+  getVote(id: string) {
+    return votes.getVote(this.#ctx, id);
+  }
+  transitionVote(id: string, to: VoteStatus) {
+    return this.#atomic((ctx) => votes.transitionVote(ctx, id, to));
+  }
+
+  freezeRoll(voteId: string, unionId: string, recordDate: string) {
+    return this.#atomic((ctx) => rolls.freezeRoll(ctx, voteId, unionId, recordDate));
+  }
+  getRoll(voteId: string) {
+    return rolls.getRoll(this.#ctx, voteId);
+  }
+  amendRoll(voteId: string, amendment: RollAmendment) {
+    return this.#atomic((ctx) => rolls.amendRoll(ctx, voteId, amendment));
+  }
+  listRollEntries(voteId: string) {
+    return rolls.listRollEntries(this.#ctx, voteId);
+  }
+  listRollEvents(voteId: string) {
+    return rolls.listRollEvents(this.#ctx, voteId);
+  }
+
+  addCredentials(voteId: string, list: readonly string[]) {
+    return this.#atomic((ctx) => credentials.addCredentials(ctx, voteId, list));
+  }
+  revokeCredential(voteId: string, credential: string, reason: string) {
+    return this.#atomic((ctx) => credentials.revokeCredential(ctx, voteId, credential, reason));
+  }
+  listCredentials(voteId: string) {
+    return credentials.listCredentials(this.#ctx, voteId);
+  }
+
+  castBallot(voteId: string, ballot: BallotSubmission, policy: RevotePolicy) {
+    return this.#atomic((ctx) => ballots.castBallot(ctx, voteId, ballot, policy));
+  }
+  castBallotWithEvent(
+    voteId: string,
+    ballot: BallotSubmission,
+    policy: RevotePolicy,
+    event: (receipt: CastReceipt) => BoardEventInput,
+    computeHash: ComputeHash,
+  ) {
+    return this.#atomic(async (ctx) => {
+      const cast = await ballots.castBallot(ctx, voteId, ballot, policy);
+      if (!cast.ok) return cast;
+      const appended = await board.appendEvent(ctx, voteId, event(cast.value), computeHash);
+      if (!appended.ok) throw new Error(`vote ${voteId} vanished during a cast`);
+      return ok({ receipt: cast.value, event: appended.value });
+    });
+  }
+  listBallots(voteId: string, options: { readonly countedOnly?: boolean } = {}) {
+    return ballots.listBallots(this.#ctx, voteId, options.countedOnly ?? false);
+  }
+
+  appendEvent(voteId: string, event: BoardEventInput, computeHash: ComputeHash) {
+    return this.#atomic((ctx) => board.appendEvent(ctx, voteId, event, computeHash));
+  }
+  listEvents(voteId: string, options: { readonly fromSeq?: number; readonly limit?: number } = {}) {
+    return board.listEvents(this.#ctx, voteId, options.fromSeq ?? 0, options.limit);
+  }
+  head(voteId: string) {
+    return board.head(this.#ctx, voteId);
+  }
+
+  transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+    return this.#atomic((ctx) => fn(new SqlStore(ctx, this.#depth + 1)));
+  }
+
+  async close(): Promise<void> {
+    if (this.#depth > 0) throw new Error('close() the root store, not a transaction');
+    await this.#ctx.db.destroy();
+  }
+}

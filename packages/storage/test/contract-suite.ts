@@ -1,0 +1,20 @@
+// The Store contract: one suite every adapter must pass (SQLite now, PostgreSQL later). Give it a
+// factory that opens a fresh, migrated, empty store; it exercises the port only, plus raw Kysely
+// inserts where a test must prove a constraint is enforced by the database itself.
+import { describe } from 'vitest';
+import { ballotsContract } from './contract/ballots.ts';
+import { boardContract } from './contract/board.ts';
+import type { StoreFactory } from './contract/fixtures.ts';
+import { membersContract } from './contract/members.ts';
+import { votesRollsContract } from './contract/votes-rolls.ts';
+
+export type { StoreFactory, StoreUnderTest } from './contract/fixtures.ts';
+
+export function runStoreContract(name: string, factory: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    describe('unions and members', () => membersContract(factory));
+    describe('votes, rolls, credentials', () => votesRollsContract(factory));
+    describe('ballot box', () => ballotsContract(factory));
+    describe('board and transactions', () => boardContract(factory));
+  });
+}
