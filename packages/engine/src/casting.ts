@@ -1,0 +1,53 @@
+// Receiving a ballot: the server's hot path. Parse strictly (canonical bytes only), check every
+// proof and the signature, then — in one transaction — store it under the revote policy and append
+// its board event(s). A rejected ballot changes nothing and gets a reason code.
+import { type Group, type Result, err, ok, toHex } from '@ratify/crypto';
+import { type BallotCheckError, type CanonicalValue, type WireError, checkBallot, parseWireBallot, trackingCode } from '@ratify/protocol';
+import type { CastError, Store } from '@ratify/storage';
+import { eventInput, hasherFor } from './board-writer.ts';
+import type { VoteContext } from './vote-context.ts';
+
+export type CastBallotError = WireError | BallotCheckError | CastError | 'already_voted';
+
+export type CastResult = {
+  readonly trackingCode: string;
+  readonly sequence: number;
+  /** The ballot this one replaced under `last_counts`, if any. */
+  readonly superseded: string | null;
+  readonly boardHead: string;
+};
+
+export async function castBallot(
+  store: Store,
+  group: Group,
+  ctx: VoteContext,
+  ballotText: string,
+): Promise<Result<CastResult, CastBallotError>> {
+  const parsed = parseWireBallot(group, ballotText);
+  if (!parsed.ok) return parsed;
+  const ballot = parsed.value;
+  const checked = checkBallot(ctx.ballotParams, ballot);
+  if (!checked.ok) return checked;
+  const code = trackingCode(group, ballot);
+  const credential = toHex(group.encodeElement(ballot.credential));
+  const voteId = ctx.manifest.voteId;
+  const policy = ctx.manifest.revotePolicy;
+  const hash = hasherFor(voteId);
+  return store.transaction<CastResult, CastBallotError>(async (tx) => {
+    const cast = await tx.castBallot(voteId, { credential, trackingCode: code, ballot: ballotText }, policy);
+    if (!cast.ok) return cast;
+    // Under first_counts a later ballot would never count: refuse it rather than store it.
+    if (!cast.value.counted) return err('already_voted');
+    let event = await tx.appendEvent(
+      voteId,
+      eventInput('ballot_accepted', { ballot: JSON.parse(ballotText) as CanonicalValue, trackingCode: code }),
+      hash,
+    );
+    const superseded = cast.value.supersededTrackingCode;
+    if (superseded !== null && event.ok) {
+      event = await tx.appendEvent(voteId, eventInput('ballot_superseded', { supersededBy: code, trackingCode: superseded }), hash);
+    }
+    if (!event.ok) return event;
+    return ok({ trackingCode: code, sequence: cast.value.sequence, superseded, boardHead: event.value.hash });
+  });
+}

@@ -1,0 +1,59 @@
+// The engine: the services of one Ratify installation bound to a Store, a group backend and a
+// clock. The CLI and the server create one each (main.ts wires it); there is no global instance.
+import { type CeremonyMessage, type Group, type Result, err, ok, ristretto255 } from '@ratify/crypto';
+import type { Store } from '@ratify/storage';
+import { type CastBallotError, type CastResult, castBallot } from './casting.ts';
+import { closeVote, publishResult, submitPartialDecryption, readTally } from './counting.ts';
+import { exportRecord } from './export-record.ts';
+import { type VoteDefinition, createVote, openVote, publishCredentials } from './setup.ts';
+import { type VoteContext, parseVoteContext } from './vote-context.ts';
+
+export type EngineOptions = {
+  readonly store: Store;
+  readonly group?: Group;
+  readonly now?: () => Date;
+};
+
+export type ContextError = 'vote_not_found' | 'manifest_unreadable';
+
+export function createEngine(options: EngineOptions) {
+  const store = options.store;
+  const group = options.group ?? ristretto255;
+  const now = options.now ?? (() => new Date());
+  const contexts = new Map<string, VoteContext>();
+
+  async function context(voteId: string): Promise<Result<VoteContext, ContextError>> {
+    const cached = contexts.get(voteId);
+    if (cached) return ok(cached);
+    const vote = await store.getVote(voteId);
+    if (!vote) return err('vote_not_found', voteId);
+    const ctx = parseVoteContext(group, vote.manifest);
+    if (!ctx.ok) return err('manifest_unreadable', ctx.error);
+    contexts.set(voteId, ctx.value);
+    return ok(ctx.value);
+  }
+
+  const withContext =
+    <A extends unknown[], T, E extends string>(fn: (ctx: VoteContext, ...args: A) => Promise<Result<T, E>>) =>
+    async (voteId: string, ...args: A): Promise<Result<T, E | ContextError>> => {
+      const ctx = await context(voteId);
+      return ctx.ok ? fn(ctx.value, ...args) : ctx;
+    };
+
+  return {
+    store,
+    group,
+    context,
+    createVote: (definition: VoteDefinition, messages: readonly CeremonyMessage[]) => createVote(store, group, definition, messages),
+    publishCredentials: (voteId: string, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
+    openVote: (voteId: string) => openVote(store, voteId, now()),
+    castBallot: withContext<[string], CastResult, CastBallotError>((ctx, text) => castBallot(store, group, ctx, text)),
+    closeVote: withContext((ctx) => closeVote(store, group, ctx, now())),
+    readTally: (voteId: string) => readTally(store, group, voteId),
+    submitPartialDecryption: withContext((ctx, text: string) => submitPartialDecryption(store, group, ctx, text)),
+    publishResult: withContext((ctx) => publishResult(store, group, ctx)),
+    exportRecord: (voteId: string) => exportRecord(store, voteId),
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,10 @@
+// Public API of @ratify/engine.
+export * from './engine.ts';
+export * from './setup.ts';
+export * from './casting.ts';
+export * from './counting.ts';
+export * from './export-record.ts';
+export * from './vote-context.ts';
+export * from './board-writer.ts';
+export * from './simulate.ts';
+export * from './local-ceremony.ts';

@@ -1,0 +1,155 @@
+// Setting a vote up: the manifest is completed from the trustees' ceremony (joint key, commitments)
+// and the roll size, then the vote is created with its frozen roll and first board events in one
+// transaction; credentials are published; the vote opens. Producing checks live in protocol/crypto.
+import {
+  type CeremonyMessage,
+  type Group,
+  type Result,
+  checkCeremony,
+  err,
+  ok,
+  toHex,
+} from '@ratify/crypto';
+import {
+  type Manifest,
+  type ManifestDraft,
+  type ManifestError,
+  ceremonyContext,
+  createManifest,
+  toWireCeremonyMessage,
+  toWireManifest,
+  type CanonicalValue,
+} from '@ratify/protocol';
+import type { Store } from '@ratify/storage';
+import { eventInput, hasherFor } from './board-writer.ts';
+
+/** What an administrator writes: the manifest without what the ceremony and the roll determine. */
+export type VoteDefinition = Omit<ManifestDraft, 'trustees' | 'jointPublicKey' | 'eligibleCount'> & {
+  readonly trustees: { readonly threshold: number; readonly members: readonly { readonly id: string; readonly name: string }[] };
+};
+
+export type PrepareError = ManifestError | 'ceremony_incomplete' | 'ceremony_failed' | 'union_not_found';
+
+export function definitionCeremonyContext(definition: VoteDefinition): Uint8Array {
+  return ceremonyContext(definition.voteId, definition.trustees.threshold, definition.trustees.members.map((m) => m.id));
+}
+
+/** Completes the manifest from a finished ceremony and the roll size. */
+export function completeManifest(
+  group: Group,
+  definition: VoteDefinition,
+  messages: readonly CeremonyMessage[],
+  eligibleCount: number,
+): Result<Manifest, PrepareError> {
+  const { threshold, members } = definition.trustees;
+  if (!(threshold >= 1 && threshold <= members.length)) return err('threshold_exceeds_trustees' as ManifestError);
+  const status = checkCeremony(group, { context: definitionCeremonyContext(definition), threshold, trusteeCount: members.length }, messages);
+  if (status.kind === 'failed')
+    return err('ceremony_failed', status.problems.map((p) => `trustee ${p.trustee}: ${p.error}${p.detail ? ` (${p.detail})` : ''}`).join('; '));
+  if (status.kind !== 'complete') return err('ceremony_incomplete', status.kind);
+  const byTrustee = [...status.commitments].sort((a, b) => a.trustee - b.trustee);
+  return createManifest({
+    ...definition,
+    trustees: {
+      threshold,
+      members: members.map((m, i) => ({
+        ...m,
+        commitments: byTrustee[i]!.coefficients.map((c) => toHex(group.encodeElement(c.commitment))),
+      })),
+    },
+    jointPublicKey: toHex(group.encodeElement(status.jointPublicKey)),
+    eligibleCount,
+  });
+}
+
+export type CreateVoteError =
+  | PrepareError
+  | 'duplicate_vote'
+  | 'vote_not_found'
+  | 'union_mismatch'
+  | 'vote_not_draft'
+  | 'roll_already_frozen'
+  | 'invalid_record_date'
+  | 'eligible_count_mismatch';
+
+/** Eligible = members of the union in good standing now (the roll is frozen in the same step). */
+export async function countEligible(store: Store, unionId: string): Promise<number> {
+  return (await store.listMembers(unionId)).filter((m) => m.goodStanding).length;
+}
+
+export async function createVote(
+  store: Store,
+  group: Group,
+  definition: VoteDefinition,
+  messages: readonly CeremonyMessage[],
+): Promise<Result<Manifest, CreateVoteError>> {
+  if (!(await store.getUnion(definition.unionId))) return err('union_not_found', definition.unionId);
+  const manifest = completeManifest(group, definition, messages, await countEligible(store, definition.unionId));
+  if (!manifest.ok) return manifest;
+  const m = manifest.value;
+  const hash = hasherFor(m.voteId);
+  const wireManifest = toWireManifest(m);
+  return store.transaction<Manifest, CreateVoteError>(async (tx) => {
+    const created = await tx.createVote({ id: m.voteId, unionId: m.unionId, manifest: wireManifest });
+    if (!created.ok) return created;
+    const roll = await tx.freezeRoll(m.voteId, m.unionId, m.recordDate);
+    if (!roll.ok) return roll;
+    if (roll.value.frozenCount !== m.eligibleCount) return err('eligible_count_mismatch');
+    await tx.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
+    await tx.appendEvent(
+      m.voteId,
+      eventInput('trustees_published', { messages: messages.map((msg) => toWireCeremonyMessage(group, msg) as CanonicalValue) }),
+      hash,
+    );
+    return ok(m);
+  });
+}
+
+export type PublishCredentialsError =
+  | 'vote_not_found'
+  | 'vote_not_draft'
+  | 'credentials_already_published'
+  | 'invalid_credential'
+  | 'duplicate_credential'
+  | 'no_credentials';
+
+/** Publishes the public credential list (hex), once, before the vote opens. */
+export async function publishCredentials(
+  store: Store,
+  group: Group,
+  voteId: string,
+  credentials: readonly string[],
+): Promise<Result<number, PublishCredentialsError>> {
+  const vote = await store.getVote(voteId);
+  if (!vote) return err('vote_not_found');
+  if (vote.status !== 'draft') return err('vote_not_draft');
+  if (credentials.length === 0) return err('no_credentials');
+  if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
+  for (const c of credentials) {
+    const bytes = /^[0-9a-f]{64}$/.test(c) ? Uint8Array.from(Buffer.from(c, 'hex')) : undefined;
+    if (!bytes || !group.decodeElement(bytes).ok) return err('invalid_credential', c);
+  }
+  const sorted = [...credentials].sort();
+  return store.transaction<number, PublishCredentialsError>(async (tx) => {
+    const added = await tx.addCredentials(voteId, sorted);
+    if (!added.ok) return added;
+    await tx.appendEvent(voteId, eventInput('credentials_published', { credentials: sorted }), hasherFor(voteId));
+    return ok(added.value);
+  });
+}
+
+export type OpenError = 'vote_not_found' | 'invalid_transition' | 'no_credentials';
+
+export async function openVote(store: Store, voteId: string, at: Date): Promise<Result<void, OpenError>> {
+  if ((await store.listCredentials(voteId)).length === 0) return err('no_credentials');
+  return store.transaction<void, OpenError>(async (tx) => {
+    const t = await tx.transitionVote(voteId, 'open');
+    if (!t.ok) return t;
+    await tx.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
+    return ok(undefined);
+  });
+}
+
+export function isoSeconds(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
