@@ -15,7 +15,7 @@ const restrict = (files, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-vectors/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-vectors/**/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

