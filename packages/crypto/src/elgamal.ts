@@ -17,9 +17,14 @@ export function generateKeyPair(group: Group, rng: RandomSource = systemRandom):
   return { secretKey, publicKey: group.baseMultiply(secretKey) };
 }
 
-/** g^m for a small non-negative integer m (a vote count or a 0/1 selection). */
+/** g^m for a small non-negative integer m (a vote count or a 0/1 selection). Constant time: m may be a secret choice. */
 export function encodeMessage(group: Group, m: bigint | number): GroupElement {
   return group.baseMultiply(group.scalars.fromBigint(m));
+}
+
+/** g^m for a PUBLIC m (an allowed value in a proof statement, a count being checked): variable time. */
+export function encodePublicMessage(group: Group, m: bigint | number): GroupElement {
+  return group.baseMultiplyPublic(group.scalars.fromBigint(m));
 }
 
 /** Encrypts m with the given randomness r (r is secret: constant-time multiplications). */

@@ -33,6 +33,8 @@ export interface Group {
   multiplyPublic(element: GroupElement, scalar: Scalar): GroupElement;
   /** generator·scalar, constant time. */
   baseMultiply(scalar: Scalar): GroupElement;
+  /** generator·scalar, variable time: ONLY for public scalars (e.g. g^m for a public m in a verifier). */
+  baseMultiplyPublic(scalar: Scalar): GroupElement;
   /** Σ elements[i]·scalars[i], variable time: ONLY for public data (verification). */
   multiMultiplyPublic(elements: readonly GroupElement[], scalars: readonly Scalar[]): GroupElement;
   /** Returns an equal element prepared for many multiplications (e.g. the election key). */

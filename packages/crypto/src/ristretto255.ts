@@ -20,6 +20,17 @@ const toElement = (p: Point): GroupElement => p as unknown as GroupElement;
 
 export function createRistretto255(): Group {
   const scalars = createScalarField(RISTRETTO255_ORDER, 32);
+  // Encoding costs a field inversion; elements are immutable, so an element's encoding is cached
+  // (transcripts re-encode the generator, the election key and ciphertexts many times).
+  const encodings = new WeakMap<Point, Uint8Array>();
+  const encode = (p: Point): Uint8Array => {
+    let bytes = encodings.get(p);
+    if (!bytes) {
+      bytes = p.toBytes();
+      encodings.set(p, bytes);
+    }
+    return bytes.slice();
+  };
   return {
     name: 'ristretto255',
     elementLength: 32,
@@ -35,9 +46,10 @@ export function createRistretto255(): Group {
         return err('invalid_element', 'not a canonical ristretto255 encoding');
       }
       if (!options?.allowIdentity && point.is0()) return err('identity', 'the identity element is not allowed here');
+      encodings.set(point, bytes.slice());
       return ok(toElement(point));
     },
-    encodeElement: (e) => toPoint(e).toBytes(),
+    encodeElement: (e) => encode(toPoint(e)),
     add: (a, b) => toElement(toPoint(a).add(toPoint(b))),
     subtract: (a, b) => toElement(toPoint(a).subtract(toPoint(b))),
     negate: (a) => toElement(toPoint(a).negate()),
@@ -45,6 +57,7 @@ export function createRistretto255(): Group {
     multiply: (e, s: Scalar) => (s === 0n ? toElement(P.ZERO) : toElement(toPoint(e).multiply(s))),
     multiplyPublic: (e, s: Scalar) => toElement(toPoint(e).multiplyUnsafe(s)),
     baseMultiply: (s: Scalar) => (s === 0n ? toElement(P.ZERO) : toElement(P.BASE.multiply(s))),
+    baseMultiplyPublic: (s: Scalar) => toElement(P.BASE.multiplyUnsafe(s)),
     multiMultiplyPublic(elements, scalarList) {
       if (elements.length !== scalarList.length) throw new Error('length mismatch');
       if (elements.length === 0) return toElement(P.ZERO);
@@ -55,7 +68,7 @@ export function createRistretto255(): Group {
       return toElement(pippenger(P, elements.map(toPoint), [...scalarList]));
     },
     precompute: (e) => {
-      const p = P.fromBytes(toPoint(e).toBytes());
+      const p = P.fromBytes(encode(toPoint(e)));
       p.precompute(8, false);
       return toElement(p);
     },

@@ -10,7 +10,7 @@
 //   Verifier recomputes every A_i, B_i from (c_i, s_i) and accepts iff Σ c_i = H(…).
 import { u64be } from '../bytes.ts';
 import type { Ciphertext } from '../elgamal.ts';
-import { encodeMessage } from '../elgamal.ts';
+import { encodeMessage, encodePublicMessage } from '../elgamal.ts';
 import type { Group, GroupElement } from '../group.ts';
 import { type RandomSource, systemRandom } from '../random.ts';
 import type { Scalar } from '../scalar.ts';
@@ -55,9 +55,12 @@ function checkAllowed(allowed: readonly number[]): void {
   }
 }
 
-/** β / g^m: the element that must equal h^r if the ciphertext encrypts m. */
-function shiftedBeta(group: Group, beta: GroupElement, m: number): GroupElement {
-  return group.subtract(beta, encodeMessage(group, m));
+/**
+ * β / g^m: the element that must equal h^r if the ciphertext encrypts m. The prover uses constant
+ * time (which branches it simulates depends on the secret choice); the verifier, variable time.
+ */
+function shiftedBeta(group: Group, beta: GroupElement, m: number, secretContext: boolean): GroupElement {
+  return group.subtract(beta, secretContext ? encodeMessage(group, m) : encodePublicMessage(group, m));
 }
 
 export function proveEncryptionIn(
@@ -88,7 +91,7 @@ export function proveEncryptionIn(
     simulated.push({ challenge, response });
     commitments.push(
       group.add(group.baseMultiply(response), group.multiply(alpha, challenge)),
-      group.add(group.multiply(h, response), group.multiply(shiftedBeta(group, beta, m), challenge)),
+      group.add(group.multiply(h, response), group.multiply(shiftedBeta(group, beta, m, true), challenge)),
     );
   });
   const c = disjunctiveChallenge(group, context, statement, commitments);
@@ -117,7 +120,7 @@ export function verifyEncryptionIn(
     sum = F.add(sum, challenge);
     commitments.push(
       group.multiMultiplyPublic([group.generator, alpha], [response, challenge]),
-      group.multiMultiplyPublic([h, shiftedBeta(group, beta, m)], [response, challenge]),
+      group.multiMultiplyPublic([h, shiftedBeta(group, beta, m, false)], [response, challenge]),
     );
   });
   return disjunctiveChallenge(group, context, statement, commitments) === sum;
