@@ -1,4 +1,4 @@
-// The public board: an append-only, hash-chained event log (docs/protocol.md §9). Each event commits
+// The public board: an append-only, hash-chained event log (docs/protocol.md §B3). Each event commits
 // to its predecessor, so every later event commits to every earlier one; the head hash is shown on
 // the results page. Storage appends events under a transaction; this module only computes and checks.
 import { type Result, err, fromHex, hashItems, ok, toHex, u64be, utf8 } from '@ratify/crypto';

@@ -1,4 +1,4 @@
-// Voter credentials (docs/protocol.md §7; Belenios spec §4.9 "credentials"). The credential
+// Voter credentials (docs/protocol.md §B1; Belenios spec §4.9 "credentials"). The credential
 // authority — run offline by the administrator's CLI, never by the server — makes one private
 // credential per voter per vote. Only the public credential g^s goes to the server and the record;
 // every ballot is signed with s, so the server cannot produce a ballot that verifies.

@@ -11,3 +11,4 @@ export * from './tally.ts';
 export * from './ceremony-context.ts';
 export * from './result.ts';
 export * from './roll/index.ts';
+export * from './codec/v1/index.ts';

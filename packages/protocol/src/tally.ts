@@ -1,4 +1,4 @@
-// Homomorphic tally (docs/protocol.md §10): per question, per option, the product of the counted
+// Homomorphic tally (docs/protocol.md §B4): per question, per option, the product of the counted
 // ballots' ciphertexts is an encryption of the number of selections. Anyone recomputes it from the
 // board's counted ballots; trustees decrypt only this, never single ballots.
 import { type Ciphertext, type Group, addCiphertexts } from '@ratify/crypto';

@@ -1,4 +1,4 @@
-// Creating and checking ballots — twins, side by side (docs/protocol.md §8; Belenios spec §4.10).
+// Creating and checking ballots — twins, side by side (docs/protocol.md §B2; Belenios spec §4.10).
 // createBallot runs in the voter's browser (pure-TS backend); checkBallot runs on the server and in
 // the verifier. Eligibility of the credential and the revote policy are checked by the caller, who
 // holds the credential list.
@@ -96,7 +96,7 @@ export function checkBallot(params: BallotParams, ballot: Ballot): Result<void, 
 export type AuditError = 'wrong_shape' | 'ciphertext_mismatch' | 'not_zero_or_one';
 
 /**
- * Benaloh audit (cast-or-audit, docs/protocol.md §8.4): given the revealed selections and
+ * Benaloh audit (cast-or-audit, docs/protocol.md §B2.4): given the revealed selections and
  * randomness, recompute every ciphertext and compare. An audited ballot is never cast.
  */
 export function auditBallot(params: BallotParams, ballot: Ballot, secrets: BallotSecrets): Result<void, AuditError> {

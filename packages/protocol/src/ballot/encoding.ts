@@ -1,4 +1,4 @@
-// Binary encodings of a ballot used for the signature and the tracking code (docs/protocol.md §8.2).
+// Binary encodings of a ballot used for the signature and the tracking code (docs/protocol.md §B2.2).
 // Independent of JSON: labelled, length-prefixed items hashed with SHA-512 (crypto hashItems).
 import { type Group, encodeChallengeResponse, encodeCiphertext, hashItems, toHex, u64be, utf8 } from '@ratify/crypto';
 import type { Ballot, EncryptedAnswer } from './types.ts';

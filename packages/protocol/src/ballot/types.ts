@@ -1,4 +1,4 @@
-// Ballot domain types (docs/protocol.md §8). Decoded, validated values only: the wire codec
+// Ballot domain types (docs/protocol.md §B2). Decoded, validated values only: the wire codec
 // (wire.ts) is the single place that turns untrusted JSON into these.
 import type { Ciphertext, DisjunctiveProof, Group, GroupElement, Scalar, SchnorrSignature } from '@ratify/crypto';
 

@@ -1,0 +1,18 @@
+// Public API of the `ratify/v1` JSON wire codecs (docs/protocol-parts/wire-v1.md). Each object has
+// `toWireX` (a plain canonical-JSON value), `encodeX` (its canonical text) and the strict
+// `parseWireX(group, text)`. The decoding helpers in common.ts stay internal to the codecs.
+export {
+  WIRE_MAX_DEPTH,
+  WIRE_MAX_TRUSTEES,
+  WIRE_V1_VERSION,
+  type WireChallengeResponse,
+  type WireCiphertext,
+  type WireError,
+  type WireResult,
+} from './common.ts';
+export * from './ballot.ts';
+export * from './tally.ts';
+export * from './ceremony.ts';
+export * from './partial-decryption.ts';
+/** The union `parseWireCeremonyMessage` returns (defined by @ratify/crypto), for callers' convenience. */
+export type { CeremonyMessage } from '@ratify/crypto';
