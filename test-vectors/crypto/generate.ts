@@ -29,7 +29,7 @@
 //   "disjunctive":      [{ "context", "publicKey", "ciphertext", "allowed": integer[],
 //                          "plaintext": integer, "proof": [64 bytes per allowed value] }]  docs §5.5
 // }
-// The transcript of each proof is specified in docs/protocol-parts/crypto.md; a correct verifier
+// The transcript of each proof is specified in docs/protocol.md; a correct verifier
 // accepts every proof here, and rejects it after any single-byte change.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

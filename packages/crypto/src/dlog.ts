@@ -1,5 +1,5 @@
 // Discrete log of g^m for a small m (a vote count), by baby-step giant-step (Shanks) with a
-// precomputed table (docs/protocol-parts/threshold.md §T9; Belenios and ElectionGuard 2.1 §3.6
+// precomputed table (docs/protocol.md §T9; Belenios and ElectionGuard 2.1 §3.6
 // both recover tallies this way). Owns the table and the search; must not be used on secrets
 // (it is variable time) and must not grow the table beyond ⌈√bound⌉ entries.
 //

@@ -1,4 +1,4 @@
-// Baby-step giant-step discrete log (docs/protocol-parts/threshold.md §T9): endpoints, random values,
+// Baby-step giant-step discrete log (docs/protocol.md §T9): endpoints, random values,
 // out-of-range, and the ⌈√bound⌉ table size, at the 10,000,000 bound required by the design.
 import { describe, expect, it } from 'vitest';
 import { encodeMessage, ristretto255 as g } from '../src/index.ts';

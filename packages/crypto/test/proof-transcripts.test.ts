@@ -1,4 +1,4 @@
-// Spec conformance of every proof transcript (docs/protocol-parts/crypto.md §3, §5.2–§5.5).
+// Spec conformance of every proof transcript (docs/protocol.md §3, §5.2–§5.5).
 // An independent verifier written from the spec text alone — its own item encoding, SHA-512 and wide
 // reduction — must accept every proof the library produces. This catches what tamper tests cannot:
 // a statement element silently dropped from the hash (weak Fiat–Shamir, BPW12) still rejects

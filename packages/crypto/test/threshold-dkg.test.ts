@@ -1,4 +1,4 @@
-// End-to-end DKG + threshold decryption (docs/protocol-parts/threshold.md; ElectionGuard 2.1 §3.2,
+// End-to-end DKG + threshold decryption (docs/protocol.md; ElectionGuard 2.1 §3.2,
 // §3.6; Belenios spec v1.5 §3.1.2): agreement on the joint key, every k-subset decrypts, k − 1 do not,
 // losing n − k trustees still decrypts, misbehaving trustees are named.
 import { describe, expect, it } from 'vitest';

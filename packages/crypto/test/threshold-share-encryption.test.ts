@@ -1,5 +1,5 @@
 // Hashed-ElGamal share encryption (ElectionGuard 2.1 §3.2.2 construction with SHA-512/HMAC-SHA-512;
-// docs/protocol-parts/threshold.md §T4): round trip, every tamper rejected, wrong recipient fails,
+// docs/protocol.md §T4): round trip, every tamper rejected, wrong recipient fails,
 // and the complaint check (reveal of share + nonce) accepts only the exact ciphertext.
 import { describe, expect, it } from 'vitest';
 import { ristretto255 as g, seededRandom, utf8 } from '../src/index.ts';

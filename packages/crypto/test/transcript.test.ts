@@ -20,7 +20,7 @@ import {
 
 const F = g.scalars;
 
-/** Independent re-implementation of the documented format (docs/protocol-parts/crypto.md §3). */
+/** Independent re-implementation of the documented format (docs/protocol.md §3). */
 function item(label: string, data: Uint8Array): Uint8Array {
   return concatBytes(u32be(utf8(label).length), utf8(label), u32be(data.length), data);
 }

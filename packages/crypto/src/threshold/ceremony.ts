@@ -1,5 +1,5 @@
 // The key ceremony as a sequence of messages (files, board events) and two pure checkers over them
-// (docs/protocol-parts/threshold.md §T2, §T5): `checkCeremony` — the public view any party (server,
+// (docs/protocol.md §T2, §T5): `checkCeremony` — the public view any party (server,
 // verifier, trustee) uses to ask "have we received everything, and is it all valid?" — and
 // `collectShares` — trustee ℓ's private view: decrypt and Feldman-check the shares sent to it.
 // Flow: commitments (all) → encrypted_shares (all) → [complaint → share_reveal] → key_confirmation (all).

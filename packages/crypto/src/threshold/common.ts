@@ -1,6 +1,6 @@
 // Shared vocabulary of the threshold module: trustee indices, parameters, the "blame" failure that
 // names the trustee (and coefficient / ciphertext) at fault, and the sub-context hashing that binds
-// every proof to the ceremony context, the trustee and the item (docs/protocol-parts/threshold.md §T1).
+// every proof to the ceremony context, the trustee and the item (docs/protocol.md §T1).
 // Must not hold state or do any group arithmetic beyond scalar conversion.
 import { u32be, u64be, utf8 } from '../bytes.ts';
 import type { Group } from '../group.ts';

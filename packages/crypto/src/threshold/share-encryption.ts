@@ -2,7 +2,7 @@
 // following ElectionGuard 2.1 §3.2.2 "share encryption" (ephemeral ξ, DH secret, key derivation by
 // HMAC in NIST SP 800-108 counter mode, one-time pad, HMAC tag over C0 ∥ C1), instantiated with
 // SHA-512 / HMAC-SHA-512 and bound to group, context, sender, recipient and recipient key
-// (docs/protocol-parts/threshold.md §T4). Producer `encryptShare`, checker `decryptShare`; the
+// (docs/protocol.md §T4). Producer `encryptShare`, checker `decryptShare`; the
 // complaint check `verifyShareReveal` re-encrypts with the revealed nonce.
 // Must not decide what a bad share means (shares.ts / ceremony.ts do).
 import { hmac } from '@noble/hashes/hmac.js';

@@ -1,4 +1,4 @@
-// Wire codec of a cast ballot, `ratify/v1` (docs/protocol-parts/wire-v1.md §W2): `toWireBallot` /
+// Wire codec of a cast ballot, `ratify/v1` (docs/protocol.md §W2): `toWireBallot` /
 // `encodeBallot` produce the canonical JSON, `parseWireBallot` is its strict twin. Parsing checks
 // shape, bounds, exact canonical bytes and every group element and scalar (α never the identity),
 // but no proof: `checkBallot` does that. Must not know the manifest or the credential list.

@@ -1,4 +1,4 @@
-// Shared pieces of the `ratify/v1` JSON wire codecs (docs/protocol-parts/wire-v1.md §W1): the error
+// Shared pieces of the `ratify/v1` JSON wire codecs (docs/protocol.md §W1): the error
 // codes, hex/element/scalar schemas sized by the group, the strict decoders that turn checked hex
 // into group elements and scalars (reporting the JSON path of the first failure), and the one parse
 // pipeline every codec uses: size → JSON → schema → exact canonical bytes → group decoding.

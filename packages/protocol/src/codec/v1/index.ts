@@ -1,4 +1,4 @@
-// Public API of the `ratify/v1` JSON wire codecs (docs/protocol-parts/wire-v1.md). Each object has
+// Public API of the `ratify/v1` JSON wire codecs (docs/protocol.md). Each object has
 // `toWireX` (a plain canonical-JSON value), `encodeX` (its canonical text) and the strict
 // `parseWireX(group, text)`. The decoding helpers in common.ts stay internal to the codecs.
 export {

@@ -1,4 +1,4 @@
-// Wire codec of the encrypted tally, `ratify/v1` (docs/protocol-parts/wire-v1.md §W3):
+// Wire codec of the encrypted tally, `ratify/v1` (docs/protocol.md §W3):
 // `questions[q][i]` encrypts the number of counted ballots selecting option i of question q.
 // Both α and β may be the identity (an option nobody selected, or no ballots: the empty sum).
 // Must not recompute the tally from ballots (tally.ts does; the verifier compares).
