@@ -30,6 +30,10 @@ export type Trustees = { readonly threshold: number; readonly members: readonly 
 export type FollowUp = { readonly questionId: QuestionId; readonly outcome: OutcomeKind; readonly text: string; readonly templateId?: TemplateId };
 /** ISO-8601 UTC instants, exactly `YYYY-MM-DDTHH:MM:SSZ`. */
 export type Schedule = { readonly opensAt: string; readonly closesAt: string };
+/** An official statement shown in the booth: one per side, equal length limits (design §2 "Campaigns"). */
+export type Statement = { readonly side: 'for' | 'against'; readonly author: string; readonly text: string };
+/** What members read before voting: the official summary of the offer and the pro/con statements. */
+export type BallotInformation = { readonly summary: string; readonly statements: readonly Statement[] };
 
 export type Manifest = {
   readonly version: typeof MANIFEST_VERSION;
@@ -50,6 +54,8 @@ export type Manifest = {
   readonly eligibleCount: number;
   readonly linkedOfferId?: OfferId;
   readonly followUps: readonly FollowUp[];
+  /** Signed into the fingerprint, so what the booth showed is part of the record. */
+  readonly information?: BallotInformation;
 };
 
 const hasControl = (s: string, allowNewline: boolean) => [...s].some((c) => (c < ' ' && !(allowNewline && c === '\n')) || c === '\u007f');
@@ -111,6 +117,12 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
   followUps: z
     .array(z.strictObject({ questionId: questionIdSchema, outcome: z.enum(OUTCOME_KINDS), text: text(2000, true), templateId: templateIdSchema.exactOptional() }))
     .max(64),
+  information: z
+    .strictObject({
+      summary: text(8000, true),
+      statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(4000, true) })).max(8),
+    })
+    .exactOptional(),
 });
 
 export type ManifestInvariantError =
