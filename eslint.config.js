@@ -31,5 +31,41 @@ export default tseslint.config(
   restrict(['packages/verifier/**'], ['@ratify/storage', '@ratify/engine', '@ratify/server', '@ratify/cli', '@ratify/web', 'better-sqlite3', '@noble/curves']),
   restrict(['packages/storage/**'], ['@ratify/engine', '@ratify/verifier', '@ratify/server', '@ratify/cli', '@ratify/web']),
   restrict(['packages/engine/**'], ['@ratify/verifier', '@ratify/server', '@ratify/cli', '@ratify/web', '@noble/curves', 'better-sqlite3']),
+  // web: the browser pages talk to the server only through its typed client and the API contract
+  // (browser-safe zod schemas); no server internals, storage, engine, native modules or Node built-ins.
+  {
+    files: ['packages/web/src/**', 'packages/web/test/**'],
+    ignores: ['packages/web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@ratify/server(?!/(?:client|api)$)',
+              message: 'web may import only @ratify/server/client and @ratify/server/api (docs/decisions/0001-monorepo-layout.md)',
+            },
+            { group: ['**/server/src/**', '**/storage/src/**', '**/engine/src/**'], message: 'web must not reach into other packages by path' },
+            ...['@ratify/storage', '@ratify/engine', '@ratify/verifier', '@ratify/cli', 'better-sqlite3', '@noble/curves', 'node:*'].map((name) => ({
+              group: [name, `${name}/*`],
+              message: 'Dependency direction: web runs in the browser (docs/decisions/0001-monorepo-layout.md)',
+            })),
+          ],
+          // Bare Node built-in names, matched exactly (a pattern would also match our own ./crypto folder).
+          paths: ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'https', 'net', 'stream', 'buffer', 'worker_threads'].map((name) => ({
+            name,
+            message: 'web runs in the browser: no Node built-ins',
+          })),
+        },
+      ],
+    },
+  },
   restrict(['packages/cli/**'], ['@ratify/server', '@ratify/web', '@noble/curves', 'better-sqlite3']),
+  restrict(['packages/server/**'], ['@ratify/verifier', '@ratify/cli', '@ratify/web']),
+  // The typed client and the API contract run in browsers: zod and each other only.
+  restrict(
+    ['packages/server/src/client.ts', 'packages/server/src/api/**'],
+    ['@ratify/verifier', '@ratify/cli', '@ratify/web', '@ratify/engine', '@ratify/storage', '@ratify/crypto', '@ratify/protocol', 'fastify', 'node:*', 'better-sqlite3'],
+  ),
 );

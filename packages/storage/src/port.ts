@@ -150,6 +150,58 @@ export interface HashInput extends BoardEventInput {
 /** Pure function from the protocol that chains board events; must return lower-case hex. */
 export type ComputeHash = (input: HashInput) => string;
 
+export interface BallotCounts {
+  /** Every ballot accepted, superseded ones included. */
+  readonly accepted: number;
+  /** Ballots that count (one per credential at most). */
+  readonly counted: number;
+}
+
+/** A ballot as the public board lists it: no credential, no contents. */
+export interface BoardBallot {
+  readonly sequence: number;
+  readonly trackingCode: string;
+  readonly counted: boolean;
+}
+
+export interface BoardBallotQuery {
+  /** Lower-case hex prefix of the tracking code. */
+  readonly prefix?: string;
+  /** First sequence to return (inclusive). */
+  readonly fromSequence?: number;
+  readonly limit: number;
+}
+
+/** Who a one-time code or a session belongs to: one member of one union. */
+export interface SignInSubject {
+  readonly unionId: string;
+  readonly memberNumber: string;
+}
+
+export interface NewLoginCode extends SignInSubject {
+  readonly id: string;
+  /** A keyed hash of the code (the server's pepper); never the code. */
+  readonly codeHash: string;
+  readonly expiresAt: string;
+}
+
+export interface NewSession extends SignInSubject {
+  /** SHA-256 of the session token; never the token. */
+  readonly tokenHash: string;
+  readonly expiresAt: string;
+}
+
+export interface Session extends SignInSubject {
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface PruneSummary {
+  readonly codes: number;
+  readonly sessions: number;
+  readonly rateLimits: number;
+}
+
 export type CreateUnionError = 'duplicate_union';
 export type ImportRollError = 'union_not_found' | 'duplicate_member';
 export type CreateVoteError = 'union_not_found' | 'duplicate_vote';
@@ -232,6 +284,37 @@ export interface Store {
     options?: { readonly fromSeq?: number; readonly limit?: number },
   ): Promise<readonly BoardEvent[]>;
   head(voteId: string): Promise<BoardHead | null>;
+
+  // --- Public pages (read models) ---
+  /** Every vote, oldest first. */
+  listVotes(): Promise<readonly Vote[]>;
+  countBallots(voteId: string): Promise<BallotCounts>;
+  /** Accepted ballots in sequence order, optionally by tracking-code prefix. */
+  listBoardBallots(voteId: string, query: BoardBallotQuery): Promise<readonly BoardBallot[]>;
+
+  // --- Member sign-in (times are ISO 8601 text from the caller's clock) ---
+  /** Members of any union with this member number, by union id. */
+  findMembersByNumber(memberNumber: string): Promise<readonly Member[]>;
+  /** Members of any union with this email (a dual member has one row per union), by union id. */
+  findMembersByEmail(email: string): Promise<readonly Member[]>;
+  getRollEntry(voteId: string, memberNumber: string): Promise<RollEntry | null>;
+  /** Stores a code and discards the member's earlier unused codes (only the latest one works). */
+  createLoginCode(code: NewLoginCode): Promise<void>;
+  /** Marks an unused, unexpired code with this hash as used and returns whose it was; once only. */
+  consumeLoginCode(memberNumber: string, codeHash: string, now: string): Promise<SignInSubject | null>;
+  createSession(session: NewSession): Promise<void>;
+  /** The session if it exists and has not expired at `now`. */
+  getSession(tokenHash: string, now: string): Promise<Session | null>;
+  /** true if a session was deleted. */
+  deleteSession(tokenHash: string): Promise<boolean>;
+  /** Counts one hit in the fixed window `windowStart` of `key` and returns the hits so far. */
+  hitRateLimit(key: string, windowStart: string): Promise<number>;
+  /** Deletes expired codes and sessions, and rate-limit windows that started before `windowsBefore`. */
+  pruneSignIn(now: string, windowsBefore: string): Promise<PruneSummary>;
+
+  // --- Participation: "this member submitted a ballot", nothing more (no time, no ballot) ---
+  markParticipation(voteId: string, memberNumber: string): Promise<void>;
+  hasParticipated(voteId: string, memberNumber: string): Promise<boolean>;
 
   /**
    * Runs `fn` in one transaction: committed if it returns ok, rolled back if it returns an error or

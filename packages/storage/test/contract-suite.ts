@@ -6,6 +6,7 @@ import { ballotsContract } from './contract/ballots.ts';
 import { boardContract } from './contract/board.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
 import { membersContract } from './contract/members.ts';
+import { signInContract } from './contract/sign-in.ts';
 import { votesRollsContract } from './contract/votes-rolls.ts';
 
 export type { StoreFactory, StoreUnderTest } from './contract/fixtures.ts';
@@ -16,5 +17,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('votes, rolls, credentials', () => votesRollsContract(factory));
     describe('ballot box', () => ballotsContract(factory));
     describe('board and transactions', () => boardContract(factory));
+    describe('public reads, sign-in, participation', () => signInContract(factory));
   });
 }

@@ -49,17 +49,21 @@ describe('SQLite adapter', () => {
       'ballots',
       'board_events',
       'credentials',
+      'login_codes',
       'members',
+      'participation',
+      'rate_limit_hits',
       'roll_entries',
       'roll_events',
       'rolls',
+      'sessions',
       'unions',
       'votes',
     ]);
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(9);
+    expect(await tables()).toHaveLength(13);
     await store.close();
   });
 

@@ -4,10 +4,12 @@ import { Migrator, NO_MIGRATIONS } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as membersVotesRolls from './20261126150000-members-votes-rolls.ts';
 import * as credentialsBallotsBoard from './20261126150100-credentials-ballots-board.ts';
+import * as signInSessionsParticipation from './20261127090000-sign-in-sessions-participation.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
   '20261126150100-credentials-ballots-board': credentialsBallotsBoard,
+  '20261127090000-sign-in-sessions-participation': signInSessionsParticipation,
 };
 
 const migrator = <DB>(db: Kysely<DB>): Migrator =>

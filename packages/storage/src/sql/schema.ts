@@ -85,6 +85,37 @@ export interface BoardEventsTable {
   created_at: string;
 }
 
+export interface LoginCodesTable {
+  id: string;
+  union_id: string;
+  member_number: string;
+  /** HMAC of the code under the server's pepper; the code itself is never stored. */
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token; the token itself is never stored. */
+  token_hash: string;
+  union_id: string;
+  member_number: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RateLimitHitsTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
+export interface ParticipationTable {
+  vote_id: string;
+  member_number: string;
+}
+
 export interface Database {
   unions: UnionsTable;
   members: MembersTable;
@@ -95,4 +126,8 @@ export interface Database {
   credentials: CredentialsTable;
   ballots: BallotsTable;
   board_events: BoardEventsTable;
+  login_codes: LoginCodesTable;
+  sessions: SessionsTable;
+  rate_limit_hits: RateLimitHitsTable;
+  participation: ParticipationTable;
 }

@@ -4,14 +4,17 @@
 // Must not hold SQL of its own: the queries live in the feature modules beside it.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { ok } from '@ratify/crypto';
+import { ok, unwrap } from '@ratify/crypto';
 import type { Result } from '@ratify/crypto';
 import type {
   BallotSubmission,
   BoardEventInput,
   CastReceipt,
   ComputeHash,
+  BoardBallotQuery,
   MemberRecord,
+  NewLoginCode,
+  NewSession,
   NewVote,
   RevotePolicy,
   RollAmendment,
@@ -24,8 +27,10 @@ import * as board from './board.ts';
 import type { SqlContext } from './context.ts';
 import * as credentials from './credentials.ts';
 import * as members from './members.ts';
+import * as publicReads from './public-reads.ts';
 import * as rolls from './rolls.ts';
 import type { Database } from './schema.ts';
+import * as signIn from './sign-in.ts';
 import * as votes from './votes.ts';
 
 export class SqlStore implements Store {
@@ -161,6 +166,53 @@ export class SqlStore implements Store {
   }
   head(voteId: string) {
     return board.head(this.#ctx, voteId);
+  }
+
+  listVotes() {
+    return publicReads.listVotes(this.#ctx);
+  }
+  countBallots(voteId: string) {
+    return publicReads.countBallots(this.#ctx, voteId);
+  }
+  listBoardBallots(voteId: string, query: BoardBallotQuery) {
+    return publicReads.listBoardBallots(this.#ctx, voteId, query);
+  }
+  findMembersByNumber(memberNumber: string) {
+    return publicReads.findMembersByNumber(this.#ctx, memberNumber);
+  }
+  findMembersByEmail(email: string) {
+    return publicReads.findMembersByEmail(this.#ctx, email);
+  }
+  getRollEntry(voteId: string, memberNumber: string) {
+    return publicReads.getRollEntry(this.#ctx, voteId, memberNumber);
+  }
+
+  async createLoginCode(code: NewLoginCode): Promise<void> {
+    await this.#atomic(async (ctx) => ok(await signIn.createLoginCode(ctx, code)));
+  }
+  async consumeLoginCode(memberNumber: string, codeHash: string, now: string) {
+    return unwrap(await this.#atomic(async (ctx) => ok(await signIn.consumeLoginCode(ctx, memberNumber, codeHash, now))));
+  }
+  createSession(session: NewSession) {
+    return signIn.createSession(this.#ctx, session);
+  }
+  getSession(tokenHash: string, now: string) {
+    return signIn.getSession(this.#ctx, tokenHash, now);
+  }
+  deleteSession(tokenHash: string) {
+    return signIn.deleteSession(this.#ctx, tokenHash);
+  }
+  hitRateLimit(key: string, windowStart: string) {
+    return signIn.hitRateLimit(this.#ctx, key, windowStart);
+  }
+  pruneSignIn(now: string, windowsBefore: string) {
+    return signIn.pruneSignIn(this.#ctx, now, windowsBefore);
+  }
+  markParticipation(voteId: string, memberNumber: string) {
+    return signIn.markParticipation(this.#ctx, voteId, memberNumber);
+  }
+  hasParticipated(voteId: string, memberNumber: string) {
+    return signIn.hasParticipated(this.#ctx, voteId, memberNumber);
   }
 
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {

@@ -1,0 +1,3 @@
+// The API contract shared by the server, the typed client and packages/web. Browser-safe.
+export * from './schemas.ts';
+export * from './routes.ts';

@@ -1,0 +1,153 @@
+// The HTTP API's data shapes as zod schemas: the single source for request validation on the
+// server, response validation in the typed client, and the OpenAPI document. Browser-safe: imports
+// zod only (never node:, the engine or the store), so packages/web and the CLI can use it.
+import { z } from 'zod';
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case slug');
+export const voteIdParamsSchema = z.strictObject({ id: slug });
+
+export const voteStatusSchema = z.enum(['draft', 'open', 'closed', 'tallied', 'published']);
+export const scheduleSchema = z.object({ opensAt: z.string(), closesAt: z.string() });
+
+export const healthSchema = z.object({ status: z.literal('ok'), time: z.string() });
+
+export const voteSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  unionId: z.string(),
+  unionName: z.string(),
+  status: voteStatusSchema,
+  schedule: scheduleSchema,
+});
+export const voteListSchema = z.object({ votes: z.array(voteSummarySchema) });
+
+const ruleTextSchema = z.object({ kind: z.string(), en: z.string(), es: z.string() });
+export const voteDetailSchema = voteSummarySchema.extend({
+  recordDate: z.string(),
+  eligibleCount: z.int(),
+  revotePolicy: z.enum(['last_counts', 'first_counts']),
+  fingerprint: z.string(),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['yes_no', 'choose']),
+      text: z.string(),
+      options: z.array(z.object({ id: z.string(), text: z.string() })),
+      min: z.int(),
+      max: z.int(),
+      blankAllowed: z.boolean(),
+      rule: ruleTextSchema,
+    }),
+  ),
+  trustees: z.object({ threshold: z.int(), members: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  /** The manifest's canonical JSON text, byte for byte. */
+  manifest: z.string(),
+});
+
+const hexPrefix = z.string().regex(/^[0-9a-f]{1,64}$/, 'expected lower-case hex');
+const intText = (max: number) => z.coerce.number().int().min(0).max(max);
+export const boardQuerySchema = z.strictObject({
+  q: hexPrefix.optional(),
+  from: intText(Number.MAX_SAFE_INTEGER).optional(),
+  limit: intText(1000).optional(),
+});
+export const boardSchema = z.object({
+  voteId: z.string(),
+  head: z.object({ seq: z.int(), hash: z.string() }).nullable(),
+  ballots: z.array(z.object({ sequence: z.int(), trackingCode: z.string(), counted: z.boolean() })),
+  /** The `from` of the next page, or null at the end. */
+  next: z.int().nullable(),
+});
+
+export const turnoutSchema = z.object({
+  voteId: z.string(),
+  status: voteStatusSchema,
+  eligible: z.int(),
+  ballotsCounted: z.int(),
+});
+
+const outcomeSchema = z.object({ kind: z.string() }).catchall(z.unknown());
+export const electionResultSchema = z.object({
+  voteId: z.string(),
+  turnout: z.object({ eligible: z.int(), voted: z.int() }),
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      counts: z.object({ options: z.array(z.int()), blank: z.int() }),
+      evaluation: z.object({ outcome: outcomeSchema, checks: z.array(z.object({ kind: z.string() }).catchall(z.unknown())) }),
+    }),
+  ),
+  decryptedBy: z.array(z.int()),
+});
+export const resultSchema = z.object({ voteId: z.string(), result: electionResultSchema, boardHead: z.string() });
+
+export const recordSchema = z.object({
+  voteId: z.string(),
+  format: z.literal('ratify-record/v1'),
+  /** File name → file text, exactly as docs/record-format.md specifies. */
+  files: z.record(z.string(), z.string()),
+});
+
+export const ballotParamsSchema = z.object({
+  voteId: z.string(),
+  status: voteStatusSchema,
+  /** The manifest's canonical JSON text: parse it with protocol's parseWireManifest. */
+  manifest: z.string(),
+  /** The election fingerprint, hex (64 bytes). */
+  fingerprint: z.string(),
+});
+
+export const memberNumberSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'expected a member number');
+export const requestCodeBodySchema = z.strictObject({ memberNumber: memberNumberSchema });
+export const requestCodeResponseSchema = z.object({ sent: z.literal(true), message: z.string() });
+export const verifyCodeBodySchema = z.strictObject({
+  memberNumber: memberNumberSchema,
+  code: z.string().regex(/^\d{6}$/, 'expected the 6-digit code'),
+});
+export const signedInSchema = z.object({ memberNumber: z.string(), name: z.string(), expiresAt: z.string() });
+export const loggedOutSchema = z.object({ signedOut: z.literal(true) });
+
+export const memberVoteSchema = z.object({
+  voteId: z.string(),
+  title: z.string(),
+  unionId: z.string(),
+  unionName: z.string(),
+  status: voteStatusSchema,
+  schedule: scheduleSchema,
+  /** The member number on this union's roll (a dual member has one per union). */
+  memberNumber: z.string(),
+  hasVoted: z.boolean(),
+});
+export const meSchema = z.object({
+  memberNumber: z.string(),
+  name: z.string(),
+  unionId: z.string(),
+  votes: z.array(memberVoteSchema),
+});
+
+export const castReceiptSchema = z.object({
+  voteId: z.string(),
+  trackingCode: z.string(),
+  boardHead: z.string(),
+});
+
+export const adminTransitionSchema = z.object({ voteId: z.string(), status: voteStatusSchema });
+export const adminCloseSchema = adminTransitionSchema.extend({ ballotsCounted: z.int() });
+export const partialDecryptionReceiptSchema = z.object({
+  voteId: z.string(),
+  trustee: z.int(),
+  received: z.int(),
+  threshold: z.int(),
+});
+
+export const devMailSchema = z.object({
+  messages: z.array(z.object({ to: z.string(), subject: z.string(), text: z.string(), sentAt: z.string() })),
+});
+
+/** A JSON object whose exact bytes matter (ballots, partial decryptions): sent as the raw body. */
+export const canonicalJsonBodySchema = z.object({}).catchall(z.unknown());

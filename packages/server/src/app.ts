@@ -1,0 +1,81 @@
+// buildApp(deps): the Fastify application from its dependencies (engine + store, mailer, clock,
+// config) — no globals, so tests build as many as they like in-process. Owns the cross-cutting
+// parts: JSON bodies kept as raw text (canonical bytes matter), the error and not-found hooks,
+// structured logs with secrets redacted.
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps, LoggerOptions } from './deps.ts';
+import { adminGuard, adminRoutes } from './http/admin.ts';
+import { authRoutes, memberGuard } from './http/auth.ts';
+import { errorBody } from './http/errors.ts';
+import { memberRoutes } from './http/member.ts';
+import { metaRoutes } from './http/meta.ts';
+import { publicVoteRoutes } from './http/public-votes.ts';
+import { routeRegistrar, sendError } from './http/route-kit.ts';
+import { createAdminService } from './services/admin.ts';
+import { createBallotService } from './services/ballots.ts';
+import { createMemberService } from './services/members.ts';
+import { createPublicVoteService } from './services/public-votes.ts';
+import { createRateLimiter } from './services/rate-limit.ts';
+import { createSignInService } from './services/sign-in.ts';
+
+/** Never logged: cookies, tokens, bodies (codes, ballots), and anything named like a secret. */
+export const REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'body',
+  '*.body',
+  'code',
+  'token',
+  '*.token',
+  'ballot',
+  '*.ballot',
+  'credential',
+  '*.credential',
+];
+
+function loggerOptions(options: LoggerOptions | false | undefined): NonNullable<FastifyServerOptions['logger']> {
+  if (options === false) return false;
+  return {
+    level: options?.level ?? 'info',
+    ...(options?.stream ? { stream: options.stream } : {}),
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      // Only what operations need: no headers (cookies, tokens), no bodies.
+      req: (req: { method: string; url: string; ip?: string; id: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const { engine, config, clock } = deps;
+  const options: FastifyServerOptions = { logger: loggerOptions(deps.logger), trustProxy: config.trustProxy };
+  const app: FastifyInstance = Fastify(options);
+
+  // Every JSON body stays text: routes parse it themselves (ballots must keep their exact bytes).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 'not_found'));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 'too_large');
+    if (status === 415) return sendError(reply, 'unsupported_media_type');
+    if (status >= 400 && status < 500) return reply.code(status).send(errorBody('invalid_request'));
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal_error'));
+  });
+
+  const limiter = createRateLimiter(engine.store, clock, config.pepper, config.rateLimits.windowMs);
+  const signIn = createSignInService({ store: engine.store, mailer: deps.mailer, clock, config, limiter });
+  const members = createMemberService(engine);
+  const route = routeRegistrar(app, { member: memberGuard(signIn), admin: adminGuard(config.adminToken) });
+
+  metaRoutes(route, clock, config.devMail ? deps.devMailLog : undefined);
+  publicVoteRoutes(route, createPublicVoteService(engine));
+  authRoutes(route, signIn, config.cookieSecure, config.sessionTtlMs);
+  memberRoutes(route, members, createBallotService(engine, members));
+  adminRoutes(route, createAdminService(engine));
+  return app;
+}

@@ -1,0 +1,35 @@
+// The session cookie: read from the Cookie header, written with HttpOnly, SameSite=Strict, Path=/api
+// and Secure (always, or when the request arrived over TLS, per config). No cookie library needed
+// for one cookie; values are base64url so they never need escaping.
+export const SESSION_COOKIE = 'ratify_session';
+
+export type CookieSecurity = 'always' | 'auto' | 'never';
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      return /^[A-Za-z0-9_-]{1,128}$/.test(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+function attributes(secure: boolean): string {
+  return `Path=/api; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}; ${attributes(secure)}`;
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Max-Age=0; ${attributes(secure)}`;
+}
+
+export function isSecure(setting: CookieSecurity, protocol: string): boolean {
+  return setting === 'always' || (setting === 'auto' && protocol === 'https');
+}

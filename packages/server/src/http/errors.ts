@@ -1,0 +1,80 @@
+// The one mapper from result codes to HTTP: every code a service or the engine can return has a
+// status here (the type makes the table exhaustive), and every error body is
+// `{ error: { code, message } }`. Unexpected throws become a logged 500 with no detail.
+import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecryptionError, ResultError } from '@ratify/engine';
+import type { ErrorBody } from '../api/schemas.ts';
+
+type EngineCode = CastBallotError | ContextError | OpenError | CloseError | PartialDecryptionError | ResultError | 'empty_board';
+export type ServerCode =
+  | 'invalid_request'
+  | 'invalid_json'
+  | 'unsupported_media_type'
+  | 'not_found'
+  | 'rate_limited'
+  | 'internal_error'
+  | 'not_signed_in'
+  | 'invalid_code'
+  | 'not_eligible'
+  | 'result_not_published'
+  | 'admin_token_required'
+  | 'admin_token_invalid'
+  | 'admin_disabled';
+export type ApiErrorCode = EngineCode | ServerCode;
+
+const STATUS: { readonly [K in ApiErrorCode]: number } = {
+  // 400: the request itself is malformed or fails a check (nothing was changed).
+  invalid_request: 400, invalid_json: 400, non_canonical: 400, schema_mismatch: 400, invalid_element: 400,
+  identity: 400, non_canonical_scalar: 400, wrong_vote: 400, wrong_question_count: 400, wrong_question: 400,
+  wrong_option_count: 400, invalid_choice_proof: 400, invalid_overall_proof: 400, invalid_signature: 400,
+  bad_decryption_proof: 400, wrong_count: 400, unknown_trustee: 400,
+  // 401 / 403: who is asking.
+  not_signed_in: 401, invalid_code: 401, admin_token_required: 401,
+  not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403,
+  // 404
+  not_found: 404, vote_not_found: 404, result_not_published: 404, empty_board: 404,
+  // 409: valid, but not now (the vote's state or an earlier submission).
+  vote_closed: 409, duplicate_ballot: 409, already_voted: 409, invalid_transition: 409, no_credentials: 409,
+  vote_not_closed: 409, tally_not_computed: 409, duplicate_partial_decryption: 409, not_enough_shares: 409,
+  duplicate_trustee: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  // 500: our data or our code is wrong; the client learns nothing more.
+  internal_error: 500, manifest_unreadable: 500, stored_ballot_unreadable: 500, count_out_of_range: 500,
+  invalid_counts: 500, counts_mismatch: 500, inconsistent_counts: 500,
+};
+
+const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
+  invalid_request: 'The request is not valid.',
+  invalid_json: 'The body is not valid JSON.',
+  not_found: 'No such route.',
+  rate_limited: 'Too many attempts; wait and try again.',
+  internal_error: 'Something went wrong on the server.',
+  not_signed_in: 'Sign in first.',
+  invalid_code: 'That code is wrong, used or expired; request a new one.',
+  not_eligible: 'You are not on the roll of this vote.',
+  result_not_published: 'The result has not been published yet.',
+  admin_token_required: 'An admin token is required.',
+  admin_token_invalid: 'The admin token is not valid.',
+  admin_disabled: 'Admin routes are disabled (no RATIFY_ADMIN_TOKEN configured).',
+  vote_not_found: 'No such vote.',
+  vote_closed: 'The vote is not open.',
+  duplicate_ballot: 'This ballot was already received.',
+  already_voted: 'A ballot for this credential has already been counted.',
+  unknown_credential: 'The ballot is not signed with a credential of this vote.',
+};
+
+export function statusOf(code: ApiErrorCode): number {
+  return STATUS[code];
+}
+
+/** The body for an expected failure; `detail` (from a Result) is shown only for 4xx answers. */
+export function errorBody(code: ApiErrorCode, detail?: string): ErrorBody {
+  const base = MESSAGES[code] ?? code.replaceAll('_', ' ');
+  const showDetail = detail !== undefined && statusOf(code) < 500;
+  return { error: { code, message: showDetail ? `${base}: ${detail.slice(0, 300)}` : base } };
+}
+
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return Object.hasOwn(STATUS, code);
+}

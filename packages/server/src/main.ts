@@ -1,0 +1,33 @@
+// The only place that wires: configuration from the environment, the store (DATABASE_URL), the
+// engine, the mailer (the development mail log until the notifications issue lands), the clock.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createEngine } from '@ratify/engine';
+import { openStore } from '@ratify/storage';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { DevMailLog } from './mail/mailer.ts';
+
+const config = readConfig(process.env);
+if (config.databaseUrl.startsWith('sqlite:') && !config.databaseUrl.includes(':memory:')) {
+  mkdirSync(dirname(config.databaseUrl.slice('sqlite:'.length)), { recursive: true });
+}
+const store = await openStore(config.databaseUrl);
+const clock = () => new Date();
+const engine = createEngine({ store, now: clock });
+const mail = new DevMailLog(clock);
+const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config, logger: { level: config.logLevel } });
+
+if (config.pepperGenerated) app.log.warn('RATIFY_PEPPER is not set: using a random pepper (codes die on restart; set it when running several instances)');
+if (!config.devMail) app.log.warn('no mail transport yet: sign-in codes are only visible with RATIFY_DEV_MAIL=1');
+if (config.adminToken === null) app.log.warn('RATIFY_ADMIN_TOKEN is not set: admin routes are disabled');
+
+const shutdown = async () => {
+  await app.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
+
+await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,69 @@
+// The OpenAPI document lists exactly the routes served (every route of the contract, the dev mail
+// route only when enabled), with their error codes; the typed client stays browser-safe.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROUTES, type RouteName } from '../src/api/routes.ts';
+import { type TestServer, startServer } from './fixtures.ts';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
+
+async function documented(s: TestServer): Promise<Doc> {
+  const r = await s.client().openapi();
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value as unknown as Doc;
+}
+
+const served = (s: TestServer) =>
+  (Object.keys(ROUTES) as RouteName[]).filter((name) => s.app.hasRoute({ method: ROUTES[name].method, url: ROUTES[name].path }));
+
+describe('GET /api/openapi.json', () => {
+  it('documents every route of the contract, and every documented route is served', async () => {
+    const s = (server = await startServer({ devMail: true }));
+    const doc = await documented(s);
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(served(s).sort()).toEqual(Object.keys(ROUTES).sort());
+    expect(operations.sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const spec = ROUTES[op.operationId as RouteName];
+        expect([method.toUpperCase(), path]).toEqual([spec.method, spec.path.replace(/:(\w+)/g, '{$1}')]);
+        expect(Object.keys(op.responses)).toContain(String(spec.status));
+        expect(Object.keys(op.responses)).toContain('500');
+      }
+    }
+    expect(Object.keys(doc.paths['/api/votes/{id}/ballots']!['post']!.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '429', '500']);
+  });
+
+  it('leaves the dev mail route out, served and documented, unless RATIFY_DEV_MAIL is on', async () => {
+    const s = (server = await startServer({ devMail: false }));
+    expect(served(s)).not.toContain('devMail');
+    expect((await documented(s)).paths['/api/dev/mail']).toBeUndefined();
+    expect(await s.client().devMail()).toMatchObject({ status: 404, error: { code: 'not_found' } });
+  });
+
+  it('shows the dev mail log when on', async () => {
+    const s = (server = await startServer({ devMail: true }));
+    await s.client().requestCode('NOBODY');
+    expect(await s.client().devMail()).toEqual({ ok: true, status: 200, value: { messages: [] } });
+  });
+});
+
+describe('typed client', () => {
+  it('imports nothing but the API contract and zod (usable from browsers)', () => {
+    const src = join(dirname(fileURLToPath(import.meta.url)), '../src');
+    const files = ['client.ts', ...readdirSync(join(src, 'api')).map((f) => `api/${f}`)];
+    for (const file of files) {
+      const imports = [...readFileSync(join(src, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+      for (const spec of imports) expect({ file, spec, ok: spec === 'zod' || /^\.\/(api\/)?[a-z-]+\.ts$/.test(spec) }).toMatchObject({ ok: true });
+    }
+  });
+});
