@@ -22,6 +22,8 @@ export async function castBallot(
   group: Group,
   ctx: VoteContext,
   ballotText: string,
+  /** The signed-in member who submitted it (server): marked as having voted in the same transaction. */
+  participant?: { readonly memberNumber: string },
 ): Promise<Result<CastResult, CastBallotError>> {
   const parsed = parseWireBallot(group, ballotText);
   if (!parsed.ok) return parsed;
@@ -48,6 +50,7 @@ export async function castBallot(
       event = await tx.appendEvent(voteId, eventInput('ballot_superseded', { supersededBy: code, trackingCode: superseded }), hash);
     }
     if (!event.ok) return event;
+    if (participant) await tx.markParticipation(voteId, participant.memberNumber);
     return ok({ trackingCode: code, sequence: cast.value.sequence, superseded, boardHead: event.value.hash });
   });
 }

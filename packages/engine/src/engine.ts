@@ -47,7 +47,9 @@ export function createEngine(options: EngineOptions) {
     createVote: (definition: VoteDefinition, messages: readonly CeremonyMessage[]) => createVote(store, group, definition, messages),
     publishCredentials: (voteId: string, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
     openVote: (voteId: string) => openVote(store, voteId, now()),
-    castBallot: withContext<[string], CastResult, CastBallotError>((ctx, text) => castBallot(store, group, ctx, text)),
+    castBallot: withContext<[string, { readonly memberNumber: string }?], CastResult, CastBallotError>((ctx, text, participant) =>
+      castBallot(store, group, ctx, text, participant),
+    ),
     closeVote: withContext((ctx) => closeVote(store, group, ctx, now())),
     readTally: (voteId: string) => readTally(store, group, voteId),
     submitPartialDecryption: withContext((ctx, text: string) => submitPartialDecryption(store, group, ctx, text)),

@@ -1,7 +1,7 @@
 // Casting: the signed-in member must be on the vote's roll; the ballot (canonical JSON text, signed
 // client-side with the voting credential the server never sees) goes to engine.castBallot, which
 // parses it strictly, checks every proof and the signature, and stores it with its board event.
-// Afterwards only "this member submitted a ballot" is recorded — never which ballot.
+// With it, in the same transaction, only "this member submitted a ballot" is recorded — never which ballot.
 import { type Result, err, ok } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
 import type { ResponseOf } from '../api/routes.ts';
@@ -17,9 +17,9 @@ export function createBallotService(engine: Engine, members: MemberService) {
     if (!memberNumber.ok) return memberNumber;
     // Checked again inside the cast's transaction; this only spares the proof checks.
     if (vote.status !== 'open') return err('vote_closed', vote.status);
-    const cast = await engine.castBallot(voteId, ballotText);
+    // The participation mark is written in the cast's own transaction.
+    const cast = await engine.castBallot(voteId, ballotText, { memberNumber: memberNumber.value });
     if (!cast.ok) return cast;
-    await engine.store.markParticipation(voteId, memberNumber.value);
     return ok({ voteId, trackingCode: cast.value.trackingCode, boardHead: cast.value.boardHead });
   }
   return { cast };
