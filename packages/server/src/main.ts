@@ -7,6 +7,8 @@ import { openStore } from '@ratify/storage';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { DevMailLog } from './mail/mailer.ts';
+import { seedDemo } from './demo/seed.ts';
+import { printDemoBanner } from './demo/banner.ts';
 
 const config = readConfig(process.env);
 if (config.databaseUrl.startsWith('sqlite:') && !config.databaseUrl.includes(':memory:')) {
@@ -17,6 +19,7 @@ const clock = () => new Date();
 const engine = createEngine({ store, now: clock });
 const mail = new DevMailLog(clock);
 const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config, logger: { level: config.logLevel } });
+const demo = process.env['RATIFY_DEMO'] === '1' ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock()) : undefined;
 
 if (config.pepperGenerated) app.log.warn('RATIFY_PEPPER is not set: using a random pepper (codes die on restart; set it when running several instances)');
 if (!config.devMail) app.log.warn('no mail transport yet: sign-in codes are only visible with RATIFY_DEV_MAIL=1');
@@ -30,4 +33,5 @@ const shutdown = async () => {
 process.once('SIGINT', () => void shutdown());
 process.once('SIGTERM', () => void shutdown());
 
-await app.listen({ port: config.port, host: config.host });
+const address = await app.listen({ port: config.port, host: config.host });
+if (demo) printDemoBanner(address, demo, config);
