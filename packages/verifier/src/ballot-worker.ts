@@ -1,0 +1,22 @@
+// Worker-thread entry: receives chunks of ballots and answers with their verification results
+// (ballot-chunk.ts). Loaded through tsx by the bootstrap in worker-pool.ts.
+// Must not hold state beyond the cached ballot parameters, nor do I/O other than its message port.
+import { parentPort } from 'node:worker_threads';
+import { type BallotChunkResult, type BallotJobContext, type BallotJobItem, verifyBallotChunk } from './ballot-chunk.ts';
+
+export type WorkerRequest = { readonly id: number; readonly context: BallotJobContext; readonly items: readonly BallotJobItem[] };
+export type WorkerResponse =
+  | { readonly id: number; readonly ok: true; readonly result: BallotChunkResult }
+  | { readonly id: number; readonly ok: false; readonly message: string };
+
+const port = parentPort;
+if (port === null) throw new Error('ballot-worker.ts must run in a worker thread');
+port.on('message', (request: WorkerRequest) => {
+  let response: WorkerResponse;
+  try {
+    response = { id: request.id, ok: true, result: verifyBallotChunk(request.context, request.items) };
+  } catch (e) {
+    response = { id: request.id, ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  port.postMessage(response);
+});

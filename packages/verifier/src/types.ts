@@ -1,0 +1,115 @@
+// The verifier's vocabulary: the in-memory record (file name → contents), the options, and the
+// report of every check of docs/record-format.md §5 with located findings. Plain readonly data so
+// that the CLI prints it, the browser shows it and `reportToJson` serialises it unchanged.
+// Must not contain logic.
+
+/** A record in memory: file name (no directories) → its bytes, or its text if already decoded. */
+export type RecordFiles = Readonly<Record<string, string | Uint8Array>>;
+
+/** The checks of docs/record-format.md §5, in the order they are reported. */
+export const CHECK_NAMES = [
+  'files',
+  'record_index',
+  'board_chain',
+  'manifest',
+  'extracts',
+  'ceremony',
+  'credentials',
+  'ballots',
+  'revote_policy',
+  'tally',
+  'partial_decryptions',
+  'decryption',
+  'outcome',
+] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+/** `skipped`: the check could not run because data it needs is unusable (another check says why). */
+export type CheckStatus = 'passed' | 'failed' | 'skipped';
+
+/** Where a finding is: as many of these as make sense. `line` is 1-based, `seq` a board sequence number. */
+export type FindingLocation = {
+  readonly file?: string;
+  readonly line?: number;
+  readonly seq?: number;
+  readonly question?: string;
+  readonly option?: number;
+  readonly trustee?: number;
+  /** A JSON path inside the object, e.g. `$.answers[0].choices[1].ciphertext.alpha`. */
+  readonly path?: string;
+};
+
+export type Finding = {
+  /** snake_case reason code, e.g. `bad_hash`, `invalid_choice_proof`, `extract_mismatch`. */
+  readonly code: string;
+  readonly location: FindingLocation;
+  readonly detail: string;
+};
+
+export type CheckReport = {
+  readonly name: CheckName;
+  readonly status: CheckStatus;
+  readonly findings: readonly Finding[];
+  /** Findings beyond `maxFindingsPerCheck` are counted, not listed. */
+  readonly omittedFindings: number;
+  /** Why a skipped check did not run. */
+  readonly skippedBecause?: string;
+};
+
+export type QuestionOutcome = {
+  readonly questionId: string;
+  /** Outcome kind recomputed by the verifier from the decrypted tally; absent if it could not be. */
+  readonly recomputed?: string;
+  /** Outcome kind the record's result states; absent if the result is unreadable. */
+  readonly published?: string;
+  /** Recomputed counts (per option in manifest order, and blank). */
+  readonly counts?: { readonly options: readonly number[]; readonly blank: number };
+};
+
+export type BallotCounts = {
+  /** `ballot_accepted` events on the board. */
+  readonly accepted: number;
+  /** Ballots whose checks ran (parsed and checked against the manifest). */
+  readonly checked: number;
+  /** Ballots that passed every check. */
+  readonly valid: number;
+  /** Ballots the revote policy counts (one per credential). */
+  readonly counted: number;
+  /** `ballot_superseded` events on the board. */
+  readonly superseded: number;
+};
+
+export type VerificationReport = {
+  readonly format: 'ratify-record/v1';
+  /** True iff every check passed. */
+  readonly ok: boolean;
+  readonly voteId?: string;
+  /** Election fingerprint recomputed from the manifest (hex). */
+  readonly fingerprint?: string;
+  /** Head hash recomputed from the board; compare with the one on the results page. */
+  readonly boardHead?: string;
+  readonly events: number;
+  readonly ballots: BallotCounts;
+  readonly outcomes: readonly QuestionOutcome[];
+  readonly checks: readonly CheckReport[];
+  readonly durationMs: number;
+};
+
+export type VerifyProgress = {
+  readonly check: CheckName;
+  readonly done: number;
+  readonly total: number;
+};
+
+export type VerifyOptions = {
+  /** Worker threads for ballot checks; 0 checks in this thread. Default: os.availableParallelism(). */
+  readonly workers?: number;
+  /** Records with fewer ballots than this are checked in this thread. Default 64. */
+  readonly inThreadBelow?: number;
+  /** The board head as published on the results page; compared with the recomputed head. */
+  readonly expectedBoardHead?: string;
+  /** Default 100. */
+  readonly maxFindingsPerCheck?: number;
+  /** Called as checks start and while ballots are checked. */
+  readonly onProgress?: (progress: VerifyProgress) => void;
+};

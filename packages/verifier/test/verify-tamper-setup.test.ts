@@ -1,0 +1,105 @@
+// Tamper classes of the vote's setup (checks manifest, ceremony, credentials): every record here is
+// re-chained after the edit (helpers.rewritten), so the chain and extracts stay valid and only the
+// named check — and the checks that sensibly depend on the edited data — fail.
+import { describe, expect, it } from 'vitest';
+import { buildVote } from './record-builder.ts';
+import { bumpScalarHex, codes, failed, findings, nth, obj, rewritten, statuses, verify } from './helpers.ts';
+
+const vote = buildVote();
+const edit = (fn: Parameters<typeof rewritten>[1]) => rewritten(vote.entries, fn);
+const credentials = (entries: Parameters<Parameters<typeof rewritten>[1]>[0]) => nth(entries, 'credentials_published').payload.credentials as string[];
+
+describe('manifest', () => {
+  it('a broken invariant is named; checks that do not need the fingerprint still run', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const schedule = obj(obj(nth(entries, 'vote_created').payload.manifest).schedule);
+        [schedule.opensAt, schedule.closesAt] = [schedule.closesAt!, schedule.opensAt!];
+      }),
+    );
+    expect(codes(report, 'manifest')).toEqual(['schedule_order']);
+    const s = statuses(report);
+    expect([s.files, s.board_chain, s.record_index, s.extracts, s.ceremony, s.credentials, s.revote_policy]).toEqual(Array(7).fill('passed'));
+    // Every ballot and decryption proof is bound to the fingerprint, which the edit changed.
+    expect(new Set(codes(report, 'ballots'))).toEqual(new Set(['wrong_vote']));
+    expect(codes(report, 'partial_decryptions')).toContain('bad_decryption_proof');
+  });
+
+  it('a manifest that does not parse leaves the dependent checks skipped, not passed', async () => {
+    const report = await verify(edit((entries) => (obj(nth(entries, 'vote_created').payload.manifest).color = 'red')));
+    expect(codes(report, 'manifest')).toEqual(['schema_mismatch']);
+    const s = statuses(report);
+    expect([s.ceremony, s.ballots, s.revote_policy, s.partial_decryptions, s.decryption, s.outcome]).toEqual(Array(6).fill('skipped'));
+    expect(report.ok).toBe(false);
+  });
+});
+
+describe('ceremony', () => {
+  it('a coefficient proof that does not verify names the trustee', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const messages = nth(entries, 'trustees_published').payload.messages as Record<string, unknown>[];
+        const coefficient = (messages[0]!.coefficients as { proof: { response: string } }[])[1]!;
+        coefficient.proof.response = bumpScalarHex(coefficient.proof.response);
+      }),
+    );
+    expect(failed(report)).toEqual(['ceremony']);
+    expect(findings(report, 'ceremony')).toEqual([expect.objectContaining({ code: 'bad_coefficient_proof', location: expect.objectContaining({ trustee: 1 }) })]);
+  });
+
+  it('a missing key confirmation leaves the ceremony incomplete', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const payload = nth(entries, 'trustees_published').payload;
+        payload.messages = (payload.messages as { kind: string; trustee?: number }[]).filter((m) => !(m.kind === 'key_confirmation' && m.trustee === 2));
+      }),
+    );
+    expect(failed(report)).toEqual(['ceremony']);
+    expect(codes(report, 'ceremony')).toEqual(['ceremony_incomplete']);
+  });
+
+  it("a manifest whose joint key is not the ceremony's", async () => {
+    const lying = buildVote({ manifestFromOtherCeremony: true });
+    const report = await verify(lying.files);
+    expect(failed(report)).toEqual(['ceremony']);
+    expect(codes(report, 'ceremony')).toContain('joint_key_mismatch');
+    expect(new Set(codes(report, 'ceremony'))).toEqual(new Set(['commitment_mismatch', 'joint_key_mismatch']));
+    expect(findings(report, 'ceremony')[0]!.location).toMatchObject({ file: 'manifest.json', trustee: 1 });
+  });
+});
+
+describe('credentials', () => {
+  it('a malformed credential', async () => {
+    const report = await verify(edit((entries) => credentials(entries).push('not-hex')));
+    expect(failed(report)).toEqual(['credentials']);
+    expect(findings(report, 'credentials')).toEqual([expect.objectContaining({ code: 'malformed_credential', location: expect.objectContaining({ path: '$.credentials[10]' }) })]);
+  });
+
+  it('a credential that is not a group element', async () => {
+    const report = await verify(edit((entries) => credentials(entries).push('ff'.repeat(32))));
+    expect(failed(report)).toEqual(['credentials']);
+    expect(codes(report, 'credentials')).toEqual(['invalid_group_element']);
+  });
+
+  it('an unsorted list', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const list = credentials(entries);
+        [list[0], list[1]] = [list[1]!, list[0]!];
+      }),
+    );
+    expect(failed(report)).toEqual(['credentials']);
+    expect(findings(report, 'credentials')).toEqual([expect.objectContaining({ code: 'credentials_unsorted', location: expect.objectContaining({ path: '$.credentials[1]' }) })]);
+  });
+
+  it('a duplicated credential', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const list = credentials(entries);
+        list.splice(4, 0, list[4]!);
+      }),
+    );
+    expect(failed(report)).toEqual(['credentials']);
+    expect(codes(report, 'credentials')).toEqual(['duplicate_credential']);
+  });
+});
