@@ -1,13 +1,15 @@
 // Receiving a ballot: the server's hot path. Parse strictly (canonical bytes only), check every
 // proof and the signature, then — in one transaction — store it under the revote policy and append
 // its board event(s). A rejected ballot changes nothing and gets a reason code.
-import { type Group, type Result, err, ok, toHex } from '@ratify/crypto';
-import { type BallotCheckError, type CanonicalValue, type WireError, checkBallot, parseWireBallot, trackingCode } from '@ratify/protocol';
+import { type Group, type Result, err, ok } from '@ratify/crypto';
+import type { BallotCheckError, CanonicalValue, WireError } from '@ratify/protocol';
+import type { BallotChecker } from './ballot-check-pool.ts';
+import { type CheckedBallot, checkBallotText } from './ballot-check.ts';
 import type { CastError, Store } from '@ratify/storage';
 import { eventInput, hasherFor } from './board-writer.ts';
 import type { VoteContext } from './vote-context.ts';
 
-export type CastBallotError = WireError | BallotCheckError | CastError | 'already_voted';
+export type CastBallotError = WireError | BallotCheckError | CastError | 'already_voted' | 'checker_failed';
 
 export type CastResult = {
   readonly trackingCode: string;
@@ -24,14 +26,17 @@ export async function castBallot(
   ballotText: string,
   /** The signed-in member who submitted it (server): marked as having voted in the same transaction. */
   participant?: { readonly memberNumber: string },
+  checker?: BallotChecker,
 ): Promise<Result<CastResult, CastBallotError>> {
-  const parsed = parseWireBallot(group, ballotText);
-  if (!parsed.ok) return parsed;
-  const ballot = parsed.value;
-  const checked = checkBallot(ctx.ballotParams, ballot);
+  let checked: Result<CheckedBallot, CastBallotError>;
+  if (checker) {
+    const r = await checker.check(ctx.manifestText, ballotText);
+    checked = r.ok ? ok(r) : err(r.error as CastBallotError, r.detail);
+  } else {
+    checked = checkBallotText(group, ctx, ballotText);
+  }
   if (!checked.ok) return checked;
-  const code = trackingCode(group, ballot);
-  const credential = toHex(group.encodeElement(ballot.credential));
+  const { trackingCode: code, credential } = checked.value;
   const voteId = ctx.manifest.voteId;
   const policy = ctx.manifest.revotePolicy;
   const hash = hasherFor(voteId);

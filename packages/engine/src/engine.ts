@@ -2,6 +2,7 @@
 // clock. The CLI and the server create one each (main.ts wires it); there is no global instance.
 import { type CeremonyMessage, type Group, type Result, err, ok, ristretto255 } from '@ratify/crypto';
 import type { Store } from '@ratify/storage';
+import type { BallotChecker } from './ballot-check-pool.ts';
 import { type CastBallotError, type CastResult, castBallot } from './casting.ts';
 import { closeVote, publishResult, submitPartialDecryption, readTally } from './counting.ts';
 import { exportRecord } from './export-record.ts';
@@ -12,6 +13,8 @@ export type EngineOptions = {
   readonly store: Store;
   readonly group?: Group;
   readonly now?: () => Date;
+  /** Verify ballots in worker threads (the server); absent: in this thread (CLI, tests). */
+  readonly checker?: BallotChecker;
 };
 
 export type ContextError = 'vote_not_found' | 'manifest_unreadable';
@@ -48,7 +51,7 @@ export function createEngine(options: EngineOptions) {
     publishCredentials: (voteId: string, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
     openVote: (voteId: string) => openVote(store, voteId, now()),
     castBallot: withContext<[string, { readonly memberNumber: string }?], CastResult, CastBallotError>((ctx, text, participant) =>
-      castBallot(store, group, ctx, text, participant),
+      castBallot(store, group, ctx, text, participant, options.checker),
     ),
     closeVote: withContext((ctx) => closeVote(store, group, ctx, now())),
     readTally: (voteId: string) => readTally(store, group, voteId),

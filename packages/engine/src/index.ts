@@ -8,3 +8,5 @@ export * from './vote-context.ts';
 export * from './board-writer.ts';
 export * from './simulate.ts';
 export * from './local-ceremony.ts';
+export * from './ballot-check.ts';
+export * from './ballot-check-pool.ts';

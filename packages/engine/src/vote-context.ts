@@ -19,10 +19,13 @@ import {
   electionFingerprint,
   manifestCeremonyContext,
   parseWireManifest,
+  toWireManifest,
 } from '@ratify/protocol';
 
 export type VoteContext = {
   readonly manifest: Manifest;
+  /** The manifest's canonical text (what the worker pool is given). */
+  readonly manifestText: string;
   readonly fingerprint: Uint8Array;
   readonly ballotParams: BallotParams;
   readonly ceremonyContext: Uint8Array;
@@ -42,6 +45,7 @@ export function buildVoteContext(group: Group, manifest: Manifest): VoteContext 
   );
   return {
     manifest,
+    manifestText: toWireManifest(manifest),
     fingerprint,
     ceremonyContext: manifestCeremonyContext(manifest),
     publicKeyShares,

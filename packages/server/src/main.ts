@@ -2,7 +2,7 @@
 // engine, the mailer (the development mail log until the notifications issue lands), the clock.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createEngine } from '@ratify/engine';
+import { createBallotCheckPool, createEngine } from '@ratify/engine';
 import { openStore } from '@ratify/storage';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
@@ -16,7 +16,9 @@ if (config.databaseUrl.startsWith('sqlite:') && !config.databaseUrl.includes(':m
 }
 const store = await openStore(config.databaseUrl);
 const clock = () => new Date();
-const engine = createEngine({ store, now: clock });
+// Ballot proofs are verified on every core (design §5); the main thread keeps the event loop free.
+const checker = createBallotCheckPool();
+const engine = createEngine({ store, now: clock, checker });
 const mail = new DevMailLog(clock);
 const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config, logger: { level: config.logLevel } });
 const demo = process.env['RATIFY_DEMO'] === '1' ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock()) : undefined;
@@ -27,6 +29,7 @@ if (config.adminToken === null) app.log.warn('RATIFY_ADMIN_TOKEN is not set: adm
 
 const shutdown = async () => {
   await app.close();
+  await checker.close();
   await store.close();
   process.exit(0);
 };
