@@ -40,7 +40,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
   unsupported_media_type: 415,
   rate_limited: 429,
   // 500: our data or our code is wrong; the client learns nothing more.
-  internal_error: 500, manifest_unreadable: 500, stored_ballot_unreadable: 500, count_out_of_range: 500,
+  internal_error: 500, manifest_unreadable: 500, stored_ballot_unreadable: 500, count_out_of_range: 500, checker_failed: 500,
   invalid_counts: 500, counts_mismatch: 500, inconsistent_counts: 500,
 };
 
