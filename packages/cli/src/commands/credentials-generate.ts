@@ -1,0 +1,48 @@
+// `ratify credentials generate <vote> --out <delivery.csv>`: the offline credential authority
+// (Belenios). One private credential per eligible entry of the frozen roll goes into the delivery
+// file (mode 0600, for mailing to members); only the public credentials, sorted so that their order
+// links to no one, go to the vote (engine.publishCredentials). Private credentials never reach stdout.
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { ristretto255, toHex } from '@ratify/crypto';
+import { formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import type { Cli } from '../cli.ts';
+import { withEngine } from '../db.ts';
+import { check, emit, refuse, say, writeText } from '../io.ts';
+
+const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+export function registerCredentialsGenerate(credentials: Command, cli: Cli): void {
+  credentials
+    .command('generate <vote>')
+    .description('make one credential per eligible member; publish the public list; write the private delivery file')
+    .requiredOption('--out <file>', 'delivery CSV for mailing (created with mode 0600; never overwritten)')
+    .action(
+      cli.action(async (globals, voteId: string, options: { readonly out: string }) => {
+        if (existsSync(options.out)) refuse('file_exists', `${options.out} exists: a delivery file is never overwritten`);
+        return withEngine(globals, async (engine) => {
+          const vote = (await engine.store.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
+          if (vote.status !== 'draft') refuse('vote_not_draft', `vote ${voteId} is ${vote.status}: credentials are made before it opens`);
+          const entries = (await engine.store.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
+          if (entries.length === 0) refuse('no_credentials', `the roll of ${voteId} has no eligible members`);
+          const issued = entries.map((entry) => ({ entry, credential: generatePrivateCredential() }));
+          const lines = ['member_number,name,email,vote,credential'];
+          for (const { entry, credential } of issued) {
+            lines.push([entry.memberNumber, entry.name, entry.email, voteId, formatPrivateCredential(credential)].map(quote).join(','));
+          }
+          // Written first (privately), published second, renamed last: no published credential without its delivery file.
+          const partial = `${options.out}.partial`;
+          await writeText(partial, `${lines.join('\n')}\n`, { secret: true });
+          const publicList = issued.map(({ credential }) => toHex(ristretto255.encodeElement(publicCredential(ristretto255, voteId, credential))));
+          const published = await engine.publishCredentials(voteId, publicList);
+          if (!published.ok) await rm(partial, { force: true });
+          const count = check(published, `credentials for ${voteId}`);
+          await rename(partial, options.out);
+          say(`published ${count} public credentials for ${voteId}; private credentials are in ${options.out} (mode 0600): deliver them, then delete the file`);
+          emit({ voteId, credentials: count, deliveryFile: options.out });
+          return 0;
+        });
+      }),
+    );
+}

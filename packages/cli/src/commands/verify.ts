@@ -1,0 +1,45 @@
+// `ratify verify <dir> [--json]`: checks an election record end to end with @ratify/verifier (which
+// depends only on crypto and protocol). Exit 0 when every check passes, 1 when any fails (each named,
+// with its location), 2 when the directory cannot be read. Progress goes to stderr on a terminal.
+import type { Command } from 'commander';
+import { type RecordFiles, formatReport, readRecordDir, reportToJson, verifyRecord } from '@ratify/verifier';
+import type { Cli } from '../cli.ts';
+import { CliFailure, EXIT_USAGE, say } from '../io.ts';
+
+type Options = { readonly json?: boolean; readonly expectedHead?: string; readonly workers?: string };
+
+export function registerVerify(program: Command, cli: Cli): void {
+  program
+    .command('verify <dir>')
+    .description('verify an election record (exit 0 valid, 1 invalid, 2 unreadable)')
+    .option('--json', 'print the full report as JSON')
+    .option('--expected-head <hash>', 'the board head published on the results page')
+    .option('--workers <n>', 'worker threads for ballot checks (default: all cores)')
+    .action(
+      cli.action(async (_globals, dir: string, options: Options) => {
+        let files: RecordFiles;
+        try {
+          files = await readRecordDir(dir);
+        } catch (error) {
+          throw new CliFailure('io_error', `cannot read the record directory ${dir}: ${error instanceof Error ? error.message : String(error)}`, EXIT_USAGE);
+        }
+        const tty = process.stderr.isTTY === true;
+        let last = '';
+        const report = await verifyRecord(files, {
+          ...(options.expectedHead !== undefined && { expectedBoardHead: options.expectedHead }),
+          ...(options.workers !== undefined && { workers: Number(options.workers) }),
+          onProgress: (p) => {
+            if (!tty) return;
+            const line = `verifying ${p.check}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}`;
+            if (line !== last) process.stderr.write(`\r\x1b[K${line}`);
+            last = line;
+          },
+        });
+        if (tty) process.stderr.write('\r\x1b[K');
+        process.stdout.write(`${options.json ? reportToJson(report) : formatReport(report)}\n`);
+        const failed = report.checks.filter((c) => c.status === 'failed').map((c) => c.name);
+        say(report.ok ? `record ${dir} is VALID` : `record ${dir} is INVALID: failed check(s): ${failed.join(', ')}`);
+        return report.ok ? 0 : 1;
+      }),
+    );
+}
