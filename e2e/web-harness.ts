@@ -1,0 +1,176 @@
+// Harness for the Chromium e2e tests of packages/web: builds the pages into a temp dir, starts the
+// real server in-process (buildApp over an in-memory SQLite store and the real engine) with the
+// built pages served from the same origin (SPA fallback, strict CSP), seeds a small scenario, and
+// launches Debian's Chromium through playwright-core with a fresh profile. Never downloads browsers.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
+import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
+import { type PrivateCredential, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { DevMailLog, appConfig, buildApp } from '@ratify/server';
+import { openSqliteStore } from '@ratify/storage';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+/** What the server should send with the pages (reported to the lead): the booth runs under it. */
+export const PAGE_CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export function buildPages(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'ratify-web-dist-'));
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'packages/web/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: join(ROOT, 'packages/web'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}${r.stdout}`);
+  return outDir;
+}
+
+export type Member = { readonly memberNumber: string; readonly email: string };
+export const G1: Member = { memberNumber: 'G1', email: 'g1@example.org' };
+export const G2: Member = { memberNumber: 'G2', email: 'g2@example.org' };
+export const DUAL: Member = { memberNumber: 'G3', email: 'dual@example.org' };
+const F1: Member = { memberNumber: 'F1', email: 'dual@example.org' };
+const F2: Member = { memberNumber: 'F2', email: 'f2@example.org' };
+const F3: Member = { memberNumber: 'F3', email: 'f3@example.org' };
+export const GUILD_VOTE = 'guild-strike';
+export const FED_VOTE = 'fed-ratify';
+export const PAST_VOTE = 'fed-2007';
+
+function definition(voteId: string, unionId: string, unionName: string, title: string, rule: string, info: boolean): VoteDefinition {
+  return {
+    voteId, title, unionId, unionName,
+    recordDate: '2026-11-01',
+    schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
+    questions: [{ id: 'q1', kind: 'yes_no', text: `${title}: do you vote yes?`, options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf(rule)! }],
+    trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
+    ...(info
+      ? {
+          information: {
+            summary: 'The final offer raises minimum rates by 3.5% a year.\n\nNew media work is covered from day one.',
+            statements: [
+              { side: 'for' as const, author: 'Vote Yes Committee', text: 'This is the best deal in a generation.' },
+              { side: 'against' as const, author: 'Vote No Committee', text: 'New media residuals are still too low.' },
+            ],
+          },
+        }
+      : {}),
+  };
+}
+
+async function seedVote(engine: Engine, def: VoteDefinition, members: readonly Member[], rng: RandomSource) {
+  const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
+  unwrap(await engine.createVote(def, ceremony.messages));
+  const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
+  unwrap(await engine.publishCredentials(def.voteId, [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
+  unwrap(await engine.openVote(def.voteId));
+  return { credentials, keys: ceremony.keys };
+}
+
+/** A finished vote (cast through the engine, closed, decrypted by 2 of 3, published) for the result page. */
+async function seedPublishedVote(engine: Engine, rng: RandomSource): Promise<void> {
+  const def = definition(PAST_VOTE, 'fed', 'Artists Federation (sample)', 'Commercials contract 2007', 'supermajority:2/3', false);
+  const { credentials, keys } = await seedVote(engine, def, [F1, F2, F3], rng);
+  const ctx = unwrap(await engine.context(PAST_VOTE));
+  for (const [memberNumber, yes] of [['F1', false], ['F2', true], ['F3', true]] as const) {
+    const secret = credentialSecret(engine.group, PAST_VOTE, credentials.get(memberNumber)!);
+    const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
+    unwrap(await engine.castBallot(PAST_VOTE, encodeBallot(engine.group, ballot), { memberNumber }));
+  }
+  unwrap(await engine.closeVote(PAST_VOTE));
+  const tally = flattenTally(unwrap(await engine.readTally(PAST_VOTE)));
+  for (const key of keys.slice(0, 2)) {
+    unwrap(await engine.submitPartialDecryption(PAST_VOTE, encodePartialDecryption(engine.group, createPartialDecryption(engine.group, key, tally, ctx.fingerprint, rng))));
+  }
+  unwrap(await engine.publishResult(PAST_VOTE));
+}
+
+export type WebEnv = {
+  readonly baseUrl: string;
+  readonly dist: string;
+  readonly context: BrowserContext;
+  /** The private credential of a member for a vote, grouped as printed on the letter. */
+  credential(voteId: string, memberNumber: string): string;
+  lastCode(email: string): string;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+};
+
+export async function startWebEnv(seed: string): Promise<WebEnv> {
+  const dist = buildPages();
+  const rng = seededRandom(`web-e2e-${seed}`);
+  const store = await openSqliteStore(':memory:');
+  const engine = createEngine({ store });
+  const mail = new DevMailLog();
+  unwrap(await store.createUnion({ id: 'guild', name: 'Screen Actors Guild (sample)' }));
+  unwrap(await store.createUnion({ id: 'fed', name: 'Artists Federation (sample)' }));
+  const row = (m: Member) => ({ memberNumber: m.memberNumber, name: `Member ${m.memberNumber}`, email: m.email, goodStanding: true, unit: null });
+  unwrap(await store.importRoll('guild', [G1, G2, DUAL].map(row)));
+  unwrap(await store.importRoll('fed', [F1, F2, F3].map(row)));
+  const creds = new Map<string, ReadonlyMap<string, PrivateCredential>>();
+  creds.set(GUILD_VOTE, (await seedVote(engine, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL], rng)).credentials);
+  creds.set(FED_VOTE, (await seedVote(engine, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3], rng)).credentials);
+  await seedPublishedVote(engine, rng);
+
+  const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock: () => new Date(), config: appConfig({ devMail: true, cookieSecure: 'never' }), logger: false });
+  // Static pages with an SPA fallback — what the server needs to add (reported to the lead).
+  app.get('/*', (request, reply) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (path.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'not found' } });
+    let file = normalize(join(dist, path));
+    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+    void reply.header('content-security-policy', PAGE_CSP).header('x-content-type-options', 'nosniff').type(TYPES[extname(file)] ?? 'application/octet-stream');
+    return reply.send(readFileSync(file));
+  });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const profile = mkdtempSync(join(tmpdir(), 'ratify-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    baseURL: baseUrl,
+    locale: 'en-US',
+  });
+  return {
+    baseUrl, dist, context,
+    credential: (voteId, memberNumber) => formatPrivateCredential(creds.get(voteId)!.get(memberNumber)!),
+    lastCode: (email) => {
+      const message = [...mail.messages()].reverse().find((m) => m.to === email);
+      const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
+      if (code === undefined) throw new Error(`no code mailed to ${email}`);
+      return code;
+    },
+    newPage: async (viewport) => {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      await app.close();
+      await store.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the booth's form, reading the one-time code from the development mail log. */
+export async function signIn(env: WebEnv, page: Page, member: Member, path = '/booth'): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(path);
+  await page.getByLabel('Member number').fill(member.memberNumber);
+  await page.getByRole('button', { name: 'Send me a code' }).click();
+  await page.getByLabel('One-time code').waitFor();
+  await page.getByLabel('One-time code').fill(env.lastCode(member.email));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('One-time code').waitFor({ state: 'detached' });
+}
+
+/** axe-core, WCAG 2.x A and AA rules (incl. 2.2): returns the violations, formatted for a failure message. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}

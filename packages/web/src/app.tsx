@@ -1,0 +1,63 @@
+// The single-page app: the route from the address bar → a page inside the shell. Pages are small
+// components in booth/ and public/; this file only picks one.
+import { assertNever } from '@ratify/crypto';
+import { useEffect, useState } from 'preact/hooks';
+import { BallotPage } from './booth/ballot-page.tsx';
+import { MyBallots } from './booth/my-ballots.tsx';
+import { BoardPage } from './public/board-page.tsx';
+import { HomePage } from './public/home-page.tsx';
+import { ResultPage } from './public/result-page.tsx';
+import { VotePage } from './public/vote-page.tsx';
+import { parseRoute, type Route } from './router.ts';
+import { useI18n } from './ui/i18n-context.ts';
+import { onNavigate } from './ui/navigation.ts';
+import { PageHeading } from './ui/page.tsx';
+import { Shell, useLanguage } from './ui/shell.tsx';
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading title={t('notfound.title')}>{t('notfound.title')}</PageHeading>
+      <p>
+        <a href="/">{t('nav.home')}</a>
+      </p>
+    </>
+  );
+}
+
+function Page({ route }: { readonly route: Route }) {
+  switch (route.kind) {
+    case 'home':
+      return <HomePage />;
+    case 'booth':
+      return <MyBallots />;
+    case 'ballot':
+      return <BallotPage voteId={route.voteId} />;
+    case 'vote':
+      return <VotePage voteId={route.voteId} />;
+    case 'board':
+      return <BoardPage voteId={route.voteId} q={route.q} />;
+    case 'result':
+      return <ResultPage voteId={route.voteId} />;
+    case 'not_found':
+      return <NotFound />;
+    default:
+      return assertNever(route);
+  }
+}
+
+const currentRoute = () => parseRoute(location.pathname, location.search);
+
+export function App() {
+  const i18n = useLanguage();
+  const [route, setRoute] = useState<Route>(currentRoute);
+  useEffect(() => onNavigate(() => setRoute(currentRoute())), []);
+  // A new key per route remounts the page, so each page starts from a clean state.
+  const key = `${route.kind}:${'voteId' in route ? route.voteId : ''}:${'q' in route ? route.q : ''}`;
+  return (
+    <Shell i18n={i18n}>
+      <Page key={key} route={route} />
+    </Shell>
+  );
+}

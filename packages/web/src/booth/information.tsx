@@ -1,0 +1,49 @@
+// What members read before voting (manifest.information, signed into the fingerprint): the official
+// summary of the offer and the for/against statements, each labelled with its side in words.
+import type { Manifest } from '@ratify/protocol';
+import { useI18n } from '../ui/i18n-context.ts';
+
+/** Text with blank-line paragraphs and single newlines as line breaks. */
+export function Paragraphs({ text }: { readonly text: string }) {
+  return (
+    <>
+      {text.split(/\n{2,}/).map((para, i) => (
+        <p key={i}>
+          {para.split('\n').map((line, j) => (
+            <span key={j}>
+              {j > 0 ? <br /> : null}
+              {line}
+            </span>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function Information({ manifest }: { readonly manifest: Manifest }) {
+  const { t } = useI18n();
+  const info = manifest.information;
+  if (info === undefined) return null;
+  return (
+    <section aria-labelledby="info-heading" class="card">
+      <h2 id="info-heading">{t('ballot.info_heading')}</h2>
+      <h3>{t('ballot.summary_heading')}</h3>
+      <Paragraphs text={info.summary} />
+      {info.statements.length > 0 ? (
+        <>
+          <h3>{t('ballot.statements_heading')}</h3>
+          <p class="hint">{t('ballot.statements_hint')}</p>
+          {info.statements.map((s, i) => (
+            <article key={i} class={`statement statement-${s.side}`} aria-labelledby={`statement-${i}`}>
+              <h4 id={`statement-${i}`}>
+                {s.side === 'for' ? t('ballot.statement_for', { author: s.author }) : t('ballot.statement_against', { author: s.author })}
+              </h4>
+              <Paragraphs text={s.text} />
+            </article>
+          ))}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+// Languages of the pages (English, Spanish): message lookup with {name} placeholders, the saved
+// choice (localStorage), and date formatting. The catalogues are typed so that Spanish must have every
+// English key; a unit test also checks placeholders match. Must not hold page logic.
+import { en, type MessageKey } from './en.ts';
+import { es } from './es.ts';
+
+export type Lang = 'en' | 'es';
+export const LANGS: readonly Lang[] = ['en', 'es'];
+export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, es };
+export type { MessageKey };
+
+const STORAGE_KEY = 'ratify.lang';
+
+export type Vars = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+/** `{name}` placeholders in a message, sorted (used by the completeness test). */
+export function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+export function translate(lang: Lang, key: MessageKey, vars: Vars = {}): string {
+  const message = CATALOGUES[lang][key];
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(lang) : value;
+  });
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'es';
+}
+
+/** The saved choice, else the browser's preference, else English. */
+export function initialLang(storage: Pick<Storage, 'getItem'> | undefined, preferred: readonly string[]): Lang {
+  try {
+    const saved = storage?.getItem(STORAGE_KEY);
+    if (isLang(saved)) return saved;
+  } catch {
+    // Storage may be disabled (private mode): fall through to the browser's preference.
+  }
+  return preferred.some((l) => l.toLowerCase().startsWith('es')) ? 'es' : 'en';
+}
+
+export function saveLang(storage: Pick<Storage, 'setItem'> | undefined, lang: Lang): void {
+  try {
+    storage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not saved: the choice still applies to this page.
+  }
+}
+
+/** An ISO instant in the reader's time zone, with the zone named. */
+export function formatInstant(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(d);
+}
+
+export function formatPercent(numerator: number, denominator: number, lang: Lang): string {
+  if (denominator === 0) return '—';
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(numerator / denominator);
+}

@@ -1,0 +1,71 @@
+// Language completeness: every key exists in both catalogues with a non-empty message and the same
+// {placeholders}; lookup, interpolation and the saved-language rules.
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en.ts';
+import { es } from '../src/i18n/es.ts';
+import { CATALOGUES, formatInstant, initialLang, LANGS, placeholders, saveLang, translate } from '../src/i18n/i18n.ts';
+
+describe('catalogues', () => {
+  it('have exactly the same keys in every language', () => {
+    const keys = Object.keys(en).sort();
+    for (const lang of LANGS) expect(Object.keys(CATALOGUES[lang]).sort(), lang).toEqual(keys);
+  });
+
+  it('have a non-empty, trimmed message for every key', () => {
+    for (const lang of LANGS)
+      for (const [key, message] of Object.entries(CATALOGUES[lang])) {
+        expect(message.trim(), `${lang} ${key}`).not.toBe('');
+        expect(message, `${lang} ${key}`).toBe(message.trim());
+      }
+  });
+
+  it('use the same placeholders in every language', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(es[key]), key).toEqual(placeholders(en[key]));
+  });
+
+  it('are really translated (Spanish differs from English except for names)', () => {
+    const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] === es[k]);
+    expect(same).toEqual(['app.name', 'ballot.no']);
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders, formatting numbers for the language', () => {
+    expect(translate('en', 'turnout.counts', { counted: 1234, eligible: 5000, percent: '24.7%' })).toBe('1,234 of 5,000 eligible members have voted (24.7%).');
+    expect(translate('es', 'ballot.question_n', { n: 2 })).toBe('Pregunta 2.');
+  });
+
+  it('leaves a missing placeholder visible rather than inventing a value', () => {
+    expect(translate('en', 'ballot.question_n')).toBe('Question {n}.');
+  });
+});
+
+describe('language choice', () => {
+  const store = (value: string | null) => ({ getItem: () => value });
+
+  it('prefers the saved choice, then the browser, then English', () => {
+    expect(initialLang(store('es'), ['en-US'])).toBe('es');
+    expect(initialLang(store(null), ['es-MX', 'en'])).toBe('es');
+    expect(initialLang(store('fr'), ['de'])).toBe('en');
+    expect(initialLang(undefined, [])).toBe('en');
+  });
+
+  it('survives storage that throws', () => {
+    const throwing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    expect(initialLang(throwing, ['es'])).toBe('es');
+    expect(() => saveLang(throwing, 'es')).not.toThrow();
+  });
+
+  it('saves the choice under one key', () => {
+    const saved = new Map<string, string>();
+    saveLang({ setItem: (k, v) => void saved.set(k, v) }, 'es');
+    expect([...saved]).toEqual([['ratify.lang', 'es']]);
+  });
+});
+
+describe('formatInstant', () => {
+  it('formats an instant with its time zone in both languages', () => {
+    for (const lang of LANGS) expect(formatInstant('2026-11-20T17:00:00Z', lang)).toMatch(/2026/);
+    expect(formatInstant('not a date', 'en')).toBe('not a date');
+  });
+});
