@@ -19,6 +19,17 @@ export type CastResult = {
   readonly boardHead: string;
 };
 
+/** The credential a ballot claims, without decoding anything; undefined if the text is not that shape. */
+function claimedCredential(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    const credential = typeof value === 'object' && value !== null ? (value as { credential?: unknown }).credential : undefined;
+    return typeof credential === 'string' && /^[0-9a-f]{64}$/.test(credential) ? credential : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function castBallot(
   store: Store,
   group: Group,
@@ -28,6 +39,18 @@ export async function castBallot(
   participant?: { readonly memberNumber: string },
   checker?: BallotChecker,
 ): Promise<Result<CastResult, CastBallotError>> {
+  const voteId = ctx.manifest.voteId;
+  // Cheap refusals first, so a junk ballot to a closed vote or from a stranger costs no proof checks.
+  // (The transaction below checks both again: these are only a fast path.)
+  const vote = await store.getVote(voteId);
+  if (!vote) return err('vote_not_found');
+  if (vote.status !== 'open') return err('vote_closed', vote.status);
+  const claimed = claimedCredential(ballotText);
+  if (claimed !== undefined) {
+    const listed = await store.getCredential(voteId, claimed);
+    if (!listed) return err('unknown_credential');
+    if (listed.revoked) return err('credential_revoked');
+  }
   let checked: Result<CheckedBallot, CastBallotError>;
   if (checker) {
     const r = await checker.check(ctx.manifestText, ballotText);
@@ -37,7 +60,6 @@ export async function castBallot(
   }
   if (!checked.ok) return checked;
   const { trackingCode: code, credential } = checked.value;
-  const voteId = ctx.manifest.voteId;
   const policy = ctx.manifest.revotePolicy;
   const hash = hasherFor(voteId);
   return store.transaction<CastResult, CastBallotError>(async (tx) => {

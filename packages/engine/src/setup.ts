@@ -16,6 +16,7 @@ import {
   type ManifestError,
   ceremonyContext,
   createManifest,
+  parseWireManifest,
   toWireCeremonyMessage,
   toWireManifest,
   type CanonicalValue,
@@ -111,7 +112,9 @@ export type PublishCredentialsError =
   | 'credentials_already_published'
   | 'invalid_credential'
   | 'duplicate_credential'
-  | 'no_credentials';
+  | 'no_credentials'
+  | 'credential_count_mismatch'
+  | 'manifest_unreadable';
 
 /** Publishes the public credential list (hex), once, before the vote opens. */
 export async function publishCredentials(
@@ -124,6 +127,11 @@ export async function publishCredentials(
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'draft') return err('vote_not_draft');
   if (credentials.length === 0) return err('no_credentials');
+  // Exactly one credential per eligible member (Belenios): extra credentials would be ballots for whoever holds them.
+  const manifest = parseWireManifest(vote.manifest);
+  if (!manifest.ok) return err('manifest_unreadable', manifest.error);
+  if (credentials.length !== manifest.value.eligibleCount)
+    return err('credential_count_mismatch', `${credentials.length} credentials for ${manifest.value.eligibleCount} eligible members`);
   if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
   for (const c of credentials) {
     const bytes = /^[0-9a-f]{64}$/.test(c) ? Uint8Array.from(Buffer.from(c, 'hex')) : undefined;

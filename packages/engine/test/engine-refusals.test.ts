@@ -59,6 +59,38 @@ async function decrypt(engine: Engine, keys: readonly TrusteeKey[]) {
 }
 
 describe('engine refusals', () => {
+  it('publishes exactly one credential per eligible member, no more, no fewer', async () => {
+    const store = await openStore(':memory:');
+    const engine = createEngine({ store });
+    unwrap(await store.createUnion({ id: 'aftra', name: 'Federation' }));
+    unwrap(await store.importRoll('aftra', [{ memberNumber: 'F1', name: 'One', email: 'f1@example.org', goodStanding: true, unit: null }]));
+    const definition: VoteDefinition = {
+      voteId: 'count',
+      title: 'Count',
+      unionId: 'aftra',
+      unionName: 'Federation',
+      recordDate: '2026-11-01',
+      schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
+      questions: [{ id: 'q', kind: 'yes_no', text: 'Yes?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: { kind: 'ratification', blankPolicy: 'excluded' } }],
+      trustees: { threshold: 1, members: [{ id: 't1', name: 'Trustee' }] },
+    };
+    const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 1, trusteeCount: 1 }, rng);
+    unwrap(await engine.createVote(definition, ceremony.messages));
+    const two = [0, 1].map(() => toHex(g.encodeElement(publicCredential(g, 'count', generatePrivateCredential(rng)))));
+    expect(await engine.publishCredentials('count', two)).toMatchObject({ ok: false, error: 'credential_count_mismatch' });
+    expect(await store.listCredentials('count')).toHaveLength(0);
+    unwrap(await engine.publishCredentials('count', two.slice(0, 1)));
+  });
+
+  it('refuses a ballot to a vote that is not open before checking any proof', async () => {
+    const { engine, creds } = await setUp();
+    unwrap(await engine.closeVote('primetime'));
+    const text = await ballotText(engine, creds[0]!, true);
+    const junk = JSON.parse(text);
+    junk.answers[0].choices[0].proof[0].challenge = junk.answers[0].choices[0].proof[1].challenge;
+    expect(await engine.castBallot('primetime', JSON.stringify(junk))).toMatchObject({ ok: false, error: 'vote_closed' });
+  });
+
   it('refuses a ballot signed with a credential that is not on the list', async () => {
     const { engine, store } = await setUp();
     const stranger = generatePrivateCredential(rng);

@@ -256,6 +256,8 @@ export interface Store {
     reason: string,
   ): Promise<Result<Credential, RevokeError>>;
   listCredentials(voteId: string): Promise<readonly Credential[]>;
+  /** One public credential of a vote (lower-case hex), or null if it is not on the list. */
+  getCredential(voteId: string, credential: string): Promise<Credential | null>;
 
   /** In one transaction: vote open, credential listed and not revoked, revote policy applied. */
   castBallot(

@@ -59,7 +59,16 @@ export function checkCeremonyEvent(group: Group, model: BoardModel, ctx: Manifes
 }
 
 /** Returns the set of well-formed credentials (hex) for the ballot checks. */
-export function checkCredentialsEvent(group: Group, model: BoardModel, findings: FindingCollector): ReadonlySet<string> | undefined {
+/**
+ * `eligibleCount`: the manifest's roll size. One credential per eligible member, no more (Belenios'
+ * check): a longer list would let whoever published it hold credentials for ballots of their own.
+ */
+export function checkCredentialsEvent(
+  group: Group,
+  model: BoardModel,
+  findings: FindingCollector,
+  eligibleCount?: number,
+): ReadonlySet<string> | undefined {
   const credentials = model.credentials;
   if (credentials === undefined) {
     findings.add('credentials', 'missing_credentials', { file: 'board.jsonl' }, 'no usable credentials_published event');
@@ -83,5 +92,7 @@ export function checkCredentialsEvent(group: Group, model: BoardModel, findings:
     seen.add(c);
     if (point.ok) valid.add(c);
   });
+  if (eligibleCount !== undefined && credentials.list.length !== eligibleCount)
+    findings.add('credentials', 'credential_count_mismatch', where, `${credentials.list.length} credentials for ${eligibleCount} eligible members`);
   return valid;
 }

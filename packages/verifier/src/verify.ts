@@ -56,7 +56,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   step('ceremony');
   checkCeremonyEvent(group, model, ctx, findings);
   step('credentials');
-  const credentials = checkCredentialsEvent(group, model, findings);
+  const credentials = checkCredentialsEvent(group, model, findings, ctx?.manifest.eligibleCount);
 
   const counted = ctx ? selectCounted(model.ballots, ctx.manifest.revotePolicy) : undefined;
   let ballots: BallotsSummary | undefined;

@@ -180,13 +180,14 @@ export function buildVote(options: VoteOptions = {}): BuiltVote {
   const ballotParams: BallotParams = { group, voteId: VOTE_ID, fingerprint, electionKey: group.precompute(keyed.keys[0]!.jointPublicKey), questions };
 
   const voters = options.voters ?? 10;
-  const codes = Array.from({ length: voters }, () => generatePrivateCredential(rng));
+  // One credential per eligible member (the verifier checks the count); the first `voters` vote.
+  const codes = Array.from({ length: manifest.eligibleCount }, () => generatePrivateCredential(rng));
   const credentialSecrets = codes.map((c) => credentialSecret(group, VOTE_ID, c));
   const unlisted = new Set(options.unlisted ?? []);
-  const credentials = codes
-    .filter((_, v) => !unlisted.has(v))
-    .map((c) => hex(group, publicCredential(group, VOTE_ID, c)))
-    .sort();
+  const listed = codes.filter((_, v) => !unlisted.has(v));
+  // An unlisted voter's place on the list goes to a credential nobody votes with.
+  while (listed.length < manifest.eligibleCount) listed.push(generatePrivateCredential(rng));
+  const credentials = listed.map((c) => hex(group, publicCredential(group, VOTE_ID, c))).sort();
 
   const entries: Entry[] = [
     { kind: 'vote_created', payload: { manifest: JSON.parse(toWireManifest(manifest)) as CanonicalValue } },

@@ -7,7 +7,13 @@ import { bumpScalarHex, codes, failed, findings, nth, obj, rewritten, statuses, 
 
 const vote = buildVote();
 const edit = (fn: Parameters<typeof rewritten>[1]) => rewritten(vote.entries, fn);
-const credentials = (entries: Parameters<Parameters<typeof rewritten>[1]>[0]) => nth(entries, 'credentials_published').payload.credentials as string[];
+type Entries = Parameters<Parameters<typeof rewritten>[1]>[0];
+const credentials = (entries: Entries) => nth(entries, 'credentials_published').payload.credentials as string[];
+/** Index of a listed credential no ballot uses (the roll has more members than voters). */
+const unusedCredential = (entries: Entries): number => {
+  const used = new Set(entries.filter((e) => e.kind === 'ballot_accepted').map((e) => (e.payload.ballot as { credential: string }).credential));
+  return credentials(entries).findIndex((c) => !used.has(c));
+};
 
 describe('manifest', () => {
   it('a broken invariant is named; checks that do not need the fingerprint still run', async () => {
@@ -70,13 +76,26 @@ describe('ceremony', () => {
 
 describe('credentials', () => {
   it('a malformed credential', async () => {
-    const report = await verify(edit((entries) => credentials(entries).push('not-hex')));
+    // Replaces a credential nobody voted with (the list keeps one entry per eligible member).
+    let index = -1;
+    const report = await verify(
+      edit((entries) => {
+        index = unusedCredential(entries);
+        credentials(entries)[index] = 'not-hex';
+      }),
+    );
     expect(failed(report)).toEqual(['credentials']);
-    expect(findings(report, 'credentials')).toEqual([expect.objectContaining({ code: 'malformed_credential', location: expect.objectContaining({ path: '$.credentials[10]' }) })]);
+    expect(findings(report, 'credentials')).toEqual([expect.objectContaining({ code: 'malformed_credential', location: expect.objectContaining({ path: `$.credentials[${index}]` }) })]);
   });
 
   it('a credential that is not a group element', async () => {
-    const report = await verify(edit((entries) => credentials(entries).push('ff'.repeat(32))));
+    const report = await verify(
+      edit((entries) => {
+        const list = credentials(entries);
+        list[unusedCredential(entries)] = 'ff'.repeat(32);
+        list.sort();
+      }),
+    );
     expect(failed(report)).toEqual(['credentials']);
     expect(codes(report, 'credentials')).toEqual(['invalid_group_element']);
   });
@@ -100,6 +119,20 @@ describe('credentials', () => {
       }),
     );
     expect(failed(report)).toEqual(['credentials']);
-    expect(codes(report, 'credentials')).toEqual(['duplicate_credential']);
+    // The list is also one longer than the roll.
+    expect(codes(report, 'credentials')).toEqual(['duplicate_credential', 'credential_count_mismatch']);
+  });
+
+  it('an extra credential (more credentials than eligible members: room for stuffed ballots)', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const list = credentials(entries);
+        // A valid group element (the generator's encoding), kept in sorted order.
+        list.push('e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76');
+        list.sort();
+      }),
+    );
+    expect(failed(report)).toEqual(['credentials']);
+    expect(codes(report, 'credentials')).toEqual(['credential_count_mismatch']);
   });
 });

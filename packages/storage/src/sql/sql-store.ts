@@ -136,6 +136,10 @@ export class SqlStore implements Store {
     return credentials.listCredentials(this.#ctx, voteId);
   }
 
+  getCredential(voteId: string, credential: string) {
+    return credentials.findCredential(this.#ctx, voteId, credential);
+  }
+
   castBallot(voteId: string, ballot: BallotSubmission, policy: RevotePolicy) {
     return this.#atomic((ctx) => ballots.castBallot(ctx, voteId, ballot, policy));
   }

@@ -205,6 +205,17 @@ export function votesRollsContract(factory: StoreFactory): void {
       expectOk(await t.store.addCredentials('v2', [credentialHex(1)]));
     });
 
+    it('looks one credential up, per vote, with its revocation state', async () => {
+      await newVote();
+      await newVote('v2');
+      expectOk(await t.store.addCredentials('v1', [credentialHex(1)]));
+      expect(await t.store.getCredential('v1', credentialHex(1))).toMatchObject({ voteId: 'v1', credential: credentialHex(1), revoked: false });
+      expect(await t.store.getCredential('v2', credentialHex(1))).toBeNull();
+      expect(await t.store.getCredential('v1', credentialHex(2))).toBeNull();
+      expectOk(await t.store.revokeCredential('v1', credentialHex(1), 'reported lost'));
+      expect(await t.store.getCredential('v1', credentialHex(1))).toMatchObject({ revoked: true, revokedReason: 'reported lost' });
+    });
+
     it('revokes a credential once, recording why and when', async () => {
       await newVote();
       expectOk(await t.store.addCredentials('v1', [credentialHex(1)]));
