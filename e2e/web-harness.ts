@@ -3,21 +3,19 @@
 // built pages served from the same origin (SPA fallback, strict CSP), seeds a small scenario, and
 // launches Debian's Chromium through playwright-core with a fresh profile. Never downloads browsers.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { type PrivateCredential, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import { DevMailLog, appConfig, buildApp } from '@ratify/server';
+
 import { openSqliteStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-/** What the server should send with the pages (reported to the lead): the booth runs under it. */
-export const PAGE_CSP = "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function buildPages(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'ratify-web-dist-'));
@@ -112,16 +110,8 @@ export async function startWebEnv(seed: string): Promise<WebEnv> {
   creds.set(FED_VOTE, (await seedVote(engine, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3], rng)).credentials);
   await seedPublishedVote(engine, rng);
 
-  const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock: () => new Date(), config: appConfig({ devMail: true, cookieSecure: 'never' }), logger: false });
-  // Static pages with an SPA fallback — what the server needs to add (reported to the lead).
-  app.get('/*', (request, reply) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    if (path.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'not found' } });
-    let file = normalize(join(dist, path));
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
-    void reply.header('content-security-policy', PAGE_CSP).header('x-content-type-options', 'nosniff').type(TYPES[extname(file)] ?? 'application/octet-stream');
-    return reply.send(readFileSync(file));
-  });
+  // The pages are served by the server itself (SPA fallback, strict CSP), as in production.
+  const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock: () => new Date(), config: appConfig({ devMail: true, cookieSecure: 'never' }), logger: false, pagesDir: dist });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const profile = mkdtempSync(join(tmpdir(), 'ratify-chromium-'));

@@ -11,8 +11,6 @@ export default defineConfig({
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   worker: { format: 'es' },
-  // protocol's roll import (csv-parse) needs Node's Buffer at load; the pages never parse rolls.
-  resolve: { alias: { 'csv-parse/sync': here('src/stubs/csv-parse-sync.ts') } },
   build: {
     outDir: here('dist'),
     emptyOutDir: true,

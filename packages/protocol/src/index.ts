@@ -1,4 +1,5 @@
-// Public API of @ratify/protocol. Other packages import from here only.
+// Public API of @ratify/protocol. Other packages import from here only. Roll CSV parsing is the
+// subpath @ratify/protocol/roll (it uses csv-parse, which needs Node's Buffer: browsers never load it).
 export * from './codec/canonical-json.ts';
 export * from './ids.ts';
 export * from './rules.ts';
@@ -10,5 +11,4 @@ export * from './board.ts';
 export * from './tally.ts';
 export * from './ceremony-context.ts';
 export * from './result.ts';
-export * from './roll/index.ts';
 export * from './codec/v1/index.ts';

@@ -9,6 +9,7 @@ import { authRoutes, memberGuard } from './http/auth.ts';
 import { errorBody } from './http/errors.ts';
 import { memberRoutes } from './http/member.ts';
 import { metaRoutes } from './http/meta.ts';
+import { pageRoutes } from './http/pages.ts';
 import { publicVoteRoutes } from './http/public-votes.ts';
 import { routeRegistrar, sendError } from './http/route-kit.ts';
 import { createAdminService } from './services/admin.ts';
@@ -77,5 +78,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   authRoutes(route, signIn, config.cookieSecure, config.sessionTtlMs);
   memberRoutes(route, members, createBallotService(engine, members));
   adminRoutes(route, createAdminService(engine));
+  if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);
   return app;
 }

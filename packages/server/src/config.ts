@@ -2,7 +2,8 @@
 // PORT (3000), DATABASE_URL (sqlite:./data/ratify.db), RATIFY_PEPPER (hex or text; random per
 // process if unset, which invalidates outstanding codes on restart), RATIFY_ADMIN_TOKEN (admin routes
 // disabled if unset), RATIFY_DEV_MAIL=1 (dev mail route), RATIFY_COOKIE_SECURE=always|auto|never,
-// RATIFY_TRUST_PROXY=1 (honour X-Forwarded-* from a TLS-terminating proxy), LOG_LEVEL.
+// RATIFY_TRUST_PROXY=1 (honour X-Forwarded-* from a TLS-terminating proxy), LOG_LEVEL,
+// RATIFY_PAGES_DIR (serve the built web pages), RATIFY_DEMO=1 + RATIFY_DEMO_DIR (seed the demo).
 import { randomBytes } from 'node:crypto';
 import type { CookieSecurity } from './auth/cookies.ts';
 
@@ -32,6 +33,8 @@ export type ServerConfig = AppConfig & {
   readonly databaseUrl: string;
   readonly logLevel: string;
   readonly pepperGenerated: boolean;
+  /** RATIFY_PAGES_DIR: the built web pages; unset: API only. */
+  readonly pagesDir: string | undefined;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -89,5 +92,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl: env['DATABASE_URL'] ?? 'sqlite:./data/ratify.db',
     logLevel: env['LOG_LEVEL'] ?? 'info',
     pepperGenerated: pepperText === undefined || pepperText === '',
+    pagesDir: env['RATIFY_PAGES_DIR'] === undefined || env['RATIFY_PAGES_DIR'] === '' ? undefined : env['RATIFY_PAGES_DIR'],
   };
 }

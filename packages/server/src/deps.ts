@@ -11,6 +11,8 @@ export type AppDeps = {
   readonly devMailLog?: DevMailLog;
   readonly clock: () => Date;
   readonly config: AppConfig;
+  /** The built web pages (packages/web/dist) to serve from this origin; absent: API only. */
+  readonly pagesDir?: string;
   /** pino options or `false`; tests pass a stream to capture the output. */
   readonly logger?: LoggerOptions | false;
 };

@@ -6,3 +6,4 @@ export type { AppConfig, RateLimits, ServerConfig } from './config.ts';
 export { DevMailLog } from './mail/mailer.ts';
 export type { Mailer, MailMessage, SentMail } from './mail/mailer.ts';
 export * from './api/index.ts';
+export { PAGE_CSP } from './http/pages.ts';

@@ -20,7 +20,15 @@ const clock = () => new Date();
 const checker = createBallotCheckPool();
 const engine = createEngine({ store, now: clock, checker });
 const mail = new DevMailLog(clock);
-const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config, logger: { level: config.logLevel } });
+const app = buildApp({
+  engine,
+  mailer: mail,
+  devMailLog: mail,
+  clock,
+  config,
+  logger: { level: config.logLevel },
+  ...(config.pagesDir !== undefined ? { pagesDir: config.pagesDir } : {}),
+});
 const demo = process.env['RATIFY_DEMO'] === '1' ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock()) : undefined;
 
 if (config.pepperGenerated) app.log.warn('RATIFY_PEPPER is not set: using a random pepper (codes die on restart; set it when running several instances)');

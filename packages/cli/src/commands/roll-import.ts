@@ -2,7 +2,7 @@
 // strict UTF-8, header, every row) and imports nothing if any row is bad, naming each problem by
 // line, column and reason. A good file replaces the union's membership in one transaction.
 import type { Command } from 'commander';
-import { parseRollCsv } from '@ratify/protocol';
+import { parseRollCsv } from '@ratify/protocol/roll';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
 import { check, readBytes, refuse, say, emit } from '../io.ts';
