@@ -26,7 +26,10 @@ export function createBallotCheckPool(size: number = availableParallelism()): Ba
     w.on('message', (r: CheckResponse) => {
       const resolve = pending.get(r.id);
       pending.delete(r.id);
-      load.set(w, (load.get(w) ?? 1) - 1);
+      const left = (load.get(w) ?? 1) - 1;
+      load.set(w, left);
+      // An idle worker must not keep the process alive; a busy one must (its answer is awaited).
+      if (left === 0) w.unref();
       resolve?.(r);
     });
     w.on('error', (e) => {
@@ -44,6 +47,7 @@ export function createBallotCheckPool(size: number = availableParallelism()): Ba
       const id = nextId++;
       const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
       load.set(worker, (load.get(worker) ?? 0) + 1);
+      worker.ref();
       return new Promise<CheckResponse>((resolve) => {
         pending.set(id, resolve);
         const request: CheckRequest = { id, manifest, ballot };

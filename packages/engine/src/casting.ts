@@ -30,18 +30,22 @@ function claimedCredential(text: string): string | undefined {
   }
 }
 
-export async function castBallot(
+/** A ballot whose proofs and signature passed: ready for `storeCheckedBallot`. */
+export type VerifiedBallotText = CheckedBallot & { readonly text: string };
+
+/**
+ * The checks of receiving a ballot, without writing anything: cheap refusals first (vote open,
+ * credential listed and not revoked) so junk costs no proof checks, then the proofs and signature
+ * (in the worker pool when there is one).
+ */
+export async function verifyIncomingBallot(
   store: Store,
   group: Group,
   ctx: VoteContext,
   ballotText: string,
-  /** The signed-in member who submitted it (server): marked as having voted in the same transaction. */
-  participant?: { readonly memberNumber: string },
   checker?: BallotChecker,
-): Promise<Result<CastResult, CastBallotError>> {
+): Promise<Result<VerifiedBallotText, CastBallotError>> {
   const voteId = ctx.manifest.voteId;
-  // Cheap refusals first, so a junk ballot to a closed vote or from a stranger costs no proof checks.
-  // (The transaction below checks both again: these are only a fast path.)
   const vote = await store.getVote(voteId);
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'open') return err('vote_closed', vote.status);
@@ -54,22 +58,36 @@ export async function castBallot(
   let checked: Result<CheckedBallot, CastBallotError>;
   if (checker) {
     const r = await checker.check(ctx.manifestText, ballotText);
-    checked = r.ok ? ok(r) : err(r.error as CastBallotError, r.detail);
+    checked = r.ok ? ok({ trackingCode: r.trackingCode, credential: r.credential }) : err(r.error as CastBallotError, r.detail);
   } else {
     checked = checkBallotText(group, ctx, ballotText);
   }
-  if (!checked.ok) return checked;
-  const { trackingCode: code, credential } = checked.value;
+  return checked.ok ? ok({ ...checked.value, text: ballotText }) : checked;
+}
+
+/**
+ * Stores a verified ballot in ONE transaction: the ballot box under the revote policy (which checks
+ * again that the vote is open and the credential listed), its board event(s), and optionally the
+ * submitting member's participation mark.
+ */
+export async function storeVerifiedBallot(
+  store: Store,
+  ctx: VoteContext,
+  verified: VerifiedBallotText,
+  participant?: { readonly memberNumber: string },
+): Promise<Result<CastResult, CastBallotError>> {
+  const voteId = ctx.manifest.voteId;
+  const { trackingCode: code, credential, text } = verified;
   const policy = ctx.manifest.revotePolicy;
   const hash = hasherFor(voteId);
   return store.transaction<CastResult, CastBallotError>(async (tx) => {
-    const cast = await tx.castBallot(voteId, { credential, trackingCode: code, ballot: ballotText }, policy);
+    const cast = await tx.castBallot(voteId, { credential, trackingCode: code, ballot: text }, policy);
     if (!cast.ok) return cast;
     // Under first_counts a later ballot would never count: refuse it rather than store it.
     if (!cast.value.counted) return err('already_voted');
     let event = await tx.appendEvent(
       voteId,
-      eventInput('ballot_accepted', { ballot: JSON.parse(ballotText) as CanonicalValue, trackingCode: code }),
+      eventInput('ballot_accepted', { ballot: JSON.parse(text) as CanonicalValue, trackingCode: code }),
       hash,
     );
     const superseded = cast.value.supersededTrackingCode;
@@ -80,4 +98,19 @@ export async function castBallot(
     if (participant) await tx.markParticipation(voteId, participant.memberNumber);
     return ok({ trackingCode: code, sequence: cast.value.sequence, superseded, boardHead: event.value.hash });
   });
+}
+
+/** Receiving a ballot: verify, then store. A refused ballot changes nothing. */
+export async function castBallot(
+  store: Store,
+  group: Group,
+  ctx: VoteContext,
+  ballotText: string,
+  /** The signed-in member who submitted it (server): marked as having voted in the same transaction. */
+  participant?: { readonly memberNumber: string },
+  checker?: BallotChecker,
+): Promise<Result<CastResult, CastBallotError>> {
+  const verified = await verifyIncomingBallot(store, group, ctx, ballotText, checker);
+  if (!verified.ok) return verified;
+  return storeVerifiedBallot(store, ctx, verified.value, participant);
 }

@@ -3,7 +3,7 @@
 import { type CeremonyMessage, type Group, type Result, err, ok, ristretto255 } from '@ratify/crypto';
 import type { Store } from '@ratify/storage';
 import type { BallotChecker } from './ballot-check-pool.ts';
-import { type CastBallotError, type CastResult, castBallot } from './casting.ts';
+import { type CastBallotError, type CastResult, type VerifiedBallotText, castBallot, storeVerifiedBallot, verifyIncomingBallot } from './casting.ts';
 import { closeVote, publishResult, submitPartialDecryption, readTally } from './counting.ts';
 import { exportRecord } from './export-record.ts';
 import { type VoteDefinition, createVote, openVote, publishCredentials } from './setup.ts';
@@ -53,6 +53,11 @@ export function createEngine(options: EngineOptions) {
     castBallot: withContext<[string, { readonly memberNumber: string }?], CastResult, CastBallotError>((ctx, text, participant) =>
       castBallot(store, group, ctx, text, participant, options.checker),
     ),
+    /** castBallot in two steps, for pipelines that verify ahead and store in order (simulation). */
+    verifyIncomingBallot: withContext<[string], VerifiedBallotText, CastBallotError>((ctx, text) =>
+      verifyIncomingBallot(store, group, ctx, text, options.checker),
+    ),
+    storeVerifiedBallot: withContext<[VerifiedBallotText], CastResult, CastBallotError>((ctx, verified) => storeVerifiedBallot(store, ctx, verified)),
     closeVote: withContext((ctx) => closeVote(store, group, ctx, now())),
     readTally: (voteId: string) => readTally(store, group, voteId),
     submitPartialDecryption: withContext((ctx, text: string) => submitPartialDecryption(store, group, ctx, text)),

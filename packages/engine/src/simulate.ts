@@ -4,6 +4,7 @@
 // SIMULATION: its summary says so, and with a seed its randomness is deterministic (not secure).
 import {
   type RandomSource,
+  type Result,
   createPartialDecryption,
   seededRandom,
   systemRandom,
@@ -22,6 +23,7 @@ import {
   publicCredential,
 } from '@ratify/protocol';
 import type { Engine } from './engine.ts';
+import type { VerifiedBallotText } from './casting.ts';
 import type { RecordFiles } from './export-record.ts';
 import { flattenTally } from './counting.ts';
 import { type VoteDefinition, definitionCeremonyContext } from './setup.ts';
@@ -58,6 +60,8 @@ export type SimulationSummary = {
 };
 
 const VOTE_ID = 'simulated-ratification';
+/** Ballots verified ahead of storing: enough to keep every worker busy. */
+const PIPELINE_DEPTH = 16;
 
 function pick(rng: RandomSource, share: number): boolean {
   const r = rng(4);
@@ -123,6 +127,10 @@ export async function simulateVote(
   const expected = { yes: 0, no: 0 };
   let ballotsCast = 0;
   let revotes = 0;
+  // Ballots are made here (as booths would), verified ahead in the engine's worker pool when it has
+  // one, and stored strictly in the order they were made, so a seeded run gives the same board.
+  const inFlight: Promise<Result<VerifiedBallotText, string>>[] = [];
+  const storeOldest = async () => unwrap(await engine.storeVerifiedBallot(VOTE_ID, unwrap(await inFlight.shift()!)));
   for (const [i, credential] of credentials.entries()) {
     if (!pick(rng, options.turnout)) continue;
     const secret = credentialSecret(group, VOTE_ID, credential);
@@ -132,7 +140,8 @@ export async function simulateVote(
     const choices = revoting ? [!yes, yes] : [yes];
     for (const choice of choices) {
       const { ballot } = unwrap(createBallot(ctx.ballotParams, [choice ? [1, 0] : [0, 1]], secret, rng));
-      unwrap(await engine.castBallot(VOTE_ID, encodeBallot(group, ballot)));
+      inFlight.push(engine.verifyIncomingBallot(VOTE_ID, encodeBallot(group, ballot)));
+      if (inFlight.length >= PIPELINE_DEPTH) await storeOldest();
       ballotsCast++;
     }
     if (revoting) revotes++;
@@ -140,6 +149,7 @@ export async function simulateVote(
     else expected.no++;
     if (i % 100 === 0) progress('ballots', i, credentials.length);
   }
+  while (inFlight.length > 0) await storeOldest();
   lap('ballots');
 
   const tally = unwrap(await engine.closeVote(VOTE_ID));

@@ -3,7 +3,7 @@
 // stdout says it is a SIMULATION; with --seed the randomness is deterministic and NOT secure.
 import type { Command } from 'commander';
 import { openStore } from '@ratify/storage';
-import { createEngine, ruleOf, simulateVote } from '@ratify/engine';
+import { createBallotCheckPool, createEngine, ruleOf, simulateVote } from '@ratify/engine';
 import type { Cli } from '../cli.ts';
 import { emit, say, usage } from '../io.ts';
 import { writeRecordDir } from '../record-dir.ts';
@@ -62,8 +62,10 @@ export function registerSimulate(program: Command, cli: Cli): void {
         const tty = process.stderr.isTTY === true;
         say(`SIMULATION: ${voters} synthetic voters${o.seed !== undefined ? `, seed "${o.seed}" (deterministic, NOT secure)` : ''}`);
         const store = await openStore(':memory:');
+        // Ballots are verified on every core, as the server does (small runs stay in this thread).
+        const checker = voters >= 200 ? createBallotCheckPool() : undefined;
         try {
-          const engine = createEngine({ store, ...(o.seed !== undefined && { now: simulatedClock() }) });
+          const engine = createEngine({ store, ...(checker && { checker }), ...(o.seed !== undefined && { now: simulatedClock() }) });
           const { summary, record } = await simulateVote(engine, {
             voters,
             ...(o.seed !== undefined && { seed: o.seed }),
@@ -83,6 +85,7 @@ export function registerSimulate(program: Command, cli: Cli): void {
           emit({ ...summary, record: { dir: o.out, files } });
           return summary.countsMatch ? 0 : 1;
         } finally {
+          await checker?.close();
           await store.close();
         }
       }),
