@@ -20,6 +20,13 @@ const TOP: Readonly<Record<string, Loader>> = {
 
 const GROUPS: Readonly<Record<string, { readonly description: string; readonly members: readonly Loader[] }>> = {
   union: { description: 'unions', members: [async () => (await import('./commands/union-add.ts')).registerUnionAdd] },
+  admin: {
+    description: 'staff accounts: administrators (password + TOTP), trustees, observers',
+    members: [
+      async () => (await import('./commands/admin-create.ts')).registerAdminCreate,
+      async () => (await import('./commands/admin-add-staff.ts')).registerAdminAddStaff,
+    ],
+  },
   roll: {
     description: 'member rolls: import, list, dual members',
     members: [

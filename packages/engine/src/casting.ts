@@ -19,14 +19,18 @@ export type CastResult = {
   readonly boardHead: string;
 };
 
-/** The credential a ballot claims, without decoding anything; undefined if the text is not that shape. */
-function claimedCredential(text: string): string | undefined {
+/** The vote and credential a ballot claims, without decoding anything; undefined fields if absent. */
+function claimed(text: string): { readonly vote?: string; readonly credential?: string } {
   try {
     const value: unknown = JSON.parse(text);
-    const credential = typeof value === 'object' && value !== null ? (value as { credential?: unknown }).credential : undefined;
-    return typeof credential === 'string' && /^[0-9a-f]{64}$/.test(credential) ? credential : undefined;
+    if (typeof value !== 'object' || value === null) return {};
+    const { vote, credential } = value as { vote?: unknown; credential?: unknown };
+    return {
+      ...(typeof vote === 'string' ? { vote } : {}),
+      ...(typeof credential === 'string' && /^[0-9a-f]{64}$/.test(credential) ? { credential } : {}),
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -49,9 +53,11 @@ export async function verifyIncomingBallot(
   const vote = await store.getVote(voteId);
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'open') return err('vote_closed', vote.status);
-  const claimed = claimedCredential(ballotText);
-  if (claimed !== undefined) {
-    const listed = await store.getCredential(voteId, claimed);
+  const claim = claimed(ballotText);
+  // A ballot made for another vote says so: refuse it as such before looking up its credential.
+  if (claim.vote !== undefined && claim.vote !== voteId) return err('wrong_vote', `ballot for ${claim.vote}`);
+  if (claim.credential !== undefined) {
+    const listed = await store.getCredential(voteId, claim.credential);
     if (!listed) return err('unknown_credential');
     if (listed.revoked) return err('credential_revoked');
   }

@@ -10,3 +10,4 @@ export * from './simulate.ts';
 export * from './local-ceremony.ts';
 export * from './ballot-check.ts';
 export * from './ballot-check-pool.ts';
+export * from './staff-accounts.ts';

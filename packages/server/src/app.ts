@@ -5,19 +5,29 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps, LoggerOptions } from './deps.ts';
 import { adminGuard, adminRoutes } from './http/admin.ts';
+import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
 import { authRoutes, memberGuard } from './http/auth.ts';
+import { consoleRoutes } from './http/console.ts';
 import { errorBody } from './http/errors.ts';
 import { memberRoutes } from './http/member.ts';
+import { notificationRoutes } from './http/notifications.ts';
 import { metaRoutes } from './http/meta.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicVoteRoutes } from './http/public-votes.ts';
 import { routeRegistrar, sendError } from './http/route-kit.ts';
 import { createAdminService } from './services/admin.ts';
 import { createBallotService } from './services/ballots.ts';
+import { createCeremonyRelay, ceremonyStatusOf } from './services/ceremony-relay.ts';
+import { createDraftService } from './services/drafts.ts';
+import { createRollService } from './services/rolls.ts';
+import { createTrusteeTallyService } from './services/trustee-tally.ts';
+import { createTurnoutDashboard } from './services/turnout-dashboard.ts';
 import { createMemberService } from './services/members.ts';
+import { createNotificationService } from './services/notifications.ts';
 import { createPublicVoteService } from './services/public-votes.ts';
 import { createRateLimiter } from './services/rate-limit.ts';
 import { createSignInService } from './services/sign-in.ts';
+import { createStaffSignInService } from './services/staff-sign-in.ts';
 
 /** Never logged: cookies, tokens, bodies (codes, ballots), and anything named like a secret. */
 export const REDACT_PATHS = [
@@ -33,6 +43,13 @@ export const REDACT_PATHS = [
   '*.ballot',
   'credential',
   '*.credential',
+  'password',
+  '*.password',
+  'totp',
+  '*.totp',
+  'csrfToken',
+  '*.csrfToken',
+  'req.headers["x-csrf-token"]',
 ];
 
 function loggerOptions(options: LoggerOptions | false | undefined): NonNullable<FastifyServerOptions['logger']> {
@@ -71,13 +88,33 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const limiter = createRateLimiter(engine.store, clock, config.pepper, config.rateLimits.windowMs);
   const signIn = createSignInService({ store: engine.store, mailer: deps.mailer, clock, config, limiter });
   const members = createMemberService(engine);
-  const route = routeRegistrar(app, { member: memberGuard(signIn), admin: adminGuard(config.adminToken) });
+  const staffSignIn = createStaffSignInService({ store: engine.store, clock, config, limiter });
+  const route = routeRegistrar(app, {
+    member: memberGuard(signIn),
+    admin: adminGuard(config.adminToken),
+    staff: staffGuard(adminGuard(config.adminToken), staffSignIn),
+    audit: auditWriter(engine.store),
+  });
 
   metaRoutes(route, clock, config.devMail ? deps.devMailLog : undefined);
   publicVoteRoutes(route, createPublicVoteService(engine));
   authRoutes(route, signIn, config.cookieSecure, config.sessionTtlMs);
   memberRoutes(route, members, createBallotService(engine, members));
   adminRoutes(route, createAdminService(engine));
+  const drafts = createDraftService(engine, (draft, messages) => ceremonyStatusOf(engine, draft, messages).kind);
+  const relay = createCeremonyRelay(engine, drafts);
+  consoleRoutes(route, {
+    rolls: createRollService(engine),
+    drafts,
+    relay,
+    tally: createTrusteeTallyService(engine, drafts, relay),
+    turnout: createTurnoutDashboard(engine),
+  });
+  notificationRoutes(
+    route,
+    createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),
+  );
+  staffRoutes(route, staffSignIn, engine.store, config.cookieSecure, config.staffSessionTtlMs);
   if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);
   return app;
 }

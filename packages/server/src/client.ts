@@ -15,6 +15,8 @@ export type ClientOptions = {
   readonly fetch?: typeof fetch;
   /** Sent as `Authorization: Bearer …` to admin routes. */
   readonly adminToken?: string;
+  /** Sent as `x-csrf-token` on every non-GET call (staff sessions); staffLogin sets it too. */
+  readonly csrfToken?: string;
 };
 
 export type CallInput = {
@@ -35,6 +37,7 @@ export function createClient(options: ClientOptions = {}) {
   // Outside browsers there is no cookie store: keep the session cookie here. (In browsers the
   // cookie is HttpOnly, getSetCookie() returns nothing and the browser does the work.)
   const jar = new Map<string, string>();
+  let csrfToken = options.csrfToken;
 
   function url(spec: RouteSpec, input: CallInput): string {
     const path = spec.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''));
@@ -64,7 +67,8 @@ export function createClient(options: ClientOptions = {}) {
     if (input.text !== undefined) body = input.text;
     else if (input.json !== undefined) body = JSON.stringify(input.json);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    if (spec.role === 'admin' && options.adminToken !== undefined) headers['authorization'] ??= `Bearer ${options.adminToken}`;
+    if ((spec.role === 'admin' || spec.role === 'observer') && options.adminToken !== undefined) headers['authorization'] ??= `Bearer ${options.adminToken}`;
+    if (spec.method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] ??= csrfToken;
     if (jar.size > 0) headers['cookie'] ??= [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await doFetch(url(spec, input), {
       method: spec.method,
@@ -74,7 +78,12 @@ export function createClient(options: ClientOptions = {}) {
     });
     keepCookies(response);
     const payload: unknown = await response.json();
-    if (response.ok) return { ok: true, status: response.status, value: spec.response.parse(payload) as ResponseOf<N> };
+    if (response.ok) {
+      const value = spec.response.parse(payload) as ResponseOf<N>;
+      if (name === 'staffLogin') csrfToken = (value as ResponseOf<'staffLogin'>).csrfToken;
+      if (name === 'staffLogout') csrfToken = options.csrfToken;
+      return { ok: true, status: response.status, value };
+    }
     return { ok: false, status: response.status, error: errorBodySchema.parse(payload).error };
   }
 
@@ -103,8 +112,25 @@ export function createClient(options: ClientOptions = {}) {
       close: (voteId: string) => call('adminClose', id(voteId)),
       submitPartialDecryption: (voteId: string, text: string) => call('adminPartialDecryption', { ...id(voteId), text }),
       publishResult: (voteId: string) => call('adminPublishResult', id(voteId)),
+      issueCredentials: (voteId: string) => call('adminIssueCredentials', id(voteId)),
+      sendReminders: (voteId: string) => call('adminSendReminders', id(voteId)),
+      /** `credentialHandle`: the reference printed in the member's credential email. */
+      replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string }) =>
+        call('adminReplaceCredential', { ...id(voteId), json: body }),
+      announceResult: (voteId: string) => call('adminAnnounceResult', id(voteId)),
+      mailStatus: (voteId: string) => call('adminMailStatus', id(voteId)),
     },
     devMail: () => call('devMail'),
+    staff: {
+      /** Keeps the session cookie (outside browsers) and the CSRF token for later calls. */
+      login: (username: string, password: string, totp?: string) =>
+        call('staffLogin', { json: { username, password, ...(totp !== undefined ? { totp } : {}) } }),
+      logout: () => call('staffLogout'),
+      me: () => call('staffMe'),
+      auditLog: (query: { readonly voteId?: string; readonly from?: number; readonly limit?: number } = {}) => call('auditLog', { query }),
+      /** The CSRF token held for this client (undefined before login). */
+      csrfToken: (): string | undefined => csrfToken,
+    },
   };
 }
 

@@ -4,7 +4,11 @@
 // disabled if unset), RATIFY_DEV_MAIL=1 (dev mail route), RATIFY_COOKIE_SECURE=always|auto|never,
 // RATIFY_TRUST_PROXY=1 (honour X-Forwarded-* from a TLS-terminating proxy), LOG_LEVEL,
 // RATIFY_PAGES_DIR (serve the built web pages), RATIFY_DEMO=1 + RATIFY_DEMO_DIR (seed the demo).
+// RATIFY_SECRET_KEY (32 bytes, hex or base64): seals staff TOTP secrets (required for administrators).
+// SMTP_URL (real mail; unset: dev mail log), RATIFY_MAIL_FROM, RATIFY_MAIL_PER_MINUTE (60),
+// RATIFY_PUBLIC_URL (links in emails). RATIFY_SECRET_KEY also seals queued mail bodies.
 import { randomBytes } from 'node:crypto';
+import { parseSecretKey } from '@ratify/engine';
 import type { CookieSecurity } from './auth/cookies.ts';
 
 export type RateLimits = {
@@ -13,6 +17,8 @@ export type RateLimits = {
   readonly requestCodePerIp: number;
   readonly verifyCodePerMember: number;
   readonly verifyCodePerIp: number;
+  readonly staffLoginPerUser: number;
+  readonly staffLoginPerIp: number;
 };
 
 /** What buildApp needs; tests build one with appConfig(overrides). */
@@ -25,6 +31,11 @@ export type AppConfig = {
   readonly sessionTtlMs: number;
   readonly codeTtlMs: number;
   readonly rateLimits: RateLimits;
+  /** RATIFY_SECRET_KEY (32 bytes): seals administrators' TOTP secrets; null: administrators cannot sign in. */
+  readonly secretKey: Uint8Array | null;
+  readonly staffSessionTtlMs: number;
+  /** RATIFY_PUBLIC_URL: the origin members reach (links in emails), without a trailing slash. */
+  readonly publicUrl: string;
 };
 
 export type ServerConfig = AppConfig & {
@@ -35,6 +46,14 @@ export type ServerConfig = AppConfig & {
   readonly pepperGenerated: boolean;
   /** RATIFY_PAGES_DIR: the built web pages; unset: API only. */
   readonly pagesDir: string | undefined;
+  /** RATIFY_SCHEDULER_SECONDS (15): how often the scheduler opens and closes votes that are due. */
+  readonly schedulerIntervalMs: number;
+  /** SMTP_URL (smtp://host:port): real mail; unset: the development mail log. */
+  readonly smtpUrl: string | undefined;
+  /** RATIFY_MAIL_FROM: the From of every message. */
+  readonly mailFrom: string;
+  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate (default 60). */
+  readonly mailPerMinute: number;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -43,6 +62,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   requestCodePerIp: 30,
   verifyCodePerMember: 10,
   verifyCodePerIp: 60,
+  staffLoginPerUser: 10,
+  staffLoginPerIp: 30,
 };
 
 export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -55,8 +76,25 @@ export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionTtlMs: 12 * 60 * 60_000,
     codeTtlMs: 10 * 60_000,
     rateLimits: DEFAULT_RATE_LIMITS,
+    secretKey: null,
+    staffSessionTtlMs: 8 * 60 * 60_000,
+    publicUrl: 'http://127.0.0.1:3000',
     ...overrides,
   };
+}
+
+function mailRate(value: string | undefined): number {
+  if (value === undefined || value === '') return 60;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`RATIFY_MAIL_PER_MINUTE must be a whole number from 1 to 100000 (got "${value}")`);
+  return n;
+}
+
+function schedulerInterval(value: string | undefined): number {
+  if (value === undefined || value === '') return 15_000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 3600) throw new Error(`RATIFY_SCHEDULER_SECONDS must be a whole number from 1 to 3600 (got "${value}")`);
+  return n * 1000;
 }
 
 function cookieSecurity(value: string | undefined): CookieSecurity {
@@ -79,13 +117,22 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (adminToken !== undefined && adminToken !== '' && adminToken.length < 16) {
     throw new Error('RATIFY_ADMIN_TOKEN must be at least 16 characters');
   }
+  const secretKeyText = env['RATIFY_SECRET_KEY'];
+  let secretKey: Uint8Array | null = null;
+  if (secretKeyText !== undefined && secretKeyText !== '') {
+    const parsed = parseSecretKey(secretKeyText);
+    if (!parsed.ok) throw new Error('RATIFY_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)');
+    secretKey = parsed.value;
+  }
   return {
     ...appConfig({
       pepper,
+      secretKey,
       adminToken: adminToken === undefined || adminToken === '' ? null : adminToken,
       devMail: env['RATIFY_DEV_MAIL'] === '1',
       cookieSecure: cookieSecurity(env['RATIFY_COOKIE_SECURE']),
       trustProxy: env['RATIFY_TRUST_PROXY'] === '1',
+      publicUrl: (env['RATIFY_PUBLIC_URL'] || `http://${env['HOST'] ?? '127.0.0.1'}:${port}`).replace(/\/+$/, ''),
     }),
     port,
     host: env['HOST'] ?? '127.0.0.1',
@@ -93,5 +140,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     logLevel: env['LOG_LEVEL'] ?? 'info',
     pepperGenerated: pepperText === undefined || pepperText === '',
     pagesDir: env['RATIFY_PAGES_DIR'] === undefined || env['RATIFY_PAGES_DIR'] === '' ? undefined : env['RATIFY_PAGES_DIR'],
+    schedulerIntervalMs: schedulerInterval(env['RATIFY_SCHEDULER_SECONDS']),
+    smtpUrl: env['SMTP_URL'] === undefined || env['SMTP_URL'] === '' ? undefined : env['SMTP_URL'],
+    mailFrom: env['RATIFY_MAIL_FROM'] || 'Ratify <no-reply@localhost>',
+    mailPerMinute: mailRate(env['RATIFY_MAIL_PER_MINUTE']),
   };
 }

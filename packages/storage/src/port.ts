@@ -19,6 +19,8 @@ export interface MemberRecord {
   readonly email: string;
   readonly goodStanding: boolean;
   readonly unit: string | null;
+  /** Preferred language for messages (e.g. `es`); absent: English. */
+  readonly language?: string;
 }
 
 export interface Member extends MemberRecord {
@@ -202,6 +204,150 @@ export interface PruneSummary {
   readonly rateLimits: number;
 }
 
+// --- Outgoing mail (the notifications pipeline) ---
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced';
+export type MailEventKind = 'queued' | 'sent' | 'retry' | 'failed' | 'bounced' | 'requeued';
+
+export interface NewMailMessage {
+  readonly id: string;
+  /** What the message is for (credential, reminder, result, ...): delivery metadata, kept after sending. */
+  readonly kind: string;
+  readonly voteId: string | null;
+  readonly memberNumber: string | null;
+  readonly recipient: string;
+  readonly subject: string;
+  /** The body as sealed by the caller (encrypted); the store never sees a body in clear. */
+  readonly sealedBody: string;
+  /** Not sent before this time (ISO 8601). */
+  readonly notBefore: string;
+}
+
+export interface MailMessageRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly voteId: string | null;
+  readonly memberNumber: string | null;
+  readonly recipient: string;
+  readonly subject: string;
+  /** null once the message was sent or given up: only the delivery metadata remains. */
+  readonly sealedBody: string | null;
+  readonly status: MailStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface MailEvent {
+  readonly messageId: string;
+  readonly seq: number;
+  readonly kind: MailEventKind;
+  readonly detail: string | null;
+  readonly at: string;
+}
+
+/** How one delivery attempt ended; every outcome but `retry` is final and blanks the body. */
+export type MailOutcome =
+  | { readonly kind: 'sent' }
+  | { readonly kind: 'retry'; readonly reason: string; readonly nextAttemptAt: string }
+  | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'bounced'; readonly reason: string };
+
+export interface MailQuery {
+  readonly voteId?: string;
+  readonly kind?: string;
+  readonly status?: MailStatus;
+}
+
+// --- Admin console: drafts and their key ceremony, the vote scheduler, turnout dashboards ---
+
+/** A union with its roll's size. */
+export interface UnionSummary extends Union {
+  readonly members: number;
+  readonly eligible: number;
+}
+
+export type DraftStatus = 'ceremony' | 'created';
+
+export interface NewDraft {
+  /** The vote id the draft will become. */
+  readonly id: string;
+  readonly unionId: string;
+  /** The validated definition (JSON text, owned and parsed again by the server). */
+  readonly definition: string;
+}
+
+export interface Draft extends NewDraft {
+  readonly status: DraftStatus;
+  readonly createdAt: string;
+  /** When the vote was created from it (status `created`), else null. */
+  readonly voteCreatedAt: string | null;
+}
+
+export interface NewCeremonyMessage {
+  /** Unique per draft: one message per (kind, author[, counterpart]). */
+  readonly key: string;
+  readonly kind: string;
+  /** The trustee index (1-based) who wrote the message. */
+  readonly author: number;
+  /** The message's canonical JSON text, byte for byte. */
+  readonly message: string;
+}
+
+export interface StoredCeremonyMessage extends NewCeremonyMessage {
+  readonly draftId: string;
+  /** 1, 2, … in order of receipt. */
+  readonly seq: number;
+  readonly receivedAt: string;
+}
+
+export type ScheduledJob = 'open' | 'close';
+
+export interface NewScheduleEntry {
+  readonly voteId: string;
+  /** ISO 8601 instants as Date.toISOString() writes them (so text order is time order). */
+  readonly opensAt: string;
+  readonly closesAt: string;
+}
+
+export interface ScheduleEntry extends NewScheduleEntry {
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+  readonly lastError: string | null;
+}
+
+export interface DueJob {
+  readonly voteId: string;
+  readonly job: ScheduledJob;
+  readonly dueAt: string;
+}
+
+/** Accepted ballots per hour of receipt: counts only. `hour` is `YYYY-MM-DDTHH:00:00.000Z`. */
+export interface HourlyBallots {
+  readonly hour: string;
+  readonly ballots: number;
+}
+
+/** Eligible roll entries and participation marks of one unit (null: no unit given). */
+export interface UnitTurnout {
+  readonly unit: string | null;
+  readonly eligible: number;
+  readonly voted: number;
+}
+
+/** A member who has submitted a ballot (never which one, nor when). */
+export interface Participant {
+  readonly memberNumber: string;
+  readonly name: string | null;
+  readonly unit: string | null;
+}
+
+export type CreateDraftError = 'union_not_found' | 'duplicate_draft';
+export type DraftTransitionError = 'draft_not_found' | 'draft_already_created';
+export type AddCeremonyMessageError = 'draft_not_found' | 'draft_already_created' | 'duplicate_message';
+export type ScheduleError = 'vote_not_found' | 'already_scheduled';
+
 export type CreateUnionError = 'duplicate_union';
 export type ImportRollError = 'union_not_found' | 'duplicate_member';
 export type CreateVoteError = 'union_not_found' | 'duplicate_vote';
@@ -222,6 +368,79 @@ export type RevokeError = 'vote_not_found' | 'unknown_credential' | 'already_rev
 export type CastError =
   'vote_not_found' | 'vote_closed' | 'unknown_credential' | 'credential_revoked' | 'duplicate_ballot';
 export type AppendError = 'vote_not_found';
+
+// --- Staff accounts, staff sessions, audit log ---
+
+export type StaffRole = 'administrator' | 'trustee' | 'observer';
+
+export interface NewStaffAccount {
+  readonly id: string;
+  /** Lower-case, unique. */
+  readonly username: string;
+  readonly role: StaffRole;
+  /** An argon2id PHC string; never the password. */
+  readonly passwordHash: string;
+  /** The TOTP secret encrypted under the server key (AES-256-GCM); null when the role has no TOTP. */
+  readonly totpSecretEncrypted: string | null;
+}
+
+export interface StaffAccount {
+  readonly id: string;
+  readonly username: string;
+  readonly role: StaffRole;
+  readonly createdAt: string;
+}
+
+/** An account with its verifiers, for sign-in only (never returned over HTTP). */
+export interface StaffCredentials extends StaffAccount {
+  readonly passwordHash: string;
+  readonly totpSecretEncrypted: string | null;
+  /** The last TOTP time step accepted (replay protection); null if none yet. */
+  readonly totpLastStep: number | null;
+}
+
+export interface NewStaffSession {
+  /** SHA-256 of the session token; never the token. */
+  readonly tokenHash: string;
+  readonly staffId: string;
+  /** SHA-256 of the session's CSRF token; never the token. */
+  readonly csrfHash: string;
+  readonly expiresAt: string;
+}
+
+export interface StaffSession {
+  readonly account: StaffAccount;
+  readonly csrfHash: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface NewAuditEntry {
+  /** Who: `staff:<username>` or `ops-token`. */
+  readonly actor: string;
+  /** What: the route or command name. */
+  readonly action: string;
+  /** Which vote, when the action concerns one. */
+  readonly voteId: string | null;
+  /** Canonical-enough JSON text of the action's parameters (no secrets). */
+  readonly details: string;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  /** 1 for the first entry, then contiguous. */
+  readonly seq: number;
+  /** When (the store's clock). */
+  readonly at: string;
+}
+
+export interface AuditQuery {
+  readonly voteId?: string;
+  /** First seq to return (inclusive). */
+  readonly fromSeq?: number;
+  readonly limit: number;
+}
+
+export type CreateStaffError = 'duplicate_username';
 
 export interface Store {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
@@ -317,6 +536,68 @@ export interface Store {
   // --- Participation: "this member submitted a ballot", nothing more (no time, no ballot) ---
   markParticipation(voteId: string, memberNumber: string): Promise<void>;
   hasParticipated(voteId: string, memberNumber: string): Promise<boolean>;
+
+  // --- Staff accounts and sessions (times are ISO 8601 text from the caller's clock) ---
+  createStaffAccount(account: NewStaffAccount): Promise<Result<StaffAccount, CreateStaffError>>;
+  getStaffCredentials(username: string): Promise<StaffCredentials | null>;
+  listStaffAccounts(): Promise<readonly StaffAccount[]>;
+  /** Records `step` as the last accepted TOTP step if it is later than the stored one; false = replay. */
+  advanceTotpStep(staffId: string, step: number): Promise<boolean>;
+  createStaffSession(session: NewStaffSession): Promise<void>;
+  /** The session and its account if it exists and has not expired at `now`. */
+  getStaffSession(tokenHash: string, now: string): Promise<StaffSession | null>;
+  /** true if a session was deleted. */
+  deleteStaffSession(tokenHash: string): Promise<boolean>;
+
+  // --- Audit log: append-only (no update or delete here, and the database refuses them) ---
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Entries in seq order. */
+  listAudit(query: AuditQuery): Promise<readonly AuditEntry[]>;
+
+  // --- Outgoing mail: a queue with a delivery log (times are ISO 8601 text from the caller) ---
+  /** Queues messages (status queued, one `queued` event each), all or nothing; returns how many. */
+  enqueueMail(messages: readonly NewMailMessage[]): Promise<number>;
+  /**
+   * Claims up to `limit` queued messages due at `now`, oldest first: each becomes `sending` with one
+   * more attempt, so two drains never claim the same message.
+   */
+  claimDueMail(now: string, limit: number): Promise<readonly MailMessageRecord[]>;
+  /** Records how a claimed message's attempt ended (a `sending` message only); false otherwise. */
+  recordMailOutcome(id: string, outcome: MailOutcome, now: string): Promise<boolean>;
+  /** Puts `sending` messages last touched before `before` back in the queue (after a crash). */
+  requeueStaleMail(before: string, now: string): Promise<number>;
+  getMailMessage(id: string): Promise<MailMessageRecord | null>;
+  /** Messages matching every given field, oldest first. */
+  listMail(query: MailQuery): Promise<readonly MailMessageRecord[]>;
+  listMailEvents(messageId: string): Promise<readonly MailEvent[]>;
+
+  // --- Admin console ---
+  /** Every union with its member counts, by id. */
+  listUnions(): Promise<readonly UnionSummary[]>;
+  /** Members of any union whose email is one of `emails` (dual-member detection before an import). */
+  findMembersByEmails(emails: readonly string[]): Promise<readonly Member[]>;
+  createDraft(draft: NewDraft): Promise<Result<Draft, CreateDraftError>>;
+  getDraft(id: string): Promise<Draft | null>;
+  /** Every draft, oldest first. */
+  listDrafts(): Promise<readonly Draft[]>;
+  /** ceremony → created, once (the vote now exists). */
+  markDraftCreated(id: string): Promise<Result<Draft, DraftTransitionError>>;
+  /** Appends a public ceremony message to a draft still in its ceremony; keys are unique per draft. */
+  addCeremonyMessage(draftId: string, message: NewCeremonyMessage): Promise<Result<StoredCeremonyMessage, AddCeremonyMessageError>>;
+  listCeremonyMessages(draftId: string): Promise<readonly StoredCeremonyMessage[]>;
+  /** Records when the scheduler must open and close a vote. */
+  scheduleVote(entry: NewScheduleEntry): Promise<Result<ScheduleEntry, ScheduleError>>;
+  getSchedule(voteId: string): Promise<ScheduleEntry | null>;
+  /** Jobs due at `now` (ISO) and not yet done, opens before closes, earliest first. */
+  listDueJobs(now: string): Promise<readonly DueJob[]>;
+  /** Marks a job done at `at` (error null) or records why it failed (it stays due and is retried). */
+  recordJobRun(voteId: string, job: ScheduledJob, at: string, error: string | null): Promise<void>;
+  /** Accepted ballots grouped by hour of receipt. */
+  ballotsByHour(voteId: string): Promise<readonly HourlyBallots[]>;
+  /** Per unit of the vote's roll: eligible entries and participation marks, by unit (null first). */
+  turnoutByUnit(voteId: string): Promise<readonly UnitTurnout[]>;
+  /** Who has voted (participation marks with their roll entry), by member number. */
+  listParticipants(voteId: string): Promise<readonly Participant[]>;
 
   /**
    * Runs `fn` in one transaction: committed if it returns ok, rolled back if it returns an error or

@@ -4,9 +4,12 @@
 import { describe } from 'vitest';
 import { ballotsContract } from './contract/ballots.ts';
 import { boardContract } from './contract/board.ts';
+import { consoleContract } from './contract/console.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
+import { mailContract } from './contract/mail.ts';
 import { membersContract } from './contract/members.ts';
 import { signInContract } from './contract/sign-in.ts';
+import { staffAuditContract } from './contract/staff-audit.ts';
 import { votesRollsContract } from './contract/votes-rolls.ts';
 
 export type { StoreFactory, StoreUnderTest } from './contract/fixtures.ts';
@@ -18,5 +21,8 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('ballot box', () => ballotsContract(factory));
     describe('board and transactions', () => boardContract(factory));
     describe('public reads, sign-in, participation', () => signInContract(factory));
+    describe('outgoing mail queue and delivery log', () => mailContract(factory));
+    describe('admin console: drafts, ceremony, scheduler, turnout', () => consoleContract(factory));
+    describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));
   });
 }

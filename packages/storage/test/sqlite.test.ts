@@ -46,10 +46,14 @@ describe('SQLite adapter', () => {
         )
       ).rows.map((r) => r.name);
     expect(await tables()).toEqual([
+      'audit_log',
       'ballots',
       'board_events',
+      'ceremony_messages',
       'credentials',
       'login_codes',
+      'mail_events',
+      'mail_messages',
       'members',
       'participation',
       'rate_limit_hits',
@@ -57,13 +61,17 @@ describe('SQLite adapter', () => {
       'roll_events',
       'rolls',
       'sessions',
+      'staff_accounts',
+      'staff_sessions',
       'unions',
+      'vote_drafts',
+      'vote_schedule',
       'votes',
     ]);
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(13);
+    expect(await tables()).toHaveLength(21);
     await store.close();
   });
 

@@ -3,8 +3,14 @@
 // it, and the OpenAPI document is generated from it, so the three cannot drift. Browser-safe.
 import type { z } from 'zod';
 import * as s from './schemas.ts';
+import { CONSOLE_ROUTES } from './console-routes.ts';
 
-export type Role = 'public' | 'member' | 'admin';
+/**
+ * Who may call a route. Deny by default: every role but `public` needs credentials.
+ * `admin` = an administrator staff session or the ops bearer token; `observer` = an administrator or
+ * observer staff session (or the token), read-only; `trustee` = a trustee staff session.
+ */
+export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer';
 export type Method = 'GET' | 'POST';
 
 export type RouteSpec = {
@@ -33,7 +39,11 @@ const CAST_ERRORS = [
   'wrong_option_count', 'invalid_choice_proof', 'invalid_overall_proof', 'invalid_signature', 'unknown_credential',
   'credential_revoked', 'duplicate_ballot', 'already_voted',
 ] as const;
-const ADMIN = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'vote_not_found'] as const;
+/** Any staff-guarded route may answer with these (admin token or staff session, role, CSRF). */
+const STAFF_ERRORS = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'] as const;
+const ADMIN = [...STAFF_ERRORS, 'vote_not_found'] as const;
+/** Mail-sending admin routes also need RATIFY_SECRET_KEY (queued bodies are sealed with it). */
+const NOTIFY = ['secret_key_missing'] as const;
 
 export const ROUTES = {
   health: { method: 'GET', path: '/api/health', role: 'public', summary: 'Liveness', status: 200, response: s.healthSchema, errors: [] },
@@ -94,6 +104,48 @@ export const ROUTES = {
     method: 'POST', path: '/api/admin/votes/:id/result', role: 'admin', summary: 'Combine k partial decryptions and publish the result',
     params: vote, status: 201, response: s.resultSchema, errors: [...ADMIN, 'not_enough_shares', 'invalid_transition', 'tally_not_computed'],
   },
+  staffLogin: {
+    method: 'POST', path: '/api/staff/login', role: 'public', summary: 'Staff sign-in: username, password and (administrators) a TOTP code; sets the staff session cookie and returns the CSRF token',
+    body: s.staffLoginBodySchema, status: 200, response: s.staffSignedInSchema, errors: ['invalid_credentials', 'totp_required'],
+  },
+  staffLogout: {
+    method: 'POST', path: '/api/staff/logout', role: 'public', summary: 'End the staff session (idempotent; needs x-csrf-token while the session is live)',
+    status: 200, response: s.loggedOutSchema, errors: ['csrf_invalid'],
+  },
+  staffMe: {
+    method: 'GET', path: '/api/staff/me', role: 'public', summary: 'The signed-in staff member (any role)',
+    status: 200, response: s.staffMeSchema, errors: ['staff_sign_in_required'],
+  },
+  auditLog: {
+    method: 'GET', path: '/api/admin/audit-log', role: 'observer', summary: 'The append-only audit log of administrative actions (administrators and observers)',
+    query: s.auditLogQuerySchema, status: 200, response: s.auditLogSchema, errors: [...STAFF_ERRORS],
+  },
+  adminIssueCredentials: {
+    method: 'POST', path: '/api/admin/votes/:id/credentials/issue', role: 'admin',
+    summary: 'Credential authority (server mode): one private credential per eligible member, only the public list published, each private one emailed (sealed in the queue, blanked once sent)',
+    params: vote, status: 202, response: s.issueCredentialsResponseSchema,
+    errors: [...ADMIN, ...NOTIFY, 'vote_not_draft', 'credentials_already_published', 'credential_count_mismatch', 'no_credentials', 'manifest_unreadable'],
+  },
+  adminSendReminders: {
+    method: 'POST', path: '/api/admin/votes/:id/reminders', role: 'admin', summary: 'Queue a reminder to every eligible member who has not voted',
+    params: vote, status: 202, response: s.remindersResponseSchema, errors: [...ADMIN, ...NOTIFY, 'vote_not_open'],
+  },
+  adminReplaceCredential: {
+    method: 'POST', path: '/api/admin/votes/:id/credentials/replace', role: 'admin',
+    summary: "Revoke a member's credential by the reference from their email and email them a new one (both audited)",
+    params: vote, body: s.replaceCredentialBodySchema, status: 202, response: s.replaceCredentialResponseSchema,
+    errors: [...ADMIN, ...NOTIFY, 'member_not_on_roll', 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed'],
+  },
+  adminAnnounceResult: {
+    method: 'POST', path: '/api/admin/votes/:id/announce-result', role: 'admin', summary: 'Email the published result to every member on the roll (once)',
+    params: vote, status: 202, response: s.announceResultResponseSchema, errors: [...ADMIN, ...NOTIFY, 'result_not_published', 'already_announced'],
+  },
+  adminMailStatus: {
+    method: 'GET', path: '/api/admin/votes/:id/mail', role: 'admin', summary: "The vote's outgoing mail: counts per kind and status, and the failures and bounces",
+    params: vote, status: 200, response: s.mailStatusSchema, errors: [...ADMIN],
+  },
+  // Admin console and trustee pages: rolls, drafts, the ceremony relay, the tally step, turnout (console-routes.ts).
+  ...CONSOLE_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

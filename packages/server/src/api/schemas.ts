@@ -151,3 +151,50 @@ export const devMailSchema = z.object({
 
 /** A JSON object whose exact bytes matter (ballots, partial decryptions): sent as the raw body. */
 export const canonicalJsonBodySchema = z.object({}).catchall(z.unknown());
+
+// --- Staff accounts and the audit log ---
+export const staffRoleSchema = z.enum(['administrator', 'trustee', 'observer']);
+export const staffLoginBodySchema = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+  totp: z.string().regex(/^\d{6}$/, 'expected the 6-digit authenticator code').optional(),
+});
+export const staffIdentitySchema = z.object({ id: z.string(), username: z.string(), role: staffRoleSchema });
+/** The CSRF token is returned once here and must be sent as `x-csrf-token` on every staff POST. */
+export const staffSignedInSchema = z.object({ staff: staffIdentitySchema, csrfToken: z.string(), expiresAt: z.string() });
+export const staffMeSchema = z.object({ staff: staffIdentitySchema, expiresAt: z.string() });
+export const auditLogQuerySchema = z.strictObject({
+  voteId: slug.optional(),
+  from: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  voteId: z.string().nullable(),
+  details: z.string(),
+});
+export const auditLogSchema = z.object({ entries: z.array(auditEntrySchema) });
+
+// --- Notifications: credentials, reminders and results by email ---
+const hex32 = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'expected the 64-hex-digit credential reference');
+export const issueCredentialsResponseSchema = z.object({ voteId: z.string(), issued: z.int(), queued: z.int() });
+export const remindersResponseSchema = z.object({ voteId: z.string(), queued: z.int(), alreadyVoted: z.int() });
+export const replaceCredentialBodySchema = z.strictObject({
+  memberNumber: memberNumberSchema,
+  reason: z.string().trim().min(1).max(500),
+  /** The reference printed in the member's credential email (their public credential, hex). */
+  credentialHandle: hex32,
+});
+/** Deliberately without the new public credential: the server must not hand out the member↔credential link. */
+export const replaceCredentialResponseSchema = z.object({ voteId: z.string(), memberNumber: z.string(), revoked: z.string(), queued: z.int() });
+export const announceResultResponseSchema = z.object({ voteId: z.string(), queued: z.int() });
+export const mailStatusSchema = z.object({
+  voteId: z.string(),
+  /** Counts per message kind and delivery status (no recipients, no bodies). */
+  counts: z.array(z.object({ kind: z.string(), status: z.string(), count: z.int() })),
+  /** Messages that failed or bounced, with the reason the SMTP server gave. */
+  problems: z.array(z.object({ id: z.string(), kind: z.string(), memberNumber: z.string().nullable(), status: z.string(), reason: z.string().nullable(), attempts: z.int() })),
+});

@@ -3,6 +3,7 @@
 // `{ error: { code, message } }`. Unexpected throws become a logged 500 with no detail.
 import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecryptionError, ResultError } from '@ratify/engine';
 import type { ErrorBody } from '../api/schemas.ts';
+import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
 
 type EngineCode = CastBallotError | ContextError | OpenError | CloseError | PartialDecryptionError | ResultError | 'empty_board';
 export type ServerCode =
@@ -18,10 +19,39 @@ export type ServerCode =
   | 'result_not_published'
   | 'admin_token_required'
   | 'admin_token_invalid'
-  | 'admin_disabled';
-export type ApiErrorCode = EngineCode | ServerCode;
+  | 'admin_disabled'
+  | 'staff_sign_in_required'
+  | 'invalid_credentials'
+  | 'totp_required'
+  | 'forbidden_role'
+  | 'csrf_invalid';
+/** Credentials, reminders and results by email (services/notifications.ts). */
+export type NotificationCode =
+  | 'vote_not_draft'
+  | 'credentials_already_published'
+  | 'credential_count_mismatch'
+  | 'invalid_credential'
+  | 'duplicate_credential'
+  | 'vote_not_open'
+  | 'member_not_on_roll'
+  | 'credential_handle_unknown'
+  | 'credential_already_revoked'
+  | 'already_announced'
+  | 'secret_key_missing';
+export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode;
+
+const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
+  member_not_on_roll: 404, credential_handle_unknown: 404,
+  vote_not_draft: 409, credentials_already_published: 409, credential_count_mismatch: 409, vote_not_open: 409,
+  credential_already_revoked: 409, already_announced: 409,
+  // Our own credentials failed the engine's checks: a bug, not the caller's fault.
+  invalid_credential: 500, duplicate_credential: 500,
+  secret_key_missing: 503,
+};
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
+  ...CONSOLE_STATUS,
+  ...NOTIFICATION_STATUS,
   // 400: the request itself is malformed or fails a check (nothing was changed).
   invalid_request: 400, invalid_json: 400, non_canonical: 400, schema_mismatch: 400, invalid_element: 400,
   identity: 400, non_canonical_scalar: 400, wrong_vote: 400, wrong_question_count: 400, wrong_question: 400,
@@ -29,6 +59,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
   bad_decryption_proof: 400, wrong_count: 400, unknown_trustee: 400,
   // 401 / 403: who is asking.
   not_signed_in: 401, invalid_code: 401, admin_token_required: 401,
+  staff_sign_in_required: 401, invalid_credentials: 401, totp_required: 401, forbidden_role: 403, csrf_invalid: 403,
   not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403,
   // 404
   not_found: 404, vote_not_found: 404, result_not_published: 404, empty_board: 404,
@@ -45,6 +76,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
 };
 
 const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
+  ...CONSOLE_MESSAGES,
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',
@@ -54,10 +86,22 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   invalid_code: 'That code is wrong, used or expired; request a new one.',
   not_eligible: 'You are not on the roll of this vote.',
   result_not_published: 'The result has not been published yet.',
-  admin_token_required: 'An admin token is required.',
+  admin_token_required: 'Sign in as an administrator, or send the admin token.',
   admin_token_invalid: 'The admin token is not valid.',
   admin_disabled: 'Admin routes are disabled (no RATIFY_ADMIN_TOKEN configured).',
   vote_not_found: 'No such vote.',
+  vote_not_open: 'The vote is not open.',
+  credentials_already_published: 'Credentials were already issued for this vote.',
+  member_not_on_roll: 'That member is not eligible in this vote.',
+  credential_handle_unknown: "No credential of this vote has that reference; check the member's email.",
+  credential_already_revoked: 'That credential was already revoked.',
+  already_announced: 'The result was already announced.',
+  secret_key_missing: 'Sending credentials by email needs RATIFY_SECRET_KEY; set it and restart.',
+  staff_sign_in_required: 'Sign in with a staff account first.',
+  invalid_credentials: 'Wrong username, password or authenticator code.',
+  totp_required: 'Enter the code from your authenticator app.',
+  forbidden_role: 'Your role may not do this.',
+  csrf_invalid: 'Missing or wrong x-csrf-token header; sign in again if this persists.',
   vote_closed: 'The vote is not open.',
   duplicate_ballot: 'This ballot was already received.',
   already_voted: 'A ballot for this credential has already been counted.',

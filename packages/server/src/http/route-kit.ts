@@ -5,17 +5,44 @@
 import type { Result } from '@ratify/crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { RouteName, RouteSpec, Routes } from '../api/routes.ts';
+import type { Role, RouteName, RouteSpec, Routes } from '../api/routes.ts';
+import type { StaffRole } from '@ratify/storage';
 import { ROUTES } from '../api/routes.ts';
+import { CONSOLE_BODY_LIMITS } from '../api/console-routes.ts';
 import type { ApiErrorCode } from './errors.ts';
 import { errorBody, statusOf } from './errors.ts';
 
 export type MemberSession = { readonly unionId: string; readonly memberNumber: string; readonly tokenHash: string };
 
+/** A staff session (cookie) with its account. */
+export type StaffSessionActor = {
+  readonly kind: 'staff';
+  readonly id: string;
+  readonly username: string;
+  readonly role: StaffRole;
+  readonly tokenHash: string;
+};
+/** Who called a staff route: a staff session, or the operations bearer token (RATIFY_ADMIN_TOKEN). */
+export type StaffActor = StaffSessionActor | { readonly kind: 'ops_token' };
+export type StaffRouteRole = 'admin' | 'observer' | 'trustee';
+export type AuditInput = { readonly actor: StaffActor; readonly action: RouteName; readonly params: unknown };
+
 export type Guards = {
   readonly member: (request: FastifyRequest) => Promise<Result<MemberSession, ApiErrorCode>>;
   readonly admin: (request: FastifyRequest) => Result<true, ApiErrorCode>;
+  /** Staff routes (admin, observer, trustee): session + role + CSRF, or the ops token. Absent: the token only. */
+  readonly staff?: (request: FastifyRequest, role: StaffRouteRole) => Promise<Result<StaffActor, ApiErrorCode>>;
+  /** Appends to the audit log after every successful state-changing staff route. */
+  readonly audit?: (entry: AuditInput) => Promise<void>;
 };
+
+type SessionOf<R extends Role> = R extends 'member'
+  ? MemberSession
+  : R extends 'trustee'
+    ? StaffSessionActor
+    : R extends 'admin' | 'observer'
+      ? StaffActor
+      : null;
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 type BodyOf<R extends RouteSpec> = R['body'] extends 'canonical' ? string : Infer<R['body']>;
@@ -24,7 +51,7 @@ export type HandlerInput<N extends RouteName> = {
   readonly params: Infer<Routes[N]['params' & keyof Routes[N]]>;
   readonly query: Infer<Routes[N]['query' & keyof Routes[N]]>;
   readonly body: BodyOf<Routes[N]>;
-  readonly session: Routes[N]['role'] extends 'member' ? MemberSession : null;
+  readonly session: SessionOf<Routes[N]['role']>;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
 };
@@ -33,6 +60,7 @@ export type Handler<N extends RouteName> = (input: HandlerInput<N>) => Promise<R
 
 /** Body limits: a ballot is < 256 KiB and a partial decryption < 4 MiB (protocol codec v1). */
 const BODY_LIMITS: Partial<Record<RouteName, number>> = {
+  ...CONSOLE_BODY_LIMITS,
   castBallot: 256 * 1024,
   adminPartialDecryption: 4 * 1024 * 1024,
 };
@@ -87,14 +115,28 @@ export function routeRegistrar(app: FastifyInstance, guards: Guards): RouteRegis
       url: spec.path,
       bodyLimit: BODY_LIMITS[name] ?? DEFAULT_BODY_LIMIT,
       handler: async (request, reply) => {
-        let session: MemberSession | null = null;
+        let session: MemberSession | StaffActor | null = null;
+        let actor: StaffActor | null = null;
         if (spec.role === 'member') {
           const s = await guards.member(request);
           if (!s.ok) return sendError(reply, s.error);
           session = s.value;
-        } else if (spec.role === 'admin') {
-          const a = guards.admin(request);
-          if (!a.ok) return sendError(reply, a.error);
+        } else if (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee') {
+          if (guards.staff !== undefined) {
+            const s = await guards.staff(request, spec.role);
+            if (!s.ok) return sendError(reply, s.error);
+            actor = s.value;
+          } else if (spec.role === 'trustee') {
+            return sendError(reply, 'staff_sign_in_required');
+          } else {
+            const a = guards.admin(request);
+            if (!a.ok) return sendError(reply, a.error);
+            actor = { kind: 'ops_token' };
+          }
+          session = actor;
+        } else if (spec.role !== 'public') {
+          // Deny by default: a role without a guard is refused.
+          return sendError(reply, 'admin_token_required');
         }
         const params = parseWith(spec.params, request.params);
         if (!params.ok) return sendError(reply, params.code, params.detail);
@@ -105,6 +147,10 @@ export function routeRegistrar(app: FastifyInstance, guards: Guards): RouteRegis
         const input = { params: params.value, query: query.value, body: body.value, session, request, reply } as HandlerInput<N>;
         const result = await handler(input);
         if (!result.ok) return sendError(reply, result.error, result.detail);
+        // Every successful state-changing staff action is audited (who, what, which vote, when).
+        if (actor !== null && spec.method !== 'GET' && guards.audit !== undefined) {
+          await guards.audit({ actor, action: name, params: params.value });
+        }
         return reply.code(spec.status).send(result.value);
       },
     });

@@ -5,11 +5,17 @@ import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as membersVotesRolls from './20261126150000-members-votes-rolls.ts';
 import * as credentialsBallotsBoard from './20261126150100-credentials-ballots-board.ts';
 import * as signInSessionsParticipation from './20261127090000-sign-in-sessions-participation.ts';
+import * as draftsCeremonySchedule from './20261128090000-drafts-ceremony-schedule.ts';
+import * as staffAccountsAuditLog from './20261128100000-staff-accounts-audit-log.ts';
+import * as mailQueue from './20261128150000-mail-queue.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
   '20261126150100-credentials-ballots-board': credentialsBallotsBoard,
   '20261127090000-sign-in-sessions-participation': signInSessionsParticipation,
+  '20261128090000-drafts-ceremony-schedule': draftsCeremonySchedule,
+  '20261128100000-staff-accounts-audit-log': staffAccountsAuditLog,
+  '20261128150000-mail-queue': mailQueue,
 };
 
 const migrator = <DB>(db: Kysely<DB>): Migrator =>

@@ -96,12 +96,14 @@ export async function listDualMembers(
       'a.email as a_email',
       'a.good_standing as a_good_standing',
       'a.unit as a_unit',
+      'a.language as a_language',
       'b.union_id as b_union_id',
       'b.member_number as b_member_number',
       'b.name as b_name',
       'b.email as b_email',
       'b.good_standing as b_good_standing',
       'b.unit as b_unit',
+      'b.language as b_language',
     ])
     .orderBy('a.email')
     .orderBy('a.member_number')
@@ -116,6 +118,7 @@ export async function listDualMembers(
       email: row.a_email,
       good_standing: row.a_good_standing,
       unit: row.a_unit,
+      language: row.a_language,
     }),
     second: toMember({
       union_id: row.b_union_id,
@@ -124,6 +127,7 @@ export async function listDualMembers(
       email: row.b_email,
       good_standing: row.b_good_standing,
       unit: row.b_unit,
+      language: row.b_language,
     }),
   }));
 }

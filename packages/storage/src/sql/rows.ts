@@ -48,6 +48,7 @@ export const toMember = (row: Selectable<MembersTable>): Member => ({
   email: row.email,
   goodStanding: Number(row.good_standing) === 1,
   unit: row.unit,
+  ...(row.language !== null ? { language: row.language } : {}),
 });
 
 export const fromMember = (unionId: string, member: MemberRecord): MembersTable => ({
@@ -57,6 +58,7 @@ export const fromMember = (unionId: string, member: MemberRecord): MembersTable 
   email: member.email,
   good_standing: member.goodStanding ? 1 : 0,
   unit: member.unit,
+  language: member.language ?? null,
 });
 
 export const toVote = (

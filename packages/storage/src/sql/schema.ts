@@ -14,6 +14,8 @@ export interface MembersTable {
   email: string;
   good_standing: number;
   unit: string | null;
+  /** Preferred message language (null: English). */
+  language: string | null;
 }
 
 export interface VotesTable {
@@ -116,6 +118,93 @@ export interface ParticipationTable {
   member_number: string;
 }
 
+export interface StaffAccountsTable {
+  id: string;
+  username: string;
+  role: 'administrator' | 'trustee' | 'observer';
+  /** argon2id PHC string; the password is never stored. */
+  password_hash: string;
+  /** AES-256-GCM under the server key; the TOTP secret is never stored in clear. */
+  totp_secret_encrypted: string | null;
+  totp_last_step: number | string | null;
+  created_at: string;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the session token. */
+  token_hash: string;
+  staff_id: string;
+  /** SHA-256 of the CSRF token. */
+  csrf_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  vote_id: string | null;
+  details: string;
+}
+
+export interface MailMessagesTable {
+  id: string;
+  kind: string;
+  vote_id: string | null;
+  member_number: string | null;
+  recipient: string;
+  subject: string;
+  /** Sealed (AES-256-GCM) by the server; null once sent or given up. */
+  sealed_body: string | null;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MailEventsTable {
+  message_id: string;
+  seq: number;
+  kind: string;
+  detail: string | null;
+  at: string;
+}
+
+export interface VoteDraftsTable {
+  id: string;
+  union_id: string;
+  definition: string;
+  status: string;
+  created_at: string;
+  vote_created_at: string | null;
+  /** Number of ceremony messages; updated first when one is added (the draft's lock). */
+  message_count: Generated<number>;
+}
+
+export interface CeremonyMessagesTable {
+  draft_id: string;
+  seq: number;
+  message_key: string;
+  kind: string;
+  author: number;
+  message: string;
+  received_at: string;
+}
+
+export interface VoteScheduleTable {
+  vote_id: string;
+  opens_at: string;
+  closes_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   unions: UnionsTable;
   members: MembersTable;
@@ -130,4 +219,12 @@ export interface Database {
   sessions: SessionsTable;
   rate_limit_hits: RateLimitHitsTable;
   participation: ParticipationTable;
+  vote_drafts: VoteDraftsTable;
+  ceremony_messages: CeremonyMessagesTable;
+  vote_schedule: VoteScheduleTable;
+  mail_messages: MailMessagesTable;
+  mail_events: MailEventsTable;
+  staff_accounts: StaffAccountsTable;
+  staff_sessions: StaffSessionsTable;
+  audit_log: AuditLogTable;
 }

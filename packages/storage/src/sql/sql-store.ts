@@ -11,10 +11,17 @@ import type {
   BoardEventInput,
   CastReceipt,
   ComputeHash,
+  MailOutcome,
+  MailQuery,
+  NewMailMessage,
   BoardBallotQuery,
   MemberRecord,
+  AuditQuery,
+  NewAuditEntry,
   NewLoginCode,
   NewSession,
+  NewStaffAccount,
+  NewStaffSession,
   NewVote,
   RevotePolicy,
   RollAmendment,
@@ -22,15 +29,19 @@ import type {
   Union,
   VoteStatus,
 } from '../port.ts';
+import type { NewCeremonyMessage, NewDraft, NewScheduleEntry, ScheduledJob } from '../port.ts';
 import * as ballots from './ballots.ts';
+import * as consoleSql from './console.ts';
 import * as board from './board.ts';
 import type { SqlContext } from './context.ts';
 import * as credentials from './credentials.ts';
+import * as mail from './mail.ts';
 import * as members from './members.ts';
 import * as publicReads from './public-reads.ts';
 import * as rolls from './rolls.ts';
 import type { Database } from './schema.ts';
 import * as signIn from './sign-in.ts';
+import * as staff from './staff.ts';
 import * as votes from './votes.ts';
 
 export class SqlStore implements Store {
@@ -217,6 +228,102 @@ export class SqlStore implements Store {
   }
   hasParticipated(voteId: string, memberNumber: string) {
     return signIn.hasParticipated(this.#ctx, voteId, memberNumber);
+  }
+
+  createStaffAccount(account: NewStaffAccount) {
+    return this.#atomic((ctx) => staff.createStaffAccount(ctx, account));
+  }
+  getStaffCredentials(username: string) {
+    return staff.getStaffCredentials(this.#ctx, username);
+  }
+  listStaffAccounts() {
+    return staff.listStaffAccounts(this.#ctx);
+  }
+  advanceTotpStep(staffId: string, step: number) {
+    return staff.advanceTotpStep(this.#ctx, staffId, step);
+  }
+  createStaffSession(session: NewStaffSession) {
+    return staff.createStaffSession(this.#ctx, session);
+  }
+  getStaffSession(tokenHash: string, now: string) {
+    return staff.getStaffSession(this.#ctx, tokenHash, now);
+  }
+  deleteStaffSession(tokenHash: string) {
+    return staff.deleteStaffSession(this.#ctx, tokenHash);
+  }
+  async appendAudit(entry: NewAuditEntry) {
+    return unwrap(await this.#atomic(async (ctx) => ok(await staff.appendAudit(ctx, entry))));
+  }
+  listAudit(query: AuditQuery) {
+    return staff.listAudit(this.#ctx, query);
+  }
+
+  async enqueueMail(messages: readonly NewMailMessage[]): Promise<number> {
+    return unwrap(await this.#atomic(async (ctx) => ok(await mail.enqueueMail(ctx, messages))));
+  }
+  async claimDueMail(now: string, limit: number) {
+    return unwrap(await this.#atomic(async (ctx) => ok(await mail.claimDueMail(ctx, now, limit))));
+  }
+  async recordMailOutcome(id: string, outcome: MailOutcome, now: string) {
+    return unwrap(await this.#atomic(async (ctx) => ok(await mail.recordMailOutcome(ctx, id, outcome, now))));
+  }
+  async requeueStaleMail(before: string, now: string) {
+    return unwrap(await this.#atomic(async (ctx) => ok(await mail.requeueStaleMail(ctx, before, now))));
+  }
+  getMailMessage(id: string) {
+    return mail.getMailMessage(this.#ctx, id);
+  }
+  listMail(query: MailQuery) {
+    return mail.listMail(this.#ctx, query);
+  }
+  listMailEvents(messageId: string) {
+    return mail.listMailEvents(this.#ctx, messageId);
+  }
+
+  listUnions() {
+    return consoleSql.listUnions(this.#ctx);
+  }
+  findMembersByEmails(emails: readonly string[]) {
+    return consoleSql.findMembersByEmails(this.#ctx, emails);
+  }
+  createDraft(draft: NewDraft) {
+    return this.#atomic((ctx) => consoleSql.createDraft(ctx, draft));
+  }
+  getDraft(id: string) {
+    return consoleSql.getDraft(this.#ctx, id);
+  }
+  listDrafts() {
+    return consoleSql.listDrafts(this.#ctx);
+  }
+  markDraftCreated(id: string) {
+    return this.#atomic((ctx) => consoleSql.markDraftCreated(ctx, id));
+  }
+  addCeremonyMessage(draftId: string, message: NewCeremonyMessage) {
+    return this.#atomic((ctx) => consoleSql.addCeremonyMessage(ctx, draftId, message));
+  }
+  listCeremonyMessages(draftId: string) {
+    return consoleSql.listCeremonyMessages(this.#ctx, draftId);
+  }
+  scheduleVote(entry: NewScheduleEntry) {
+    return this.#atomic((ctx) => consoleSql.scheduleVote(ctx, entry));
+  }
+  getSchedule(voteId: string) {
+    return consoleSql.getSchedule(this.#ctx, voteId);
+  }
+  listDueJobs(now: string) {
+    return consoleSql.listDueJobs(this.#ctx, now);
+  }
+  async recordJobRun(voteId: string, job: ScheduledJob, at: string, error: string | null): Promise<void> {
+    await this.#atomic(async (ctx) => ok(await consoleSql.recordJobRun(ctx, voteId, job, at, error)));
+  }
+  ballotsByHour(voteId: string) {
+    return consoleSql.ballotsByHour(this.#ctx, voteId);
+  }
+  turnoutByUnit(voteId: string) {
+    return consoleSql.turnoutByUnit(this.#ctx, voteId);
+  }
+  listParticipants(voteId: string) {
+    return consoleSql.listParticipants(this.#ctx, voteId);
   }
 
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {

@@ -1,0 +1,241 @@
+// Vote drafts: an administrator's VoteDefinition (questions, rules, schedule, information, trustees
+// k of n with the staff account holding each slot) validated in full by the protocol's manifest
+// schema and invariants — every schema issue with its field path, or the first invariant broken
+// with the field it concerns — then kept in the store while the trustees run the key ceremony
+// through the relay. `createVote` hands the ceremony's messages to engine.createVote (which freezes
+// the roll) and schedules the opening and closing. Must not touch the ceremony's secrets (it never has any).
+import { type CeremonyMessage, type Result, checkCeremony, err, ok, toHex } from '@ratify/crypto';
+import { type Engine, type VoteDefinition, definitionCeremonyContext } from '@ratify/engine';
+import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, electionFingerprint, manifestSchema, parseWireCeremonyMessage } from '@ratify/protocol';
+import type { Draft, StoredCeremonyMessage } from '@ratify/storage';
+import type { z } from 'zod';
+import type { DraftDefinitionInput, draftIssueSchema } from '../api/console-schemas.ts';
+import { draftDefinitionSchema } from '../api/console-schemas.ts';
+import type { ResponseOf } from '../api/routes.ts';
+import type { ApiErrorCode } from '../http/errors.ts';
+
+export type DraftIssue = z.infer<typeof draftIssueSchema>;
+
+/** A draft as the server works with it: the definition the engine takes, and who holds each trustee slot. */
+export type ParsedDraft = {
+  readonly draft: Draft;
+  readonly input: DraftDefinitionInput;
+  readonly definition: VoteDefinition;
+  /** The staff username per trustee slot (index 0 = trustee 1), or null. */
+  readonly accounts: readonly (string | null)[];
+};
+
+/** Which field an invariant of manifest.ts concerns. */
+function invariantField(code: string, detail: string | undefined, manifest: Manifest): string {
+  const question = /^question (\S+?):?(?:\s|$)/.exec(detail ?? '')?.[1];
+  const qIndex = question === undefined ? -1 : manifest.questions.findIndex((q) => q.id === question);
+  switch (code) {
+    case 'schedule_order':
+      return 'schedule.closesAt';
+    case 'record_date_after_open':
+      return 'recordDate';
+    case 'threshold_exceeds_trustees':
+      return 'trustees.threshold';
+    case 'duplicate_trustee_id':
+      return 'trustees.members';
+    case 'duplicate_question_id':
+      return 'questions';
+    case 'follow_up_unknown_question':
+    case 'follow_up_impossible_outcome':
+    case 'duplicate_follow_up':
+      return 'followUps';
+    default:
+      if (qIndex < 0) return '(root)';
+      if (code === 'duplicate_option_id' || code === 'max_exceeds_options' || code === 'seats_exceed_options') return `questions.${qIndex}.options`;
+      if (code === 'max_below_min') return `questions.${qIndex}.max`;
+      if (code === 'blank_mismatch') return `questions.${qIndex}.blankAllowed`;
+      return `questions.${qIndex}.rule`;
+  }
+}
+
+/**
+ * Checks a definition the way createManifest will once the ceremony is done: the trustees'
+ * commitments and joint key are stand-ins (multiples of the generator) and the roll size is 1, so
+ * everything the administrator wrote is checked now, and nothing they did not write can fail.
+ */
+export function validateDefinition(engine: Engine, raw: unknown, unionName: string | undefined): Result<{ input: DraftDefinitionInput; definition: VoteDefinition; accounts: (string | null)[] }, 'invalid_definition'> & { issues?: DraftIssue[] } {
+  const issues: DraftIssue[] = [];
+  const shape = draftDefinitionSchema.safeParse(raw);
+  if (!shape.success) {
+    for (const i of shape.error.issues) issues.push({ field: i.path.join('.') || '(root)', code: i.code, message: i.message });
+    return { ...err('invalid_definition', `${issues[0]!.field}: ${issues[0]!.message}`), issues };
+  }
+  const input = { ...shape.data, unionName: shape.data.unionName ?? unionName ?? '' };
+  const group = engine.group;
+  const { threshold, members } = input.trustees;
+  const k = Number.isSafeInteger(threshold) && threshold >= 1 && threshold <= 64 ? threshold : 1;
+  const g = toHex(group.encodeElement(group.generator));
+  let joint = group.identity;
+  for (let i = 0; i < members.length; i++) joint = group.add(joint, group.generator);
+  const candidate = {
+    ...input,
+    version: MANIFEST_VERSION,
+    revotePolicy: input.revotePolicy ?? 'last_counts',
+    followUps: input.followUps ?? [],
+    trustees: { threshold, members: members.map((m) => ({ id: m.id, name: m.name, commitments: Array.from({ length: k }, () => g) })) },
+    jointPublicKey: toHex(group.encodeElement(joint)),
+    eligibleCount: 1,
+  };
+  const schema = manifestSchema.safeParse(candidate);
+  if (!schema.success) {
+    for (const i of schema.error.issues) issues.push({ field: i.path.join('.') || '(root)', code: i.code, message: i.message });
+    return { ...err('invalid_definition', `${issues[0]!.field}: ${issues[0]!.message}`), issues };
+  }
+  const checked = checkManifest(schema.data);
+  if (!checked.ok) {
+    const field = invariantField(checked.error, checked.detail, schema.data);
+    issues.push({ field, code: checked.error, message: checked.detail ?? checked.error });
+    return { ...err('invalid_definition', `${field}: ${checked.error}${checked.detail ? ` (${checked.detail})` : ''}`), issues };
+  }
+  const accounts = members.map((m) => m.account ?? null);
+  const seen = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    if (a === null) return;
+    if (seen.has(a)) issues.push({ field: `trustees.members.${i}.account`, code: 'duplicate_account', message: `${a} already holds trustee slot ${seen.get(a)! + 1}` });
+    else seen.set(a, i);
+  });
+  if (issues.length > 0) return { ...err('invalid_definition', `${issues[0]!.field}: ${issues[0]!.message}`), issues };
+  const m = schema.data;
+  const definition: VoteDefinition = {
+    voteId: m.voteId,
+    title: m.title,
+    unionId: m.unionId,
+    unionName: m.unionName,
+    recordDate: m.recordDate,
+    schedule: m.schedule,
+    questions: m.questions as ManifestDraft['questions'],
+    revotePolicy: m.revotePolicy,
+    followUps: m.followUps as ManifestDraft['followUps'] & object,
+    ...(m.linkedOfferId !== undefined ? { linkedOfferId: m.linkedOfferId } : {}),
+    ...(m.information !== undefined ? { information: m.information as NonNullable<ManifestDraft['information']> } : {}),
+    trustees: { threshold: m.trustees.threshold, members: m.trustees.members.map((t) => ({ id: t.id, name: t.name })) },
+  };
+  return { ...ok({ input, definition, accounts }) };
+}
+
+/** The ceremony's messages as stored, parsed again at this edge (they were checked on receipt). */
+export function parseStoredMessages(engine: Engine, stored: readonly StoredCeremonyMessage[]): Result<CeremonyMessage[], 'internal_error'> {
+  const out: CeremonyMessage[] = [];
+  for (const s of stored) {
+    const m = parseWireCeremonyMessage(engine.group, s.message);
+    if (!m.ok) return err('internal_error', `stored ceremony message ${s.seq} unreadable: ${m.error}`);
+    out.push(m.value);
+  }
+  return ok(out);
+}
+
+export function createDraftService(engine: Engine, ceremonyStatus: (draft: ParsedDraft, messages: readonly CeremonyMessage[]) => string) {
+  const store = engine.store;
+
+  async function load(id: string): Promise<Result<ParsedDraft, ApiErrorCode>> {
+    const draft = await store.getDraft(id);
+    if (draft === null) return err('draft_not_found', id);
+    const v = validateDefinition(engine, JSON.parse(draft.definition) as unknown, undefined);
+    if (!v.ok) return err('internal_error', `stored draft ${id} no longer validates: ${v.detail ?? ''}`);
+    return ok({ draft, ...v.value });
+  }
+
+  async function validate(raw: unknown): Promise<Result<ResponseOf<'validateDraft'>, ApiErrorCode>> {
+    const unionId = typeof raw === 'object' && raw !== null && 'unionId' in raw && typeof raw.unionId === 'string' ? raw.unionId : undefined;
+    const union = unionId === undefined ? null : await store.getUnion(unionId);
+    // An unknown union is one problem (unionId), not a second one about its missing name.
+    const v = validateDefinition(engine, raw, union?.name ?? unionId);
+    const issues = v.ok ? [] : (v.issues ?? []);
+    if (v.ok && union === null) issues.push({ field: 'unionId', code: 'union_not_found', message: `no union ${unionId ?? ''}` });
+    if (v.ok && ((await store.getVote(v.value.definition.voteId)) !== null || (await store.getDraft(v.value.definition.voteId)) !== null))
+      issues.push({ field: 'voteId', code: 'duplicate_vote', message: `a vote or draft ${v.value.definition.voteId} already exists` });
+    return ok({ valid: issues.length === 0, issues });
+  }
+
+  async function summary(parsed: ParsedDraft): Promise<Result<ResponseOf<'getDraft'>, ApiErrorCode>> {
+    const stored = await store.listCeremonyMessages(parsed.draft.id);
+    const messages = parseStoredMessages(engine, stored);
+    if (!messages.ok) return messages;
+    const { draft } = parsed;
+    return ok({
+      id: draft.id,
+      unionId: draft.unionId,
+      status: draft.status,
+      createdAt: draft.createdAt,
+      definition: parsed.input,
+      ceremony: { status: draft.status === 'created' ? 'complete' : ceremonyStatus(parsed, messages.value), messages: stored.length },
+    });
+  }
+
+  async function create(raw: DraftDefinitionInput): Promise<Result<ResponseOf<'createDraft'>, ApiErrorCode>> {
+    const union = await store.getUnion(raw.unionId);
+    if (union === null) return err('union_not_found', raw.unionId);
+    const v = validateDefinition(engine, raw, union.name);
+    if (!v.ok) return v;
+    if ((await store.getVote(raw.voteId)) !== null) return err('duplicate_vote', raw.voteId);
+    const created = await store.createDraft({ id: raw.voteId, unionId: raw.unionId, definition: JSON.stringify(v.value.input) });
+    if (!created.ok) return created;
+    return summary({ draft: created.value, ...v.value });
+  }
+
+  async function get(id: string): Promise<Result<ResponseOf<'getDraft'>, ApiErrorCode>> {
+    const parsed = await load(id);
+    return parsed.ok ? summary(parsed.value) : parsed;
+  }
+
+  async function list(): Promise<Result<ResponseOf<'listDrafts'>, ApiErrorCode>> {
+    const drafts: ResponseOf<'listDrafts'>['drafts'] = [];
+    for (const d of await store.listDrafts()) {
+      const one = await get(d.id);
+      if (!one.ok) return one;
+      drafts.push(one.value);
+    }
+    return ok({ drafts });
+  }
+
+  async function recoverCreated(id: string, parsed: ParsedDraft, messages: readonly CeremonyMessage[]): Promise<Result<Manifest, 'duplicate_vote'> | undefined> {
+    if ((await store.getVote(id)) === null) return undefined;
+    const ctx = await engine.context(id);
+    const status = checkCeremony(engine.group, { context: definitionCeremonyContext(parsed.definition), threshold: parsed.definition.trustees.threshold, trusteeCount: parsed.definition.trustees.members.length }, messages);
+    if (!ctx.ok || status.kind !== 'complete' || ctx.value.manifest.jointPublicKey !== toHex(engine.group.encodeElement(status.jointPublicKey))) return err('duplicate_vote', id);
+    return ok(ctx.value.manifest);
+  }
+
+  /** The ceremony is complete: create the vote (the roll freezes), close the draft, schedule open and close. */
+  async function createVote(id: string): Promise<Result<ResponseOf<'createVoteFromDraft'>, ApiErrorCode>> {
+    const parsed = await load(id);
+    if (!parsed.ok) return parsed;
+    if (parsed.value.draft.status !== 'ceremony') return err('draft_already_created', id);
+    const messages = parseStoredMessages(engine, await store.listCeremonyMessages(id));
+    if (!messages.ok) return messages;
+    // A crash after the vote was created but before the draft was marked: finish the remaining steps
+    // if the existing vote is this draft's (same joint key from the same ceremony), else refuse.
+    const existing = await recoverCreated(id, parsed.value, messages.value);
+    const created = existing ?? (await engine.createVote(parsed.value.definition, messages.value));
+    if (!created.ok) {
+      const e = created.error;
+      if (e === 'schema_mismatch' && created.detail?.startsWith('eligibleCount')) return err('no_eligible_members', 'no member of the union is in good standing');
+      switch (e) {
+        case 'ceremony_incomplete': case 'ceremony_failed': case 'union_not_found': case 'duplicate_vote': case 'vote_not_found':
+        case 'union_mismatch': case 'vote_not_draft': case 'roll_already_frozen': case 'invalid_record_date': case 'eligible_count_mismatch':
+          return err(e, created.detail);
+        default:
+          return err('invalid_definition', `${e}${created.detail ? `: ${created.detail}` : ''}`);
+      }
+    }
+    const m = created.value;
+    const iso = (s: string) => new Date(s).toISOString();
+    // Scheduled first, then the draft closed: a retry after a crash between them finds the vote and recovers.
+    if ((await store.getSchedule(m.voteId)) === null) {
+      const scheduled = await store.scheduleVote({ voteId: m.voteId, opensAt: iso(m.schedule.opensAt), closesAt: iso(m.schedule.closesAt) });
+      if (!scheduled.ok && scheduled.error !== 'already_scheduled') return err('internal_error', `scheduling ${m.voteId}: ${scheduled.error}`);
+    }
+    const marked = await store.markDraftCreated(id);
+    if (!marked.ok) return marked;
+    return ok({ voteId: m.voteId, status: 'draft' as const, eligibleCount: m.eligibleCount, fingerprint: toHex(electionFingerprint(m)), schedule: m.schedule });
+  }
+
+  return { load, validate, create, get, list, createVote };
+}
+
+export type DraftService = ReturnType<typeof createDraftService>;

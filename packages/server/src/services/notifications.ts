@@ -1,0 +1,218 @@
+// Credentials, reminders and results by email (docs/decisions/0006-credential-emails.md). In this
+// mode the server is the credential authority, as Belenios' server mode is: it makes one private
+// credential per eligible member (CSPRNG), publishes only the public list, and queues each private
+// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It keeps no
+// member → credential mapping: a replacement is asked for with the reference (public credential)
+// printed in the member's own email. Must never log or return a private credential, and never
+// return a new public credential alongside the member it belongs to.
+import { type Result, err, ok, toHex } from '@ratify/crypto';
+import { type Engine, publishCredentials } from '@ratify/engine';
+import { type Manifest, type PrivateCredential, formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
+import type { Member, NewMailMessage, RollEntry, Vote } from '@ratify/storage';
+import type { ResponseOf } from '../api/routes.ts';
+import { newId } from '../auth/secrets.ts';
+import type { ApiErrorCode } from '../http/errors.ts';
+import { mailKey, sealBody } from '../mail/sealed-body.ts';
+import { type Language, type Rendered, credentialMail, languageOf, reminderMail, resultMail } from '../mail/templates.ts';
+import type { createPublicVoteService } from './public-votes.ts';
+
+export type NotificationDeps = {
+  readonly engine: Engine;
+  /** RATIFY_SECRET_KEY; null: every mail-sending action answers secret_key_missing. */
+  readonly secretKey: Uint8Array | null;
+  readonly publicUrl: string;
+  readonly clock: () => Date;
+  readonly publicVotes: ReturnType<typeof createPublicVoteService>;
+};
+
+export type MailKind = 'credential' | 'credential_replacement' | 'reminder' | 'result';
+
+type Loaded = { readonly vote: Vote; readonly manifest: Manifest; readonly eligible: readonly RollEntry[]; readonly language: (memberNumber: string) => Language };
+
+export function createNotificationService(deps: NotificationDeps) {
+  const { engine, publicUrl, clock } = deps;
+  const store = engine.store;
+  const key = deps.secretKey === null ? null : mailKey(deps.secretKey);
+  const boothLink = (voteId: string, credential?: PrivateCredential) =>
+    `${publicUrl}/booth/${encodeURIComponent(voteId)}${credential === undefined ? '' : `#credential=${credential}`}`;
+  const publicHex = (voteId: string, credential: PrivateCredential) => toHex(engine.group.encodeElement(publicCredential(engine.group, voteId, credential)));
+
+  async function load(voteId: string): Promise<Result<Loaded, ApiErrorCode>> {
+    const vote = await store.getVote(voteId);
+    if (vote === null) return err('vote_not_found');
+    const manifest = parseWireManifest(vote.manifest);
+    if (!manifest.ok) return err('manifest_unreadable');
+    const eligible = (await store.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
+    const members = new Map<string, Member>((await store.listMembers(vote.unionId)).map((m) => [m.memberNumber, m]));
+    return ok({ vote, manifest: manifest.value, eligible, language: (n) => languageOf(members.get(n)?.language) });
+  }
+
+  /** Seals one message for the queue; the rendered text never leaves this function in clear. */
+  function message(sealKey: Uint8Array, kind: MailKind, voteId: string, entry: RollEntry, rendered: Rendered): NewMailMessage {
+    const id = newId();
+    return {
+      id,
+      kind,
+      voteId,
+      memberNumber: entry.memberNumber,
+      recipient: entry.email,
+      subject: rendered.subject,
+      sealedBody: sealBody(sealKey, id, rendered.text),
+      notBefore: clock().toISOString(),
+    };
+  }
+
+  async function issueCredentials(voteId: string): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
+    if (key === null) return err('secret_key_missing');
+    const loaded = await load(voteId);
+    if (!loaded.ok) return loaded;
+    const { vote, manifest, eligible, language } = loaded.value;
+    if (vote.status !== 'draft') return err('vote_not_draft');
+    if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
+    const publics: string[] = [];
+    const messages: NewMailMessage[] = [];
+    for (const entry of eligible) {
+      const credential = generatePrivateCredential();
+      const handle = publicHex(voteId, credential);
+      publics.push(handle);
+      const rendered = credentialMail(language(entry.memberNumber), {
+        name: entry.name,
+        voteTitle: manifest.title,
+        closesAt: manifest.schedule.closesAt,
+        credential: formatPrivateCredential(credential),
+        boothLink: boothLink(voteId, credential),
+        handle,
+        replacement: false,
+      });
+      messages.push(message(key, 'credential', voteId, entry, rendered));
+    }
+    // The queue and the published list commit together: no credential is published without its
+    // email, and no email is queued for a list that was refused. publishCredentials sorts the list,
+    // so its order says nothing about who holds which credential.
+    const done = await store.transaction<number, ApiErrorCode>(async (tx) => {
+      await tx.enqueueMail(messages);
+      const published = await publishCredentials(tx, engine.group, voteId, publics);
+      return published.ok ? ok(published.value) : err(published.error, published.detail);
+    });
+    if (!done.ok) return done;
+    return ok({ voteId, issued: done.value, queued: messages.length });
+  }
+
+  async function sendReminders(voteId: string): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
+    if (key === null) return err('secret_key_missing');
+    const loaded = await load(voteId);
+    if (!loaded.ok) return loaded;
+    const { vote, manifest, eligible, language } = loaded.value;
+    if (vote.status !== 'open') return err('vote_not_open');
+    const messages: NewMailMessage[] = [];
+    let alreadyVoted = 0;
+    for (const entry of eligible) {
+      if (await store.hasParticipated(voteId, entry.memberNumber)) {
+        alreadyVoted += 1;
+        continue;
+      }
+      const rendered = reminderMail(language(entry.memberNumber), {
+        name: entry.name,
+        voteTitle: manifest.title,
+        closesAt: manifest.schedule.closesAt,
+        boothLink: boothLink(voteId),
+      });
+      messages.push(message(key, 'reminder', voteId, entry, rendered));
+    }
+    await store.enqueueMail(messages);
+    return ok({ voteId, queued: messages.length, alreadyVoted });
+  }
+
+  async function replaceCredential(
+    voteId: string,
+    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
+    actor: string,
+  ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
+    if (key === null) return err('secret_key_missing');
+    const loaded = await load(voteId);
+    if (!loaded.ok) return loaded;
+    const { vote, manifest, eligible, language } = loaded.value;
+    if (vote.status !== 'draft' && vote.status !== 'open') return err('vote_closed');
+    const entry = eligible.find((e) => e.memberNumber === request.memberNumber);
+    if (entry === undefined) return err('member_not_on_roll');
+    if ((await store.listCredentials(voteId)).length === 0) return err('no_credentials');
+    const old = await store.getCredential(voteId, request.credentialHandle);
+    if (old === null) return err('credential_handle_unknown');
+    if (old.revoked) return err('credential_already_revoked');
+    const credential = generatePrivateCredential();
+    const handle = publicHex(voteId, credential);
+    const rendered = credentialMail(language(entry.memberNumber), {
+      name: entry.name,
+      voteTitle: manifest.title,
+      closesAt: manifest.schedule.closesAt,
+      credential: formatPrivateCredential(credential),
+      boothLink: boothLink(voteId, credential),
+      handle,
+      replacement: true,
+    });
+    const mail = message(key, 'credential_replacement', voteId, entry, rendered);
+    // One active credential per eligible member stays true: one revoked, one added, atomically.
+    // The audit entries name the credentials but not the member (the member is named only in the
+    // delivery metadata), so no stored row joins a member to the credential that signs their ballot.
+    const done = await store.transaction<true, ApiErrorCode>(async (tx) => {
+      const revoked = await tx.revokeCredential(voteId, request.credentialHandle, request.reason);
+      if (!revoked.ok) return err(revoked.error === 'already_revoked' ? 'credential_already_revoked' : 'credential_handle_unknown');
+      const added = await tx.addCredentials(voteId, [handle]);
+      if (!added.ok) return err('duplicate_credential');
+      await tx.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: request.credentialHandle, reason: request.reason }) });
+      await tx.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: request.credentialHandle }) });
+      await tx.enqueueMail([mail]);
+      return ok(true);
+    });
+    if (!done.ok) return done;
+    return ok({ voteId, memberNumber: entry.memberNumber, revoked: request.credentialHandle, queued: 1 });
+  }
+
+  async function announceResult(voteId: string): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {
+    if (key === null) return err('secret_key_missing');
+    const loaded = await load(voteId);
+    if (!loaded.ok) return loaded;
+    const { manifest, eligible, language } = loaded.value;
+    const published = await deps.publicVotes.result(voteId);
+    if (!published.ok) return published;
+    if ((await store.listMail({ voteId, kind: 'result' })).length > 0) return err('already_announced');
+    const { result, boardHead } = published.value;
+    const lines = result.questions.map((q) => {
+      const question = manifest.questions.find((mq) => mq.id === q.questionId);
+      const names = question?.kind === 'choose' ? question.options.map((o) => o.text) : ['yes', 'no'];
+      const counts = [...q.counts.options.map((n, i) => `${names[i] ?? `option ${i + 1}`} ${n}`), `blank ${q.counts.blank}`].join(', ');
+      return { question: question?.text ?? q.questionId, counts, outcome: q.evaluation.outcome.kind };
+    });
+    const messages = eligible.map((entry) =>
+      message(key, 'result', voteId, entry, resultMail(language(entry.memberNumber), {
+        name: entry.name,
+        voteTitle: manifest.title,
+        lines,
+        resultLink: `${publicUrl}/votes/${encodeURIComponent(voteId)}/result`,
+        boardHead,
+      })),
+    );
+    await store.enqueueMail(messages);
+    return ok({ voteId, queued: messages.length });
+  }
+
+  async function mailStatus(voteId: string): Promise<Result<ResponseOf<'adminMailStatus'>, ApiErrorCode>> {
+    if ((await store.getVote(voteId)) === null) return err('vote_not_found');
+    const all = await store.listMail({ voteId });
+    const counts = new Map<string, { kind: string; status: string; count: number }>();
+    for (const m of all) {
+      const k = `${m.kind}\n${m.status}`;
+      const c = counts.get(k) ?? { kind: m.kind, status: m.status, count: 0 };
+      c.count += 1;
+      counts.set(k, c);
+    }
+    const problems = all
+      .filter((m) => m.status === 'failed' || m.status === 'bounced')
+      .map((m) => ({ id: m.id, kind: m.kind, memberNumber: m.memberNumber, status: m.status, reason: m.lastError, attempts: m.attempts }));
+    return ok({ voteId, counts: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status)), problems });
+  }
+
+  return { issueCredentials, sendReminders, replaceCredential, announceResult, mailStatus };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;

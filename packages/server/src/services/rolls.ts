@@ -1,0 +1,111 @@
+// Unions and their rolls for the admin console: create and list unions; a roll file (CSV) is parsed
+// once, here, with protocol's parseRollCsv — the preview answers with the counts, the changes
+// against the current roll, the dual members (same email on another union's roll) and every
+// issue by line and column, importing nothing; the import runs the same parse and replaces the
+// roll all or nothing. After a vote's roll is frozen, changes are audited amendments with a reason.
+import { type Result, err, ok } from '@ratify/crypto';
+import type { Engine } from '@ratify/engine';
+import { type RollRow, parseRollCsv } from '@ratify/protocol/roll';
+import type { Member } from '@ratify/storage';
+import type { ResponseOf } from '../api/routes.ts';
+import type { ApiErrorCode } from '../http/errors.ts';
+
+const SAMPLE_ROWS = 20;
+
+type Parsed = { readonly rows: readonly RollRow[]; readonly current: readonly Member[]; readonly others: readonly Member[] };
+
+export function createRollService(engine: Engine) {
+  const store = engine.store;
+
+  async function createUnion(id: string, name: string): Promise<Result<ResponseOf<'createUnion'>, ApiErrorCode>> {
+    const r = await store.createUnion({ id, name });
+    return r.ok ? ok({ id: r.value.id, name: r.value.name }) : r;
+  }
+
+  async function listUnions(): Promise<Result<ResponseOf<'listUnions'>, ApiErrorCode>> {
+    return ok({ unions: [...(await store.listUnions())] });
+  }
+
+  /** The roll's rows, the union's current members and other unions' members with the same emails. */
+  async function parse(unionId: string, csv: string): Promise<Result<Parsed, ApiErrorCode> | { ok: false; error: 'invalid_roll'; issues: ResponseOf<'previewRoll'>['issues'] }> {
+    if ((await store.getUnion(unionId)) === null) return err('union_not_found', unionId);
+    const parsed = parseRollCsv(csv);
+    if (!parsed.ok) return { ok: false, error: 'invalid_roll', issues: parsed.issues.map((i) => ({ ...i })) };
+    const current = await store.listMembers(unionId);
+    const others = (await store.findMembersByEmails(parsed.value.map((r) => r.email))).filter((m) => m.unionId !== unionId);
+    return ok({ rows: parsed.value, current, others });
+  }
+
+  function dualMembers({ rows, others }: Parsed): ResponseOf<'previewRoll'>['dualMembers'] {
+    const byEmail = new Map<string, Member[]>();
+    for (const m of others) byEmail.set(m.email, [...(byEmail.get(m.email) ?? []), m]);
+    return rows.flatMap((r) => {
+      const found = byEmail.get(r.email);
+      return found ? [{ email: r.email, memberNumber: r.memberNumber, otherUnions: found.map((m) => ({ unionId: m.unionId, memberNumber: m.memberNumber })) }] : [];
+    });
+  }
+
+  function changes({ rows, current }: Parsed): ResponseOf<'previewRoll'>['changes'] {
+    const incoming = new Set<string>(rows.map((r) => r.memberNumber));
+    const kept = current.filter((m) => incoming.has(m.memberNumber)).length;
+    return { added: rows.length - kept, kept, removed: current.length - kept };
+  }
+
+  async function preview(unionId: string, csv: string): Promise<Result<ResponseOf<'previewRoll'>, ApiErrorCode>> {
+    const parsed = await parse(unionId, csv);
+    const empty = { unionId, rows: 0, eligible: 0, notInGoodStanding: 0, units: [], changes: { added: 0, kept: 0, removed: 0 }, dualMembers: [], sample: [] };
+    if (!parsed.ok) return 'issues' in parsed ? ok({ ...empty, valid: false, issues: [...parsed.issues] }) : parsed;
+    const { rows } = parsed.value;
+    const units = new Map<string | null, number>();
+    for (const r of rows) units.set(r.unit, (units.get(r.unit) ?? 0) + 1);
+    const eligible = rows.filter((r) => r.goodStanding).length;
+    return ok({
+      unionId,
+      valid: true,
+      rows: rows.length,
+      eligible,
+      notInGoodStanding: rows.length - eligible,
+      units: [...units].map(([unit, n]) => ({ unit, rows: n })).sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '')),
+      changes: changes(parsed.value),
+      dualMembers: dualMembers(parsed.value),
+      sample: rows.slice(0, SAMPLE_ROWS).map((r) => ({ memberNumber: r.memberNumber, name: r.name, email: r.email, goodStanding: r.goodStanding, unit: r.unit })),
+      issues: [],
+    });
+  }
+
+  async function importRoll(unionId: string, csv: string): Promise<Result<ResponseOf<'importRoll'>, ApiErrorCode>> {
+    const parsed = await parse(unionId, csv);
+    if (!parsed.ok) {
+      if (!('issues' in parsed)) return parsed;
+      const shown = parsed.issues.slice(0, 3).map((i) => `${i.line === null ? '' : `line ${i.line}`}${i.column === null ? '' : `, column ${i.column}`}: ${i.code}`);
+      const more = parsed.issues.length > 3 ? `; and ${parsed.issues.length - 3} more (preview lists them all)` : '';
+      return err('invalid_roll', `${parsed.issues.length} issue(s), nothing imported — ${shown.join('; ')}${more}`);
+    }
+    const r = await store.importRoll(unionId, parsed.value.rows);
+    if (!r.ok) return r;
+    return ok({ unionId, ...r.value, dualMembers: dualMembers(parsed.value).length });
+  }
+
+  async function amend(voteId: string, amendment: { kind: 'added' | 'removed' | 'challenged'; memberNumber: string; reason: string }): Promise<Result<ResponseOf<'amendRoll'>, ApiErrorCode>> {
+    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    const r = await store.amendRoll(voteId, amendment);
+    return r.ok ? ok({ ...r.value }) : r;
+  }
+
+  async function events(voteId: string): Promise<Result<ResponseOf<'listRollEvents'>, ApiErrorCode>> {
+    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    const roll = await store.getRoll(voteId);
+    if (roll === null) return err('roll_not_frozen', voteId);
+    const entries = await store.listRollEntries(voteId);
+    return ok({
+      voteId,
+      frozenCount: roll.frozenCount,
+      eligible: entries.filter((e) => e.status === 'eligible').length,
+      events: (await store.listRollEvents(voteId)).map((e) => ({ ...e })),
+    });
+  }
+
+  return { createUnion, listUnions, preview, importRoll, amend, events };
+}
+
+export type RollService = ReturnType<typeof createRollService>;

@@ -1,0 +1,44 @@
+// Turnout for administrators and observers: eligible, voted, ballots per hour (from ballot receipt
+// times: counts only) and per unit (participation marks joined with the roll's units) — never who
+// voted how. The who-has-voted list is a separate call, for administrators only.
+import { type Result, err, ok } from '@ratify/crypto';
+import type { Engine } from '@ratify/engine';
+import type { ResponseOf } from '../api/routes.ts';
+import type { ApiErrorCode } from '../http/errors.ts';
+
+export function createTurnoutDashboard(engine: Engine) {
+  const store = engine.store;
+
+  async function dashboard(voteId: string): Promise<Result<ResponseOf<'turnoutDashboard'>, ApiErrorCode>> {
+    const vote = await store.getVote(voteId);
+    if (vote === null) return err('vote_not_found', voteId);
+    const ctx = await engine.context(voteId);
+    if (!ctx.ok) return ctx;
+    const m = ctx.value.manifest;
+    const units = await store.turnoutByUnit(voteId);
+    const counts = await store.countBallots(voteId);
+    let cumulative = 0;
+    const hourly = (await store.ballotsByHour(voteId)).map((h) => ({ ...h, cumulative: (cumulative += h.ballots) }));
+    return ok({
+      voteId,
+      status: vote.status,
+      union: { id: m.unionId, name: m.unionName },
+      schedule: m.schedule,
+      eligible: units.reduce((n, u) => n + u.eligible, 0),
+      voted: units.reduce((n, u) => n + u.voted, 0),
+      ballotsAccepted: counts.accepted,
+      ballotsCounted: counts.counted,
+      hourly,
+      units: [...units],
+    });
+  }
+
+  async function voters(voteId: string): Promise<Result<ResponseOf<'listVoters'>, ApiErrorCode>> {
+    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    return ok({ voteId, voters: [...(await store.listParticipants(voteId))] });
+  }
+
+  return { dashboard, voters };
+}
+
+export type TurnoutDashboard = ReturnType<typeof createTurnoutDashboard>;
