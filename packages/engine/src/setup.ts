@@ -161,3 +161,29 @@ export async function openVote(store: Store, voteId: string, at: Date): Promise<
 export function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+export type ReplaceCredentialError = 'vote_not_found' | 'vote_closed' | 'unknown_credential' | 'already_revoked' | 'missing_reason' | 'invalid_credential' | 'duplicate_credential';
+
+/**
+ * Replaces a lost or compromised credential: revokes `revoked` (its ballots stop counting: the
+ * holder votes again with the new one), adds `added`, and puts a `credential_replaced` event on the
+ * board, so the record shows one active credential per eligible member throughout. Run it inside a
+ * transaction (`store` may be a transaction's `tx`); nothing names the member.
+ */
+export async function replaceCredential(
+  store: Store,
+  voteId: string,
+  revoked: string,
+  added: string,
+  reason: string,
+): Promise<Result<void, ReplaceCredentialError>> {
+  const vote = await store.getVote(voteId);
+  if (!vote) return err('vote_not_found');
+  if (vote.status !== 'draft' && vote.status !== 'open') return err('vote_closed');
+  const r = await store.revokeCredential(voteId, revoked, reason);
+  if (!r.ok) return r;
+  const a = await store.addCredentials(voteId, [added]);
+  if (!a.ok) return a.error === 'vote_not_found' ? err('vote_not_found') : a;
+  await store.appendEvent(voteId, eventInput('credential_replaced', { added, revoked }), hasherFor(voteId));
+  return ok(undefined);
+}

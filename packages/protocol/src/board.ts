@@ -10,6 +10,7 @@ export const BOARD_EVENT_KINDS = [
   'vote_opened',
   'ballot_accepted',
   'ballot_superseded',
+  'credential_replaced',
   'vote_closed',
   'tally_computed',
   'partial_decryption',

@@ -469,6 +469,7 @@ export interface Store {
     voteId: string,
     credentials: readonly string[],
   ): Promise<Result<number, AddCredentialsError>>;
+  /** Revokes a credential; its ballots stop counting (run inside a transaction with the replacement). */
   revokeCredential(
     voteId: string,
     credential: string,

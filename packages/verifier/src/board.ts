@@ -80,12 +80,14 @@ const RANK: Readonly<Record<BoardEventKind, number>> = {
   vote_opened: 3,
   ballot_accepted: 4,
   ballot_superseded: 4,
+  // Anywhere from the credentials' publication to the close (checked apart: it does not move the rank).
+  credential_replaced: 2,
   vote_closed: 5,
   tally_computed: 6,
   partial_decryption: 7,
   result_published: 8,
 };
-const REPEATABLE: ReadonlySet<BoardEventKind> = new Set(['ballot_accepted', 'ballot_superseded', 'partial_decryption']);
+const REPEATABLE: ReadonlySet<BoardEventKind> = new Set(['ballot_accepted', 'ballot_superseded', 'credential_replaced', 'partial_decryption']);
 
 export function checkEventOrder(events: readonly BoardEventView[], findings: FindingCollector): void {
   let rank = -1;
@@ -95,7 +97,10 @@ export function checkEventOrder(events: readonly BoardEventView[], findings: Fin
     const r = RANK[e.kind];
     const count = seen.get(e.kind) ?? 0;
     seen.set(e.kind, count + 1);
-    if (count > 0 && !REPEATABLE.has(e.kind)) {
+    if (e.kind === 'credential_replaced') {
+      if (rank < RANK.credentials_published || rank >= RANK.vote_closed)
+        findings.add('board_chain', 'bad_event_order', at, 'credential_replaced outside the time between credentials_published and vote_closed');
+    } else if (count > 0 && !REPEATABLE.has(e.kind)) {
       findings.add('board_chain', 'duplicate_event', at, `a second ${e.kind} event`);
     } else if (r < rank) {
       findings.add('board_chain', 'bad_event_order', at, `${e.kind} after a later kind of event`);

@@ -48,6 +48,9 @@ export async function checkBallotEvents(
   const chunks = await runChunks(context, items, options);
 
   const entries = new Map(model.ballots.map((b) => [b.seq, b]));
+  // A replaced credential is valid until its revocation; its replacement from its addition on.
+  const revokedAt = new Map(model.replacements.map((r) => [r.revoked, r.seq]));
+  const addedAt = new Map(model.replacements.map((r) => [r.added, r.seq]));
   const tally = emptyTally(group, context.questions);
   const unusableCounted: number[] = [];
   let valid = 0;
@@ -70,6 +73,12 @@ export async function checkBallotEvents(
       }
       if (credentials !== undefined && !credentials.has(credentialOf(entry))) {
         findings.add('ballots', 'unknown_credential', at, `seq ${entry.seq}: the credential is not on the published list`);
+        ok = false;
+      } else if ((revokedAt.get(credentialOf(entry)) ?? Infinity) < entry.seq) {
+        findings.add('ballots', 'revoked_credential', at, `seq ${entry.seq}: cast after its credential was revoked`);
+        ok = false;
+      } else if ((addedAt.get(credentialOf(entry)) ?? -1) > entry.seq) {
+        findings.add('ballots', 'unknown_credential', at, `seq ${entry.seq}: cast before its credential was added`);
         ok = false;
       }
       if (!r.usable && countedSeqs.has(r.seq)) unusableCounted.push(r.seq);

@@ -94,5 +94,18 @@ export function checkCredentialsEvent(
   });
   if (eligibleCount !== undefined && credentials.list.length !== eligibleCount)
     findings.add('credentials', 'credential_count_mismatch', where, `${credentials.list.length} credentials for ${eligibleCount} eligible members`);
+  // Replacements keep one active credential per eligible member: the revoked one must be active,
+  // the added one new and a group element. Ballots check against the credential set in force at
+  // their place on the board (credentialsInForce).
+  const active = new Set(valid);
+  for (const r of model.replacements) {
+    const at = { file: 'board.jsonl', line: r.line, seq: r.seq };
+    if (!active.has(r.revoked)) findings.add('credentials', 'revoked_not_active', at, `seq ${r.seq}: the revoked credential is not an active one`);
+    if (seen.has(r.added)) findings.add('credentials', 'duplicate_credential', at, `seq ${r.seq}: the added credential was already listed`);
+    else if (!group.decodeElement(fromHex(r.added)!).ok) findings.add('credentials', 'invalid_group_element', at, `seq ${r.seq}: the added credential`);
+    active.delete(r.revoked);
+    seen.add(r.added);
+    valid.add(r.added);
+  }
   return valid;
 }

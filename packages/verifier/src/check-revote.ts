@@ -14,11 +14,12 @@ export function credentialOf(entry: BallotEntry): string {
   return typeof c === 'string' ? c : `unreadable@${entry.seq}`;
 }
 
-/** The counted ballots in board order. */
-export function selectCounted(ballots: readonly BallotEntry[], policy: RevotePolicy): BallotEntry[] {
+/** The counted ballots in board order. A revoked (replaced) credential's ballots never count. */
+export function selectCounted(ballots: readonly BallotEntry[], policy: RevotePolicy, revoked: ReadonlySet<string> = new Set()): BallotEntry[] {
   const chosen = new Map<string, BallotEntry>();
   for (const b of ballots) {
     const c = credentialOf(b);
+    if (revoked.has(c)) continue;
     if (policy === 'last_counts' || !chosen.has(c)) chosen.set(c, b);
   }
   return [...chosen.values()].sort((a, b) => a.seq - b.seq);

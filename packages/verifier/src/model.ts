@@ -11,6 +11,8 @@ import type { CheckName } from './types.ts';
 export type At = { readonly seq: number; readonly line: number };
 export type BallotEntry = At & { readonly ballot: CanonicalValue; readonly trackingCode: string };
 export type SupersededEntry = At & { readonly supersededBy: string; readonly trackingCode: string };
+/** A lost or compromised credential replaced by a new one (record-format §1). */
+export type ReplacementEntry = At & { readonly revoked: string; readonly added: string };
 export type ClosedEntry = At & { readonly ballotsAccepted: number; readonly ballotsCounted: number };
 
 export type BoardModel = {
@@ -19,6 +21,7 @@ export type BoardModel = {
   readonly credentials?: At & { readonly list: readonly CanonicalValue[] };
   readonly ballots: readonly BallotEntry[];
   readonly superseded: readonly SupersededEntry[];
+  readonly replacements: readonly ReplacementEntry[];
   readonly closed?: ClosedEntry;
   readonly tally?: At & { readonly value: CanonicalValue };
   readonly partials: readonly (At & { readonly value: CanonicalValue })[];
@@ -36,6 +39,7 @@ export function buildModel(events: readonly BoardEventView[], findings: FindingC
   let result: BoardModel['result'];
   const ballots: BallotEntry[] = [];
   const superseded: SupersededEntry[] = [];
+  const replacements: ReplacementEntry[] = [];
   const partials: (At & { value: CanonicalValue })[] = [];
   const bad = (check: CheckName, e: BoardEventView, shape: string) =>
     findings.add(check, 'malformed_payload', { file: 'board.jsonl', line: e.line, seq: e.seq }, `${e.kind} payload must be ${shape}`);
@@ -68,6 +72,11 @@ export function buildModel(events: readonly BoardEventView[], findings: FindingC
           bad('revote_policy', e, '{supersededBy, trackingCode} (32-byte hex)');
         else superseded.push({ ...at, supersededBy: p.supersededBy, trackingCode: p.trackingCode });
         break;
+      case 'credential_replaced':
+        if (!hasExactKeys(p, ['added', 'revoked']) || !isHex(p.added, 32) || !isHex(p.revoked, 32))
+          bad('credentials', e, '{added, revoked} (32-byte hex)');
+        else replacements.push({ ...at, added: p.added, revoked: p.revoked });
+        break;
       case 'vote_closed':
         if (
           !hasExactKeys(p, ['at', 'ballotsAccepted', 'ballotsCounted']) ||
@@ -99,6 +108,7 @@ export function buildModel(events: readonly BoardEventView[], findings: FindingC
     ...(credentials && { credentials }),
     ballots,
     superseded,
+    replacements,
     ...(closed && { closed }),
     ...(tally && { tally }),
     partials,

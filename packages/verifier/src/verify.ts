@@ -58,7 +58,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   step('credentials');
   const credentials = checkCredentialsEvent(group, model, findings, ctx?.manifest.eligibleCount);
 
-  const counted = ctx ? selectCounted(model.ballots, ctx.manifest.revotePolicy) : undefined;
+  const counted = ctx ? selectCounted(model.ballots, ctx.manifest.revotePolicy, new Set(model.replacements.map((r) => r.revoked))) : undefined;
   let ballots: BallotsSummary | undefined;
   if (ctx && counted) {
     ballots = await checkBallotEvents(group, model, ctx, credentials, new Set(counted.map((b) => b.seq)), options, findings);

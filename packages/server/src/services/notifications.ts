@@ -6,7 +6,7 @@
 // printed in the member's own email. Must never log or return a private credential, and never
 // return a new public credential alongside the member it belongs to.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
-import { type Engine, publishCredentials } from '@ratify/engine';
+import { type Engine, publishCredentials, replaceCredential as replaceOnBoard } from '@ratify/engine';
 import { type Manifest, type PrivateCredential, formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Member, NewMailMessage, RollEntry, Vote } from '@ratify/storage';
 import type { ResponseOf } from '../api/routes.ts';
@@ -155,10 +155,14 @@ export function createNotificationService(deps: NotificationDeps) {
     // The audit entries name the credentials but not the member (the member is named only in the
     // delivery metadata), so no stored row joins a member to the credential that signs their ballot.
     const done = await store.transaction<true, ApiErrorCode>(async (tx) => {
-      const revoked = await tx.revokeCredential(voteId, request.credentialHandle, request.reason);
-      if (!revoked.ok) return err(revoked.error === 'already_revoked' ? 'credential_already_revoked' : 'credential_handle_unknown');
-      const added = await tx.addCredentials(voteId, [handle]);
-      if (!added.ok) return err('duplicate_credential');
+      // Revoke + add + the public credential_replaced board event (engine), atomically.
+      const replaced = await replaceOnBoard(tx, voteId, request.credentialHandle, handle, request.reason);
+      if (!replaced.ok) {
+        if (replaced.error === 'already_revoked') return err('credential_already_revoked');
+        if (replaced.error === 'unknown_credential') return err('credential_handle_unknown');
+        if (replaced.error === 'vote_closed' || replaced.error === 'vote_not_found' || replaced.error === 'missing_reason') return err(replaced.error);
+        return err('duplicate_credential');
+      }
       await tx.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: request.credentialHandle, reason: request.reason }) });
       await tx.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: request.credentialHandle }) });
       await tx.enqueueMail([mail]);

@@ -71,7 +71,12 @@ export async function revokeCredential(
     .where('revoked', '=', 0)
     .returningAll()
     .executeTakeFirst();
-  if (row !== undefined) return ok(toCredential(row));
+  if (row !== undefined) {
+    // A revoked credential's ballots stop counting (its holder votes again with the replacement),
+    // so one member is never counted twice. Callers run this inside a transaction.
+    await ctx.db.updateTable('ballots').set({ counted: 0 }).where('vote_id', '=', voteId).where('credential', '=', credential).execute();
+    return ok(toCredential(row));
+  }
   return (await findCredential(ctx, voteId, credential)) === null
     ? err('unknown_credential')
     : err('already_revoked');

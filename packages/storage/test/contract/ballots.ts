@@ -23,6 +23,15 @@ export function ballotsContract(factory: StoreFactory): void {
       ]);
     });
 
+    it('stops counting the ballots of a credential when it is revoked', async () => {
+      await seedOpenVote(t.store);
+      expectOk(await t.store.castBallot('v1', ballot(1, 1), 'last_counts'));
+      expectOk(await t.store.castBallot('v1', ballot(2, 2), 'last_counts'));
+      expectOk(await t.store.revokeCredential('v1', credentialHex(1), 'reported lost'));
+      expect((await t.store.listBallots('v1', { countedOnly: true })).map((b) => b.trackingCode)).toEqual(['tc-2']);
+      expect(await t.store.listBallots('v1')).toHaveLength(2);
+    });
+
     it('refuses unknown votes, votes not open, unknown and revoked credentials, reused tracking codes', async () => {
       await seedOpenVote(t.store);
       expect(await t.store.castBallot('nope', ballot(1, 1), 'last_counts')).toMatchObject({

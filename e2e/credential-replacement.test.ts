@@ -1,0 +1,62 @@
+// A credential replaced mid-vote, end to end through the engine and the independent verifier: the
+// revoked credential's ballot stops counting, the replacement votes, a ballot with the revoked
+// credential is refused, and the record (with its credential_replaced event) verifies.
+import { describe, expect, it } from 'vitest';
+import { createPartialDecryption, ristretto255 as g, seededRandom, toHex, unwrap } from '@ratify/crypto';
+import { type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, replaceCredential, runLocalCeremony } from '@ratify/engine';
+import { type PrivateCredential, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { openStore } from '@ratify/storage';
+import { verifyRecord } from '@ratify/verifier';
+
+const rng = seededRandom('credential-replacement');
+const VOTE = 'replacement-vote';
+
+describe('credential replacement', () => {
+  it('keeps one counted ballot per member and a record that verifies', async () => {
+    const store = await openStore(':memory:');
+    const engine = createEngine({ store, now: () => new Date('2026-11-10T12:00:00Z') });
+    unwrap(await store.createUnion({ id: 'u', name: 'Union' }));
+    unwrap(await store.importRoll('u', [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
+    const definition: VoteDefinition = {
+      voteId: VOTE,
+      title: 'Replacement test',
+      unionId: 'u',
+      unionName: 'Union',
+      recordDate: '2026-11-01',
+      schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
+      questions: [{ id: 'q', kind: 'yes_no', text: 'Yes?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: { kind: 'ratification', blankPolicy: 'excluded' } }],
+      trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `t${i}`, name: `Trustee ${i}` })) },
+    };
+    const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
+    unwrap(await engine.createVote(definition, ceremony.messages));
+    const pub = (c: PrivateCredential) => toHex(g.encodeElement(publicCredential(g, VOTE, c)));
+    const [lost, other] = [generatePrivateCredential(rng), generatePrivateCredential(rng)];
+    unwrap(await engine.publishCredentials(VOTE, [pub(lost), pub(other)]));
+    unwrap(await engine.openVote(VOTE));
+    const ctx = unwrap(await engine.context(VOTE));
+    const cast = (c: PrivateCredential, yes: boolean) =>
+      engine.castBallot(VOTE, encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, VOTE, c), rng)).ballot));
+
+    unwrap(await cast(lost, true));
+    unwrap(await cast(other, false));
+    const replacement = generatePrivateCredential(rng);
+    const replaced = await store.transaction((tx) => replaceCredential(tx, VOTE, pub(lost), pub(replacement), 'reported lost'));
+    expect(replaced.ok).toBe(true);
+    expect(await cast(lost, true)).toMatchObject({ ok: false, error: 'credential_revoked' });
+    unwrap(await cast(replacement, false));
+    expect(await store.listBallots(VOTE, { countedOnly: true })).toHaveLength(2);
+
+    const tally = unwrap(await engine.closeVote(VOTE));
+    for (const key of ceremony.keys.slice(0, 2)) {
+      unwrap(await engine.submitPartialDecryption(VOTE, encodePartialDecryption(g, createPartialDecryption(g, key, flattenTally(tally), ctx.fingerprint, rng))));
+    }
+    const result = unwrap(await engine.publishResult(VOTE));
+    // The lost credential's "yes" no longer counts; the member's replacement "no" does.
+    expect(result.questions[0]!.counts.options).toEqual([0, 2]);
+    const files = unwrap(await engine.exportRecord(VOTE));
+    expect(files.get('board.jsonl')).toContain('"kind":"credential_replaced"');
+    const report = await verifyRecord(Object.fromEntries(files), { workers: 0 });
+    expect(report.checks.filter((c) => c.status !== 'passed').map((c) => c.name)).toEqual([]);
+    await store.close();
+  });
+});

@@ -1,0 +1,162 @@
+// Administrators: write a vote as a draft — questions (yes/no with a ratification or supermajority
+// rule, floors and blank policy; or choose k of n), schedule, revote policy, the offer summary and
+// the for/against statements, and the trustees (k of n, each with their staff username). The server's
+// validate route checks it (nothing saved) and its problems appear next to their fields and in a
+// summary; a clean form is saved and the trustees' ceremony can start.
+import { useState } from 'preact/hooks';
+import { useApi } from '../public/use-api.ts';
+import { StaffGate } from '../staff/staff-gate.tsx';
+import { staffCall } from '../staff/staff-api.ts';
+import { describeFailure } from '../ui/errors.ts';
+import { useI18n } from '../ui/i18n-context.ts';
+import { navigate } from '../ui/navigation.ts';
+import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
+import { type DraftForm, type FieldIssue, type QuestionForm, newDraftForm, newQuestion, toDraftDefinition } from './draft-definition.ts';
+import { Group, RationalField, SelectField, TextField } from './form-fields.tsx';
+
+function QuestionFields({ q, i, issues, set, remove }: { readonly q: QuestionForm; readonly i: number; readonly issues: readonly FieldIssue[]; readonly set: (q: QuestionForm) => void; readonly remove: (() => void) | null }) {
+  const { t } = useI18n();
+  const p = `questions.${i}`;
+  const id = `q${i}`;
+  const common = { issues, numeratorLabel: t('admin.draft.numerator'), denominatorLabel: t('admin.draft.denominator') };
+  return (
+    <Group legend={t('admin.draft.question_n', { n: i + 1 })}>
+      <SelectField id={`${id}-kind`} label={t('admin.draft.question_kind')} path={`${p}.kind`} issues={issues} value={q.kind} onValue={(kind) => set({ ...q, kind })}
+        options={[['yes_no', t('admin.draft.kind_yes_no')], ['choose', t('admin.draft.kind_choose')]]} />
+      <TextField id={`${id}-text`} label={t('admin.draft.question_text')} path={`${p}.text`} issues={issues} value={q.text} onValue={(text) => set({ ...q, text })} multiline />
+      {q.kind === 'choose' ? (
+        <>
+          <TextField id={`${id}-options`} label={t('admin.draft.options')} hint={t('admin.draft.options_hint')} path={`${p}.options`} issues={issues} value={q.options} onValue={(options) => set({ ...q, options })} multiline />
+          <TextField id={`${id}-min`} label={t('admin.draft.min')} path={`${p}.min`} issues={issues} value={q.min} onValue={(min) => set({ ...q, min })} inputMode="numeric" />
+          <TextField id={`${id}-max`} label={t('admin.draft.max')} hint={t('admin.draft.max_hint')} path={`${p}.max`} issues={issues} value={q.max} onValue={(max) => set({ ...q, max })} inputMode="numeric" />
+          <TextField id={`${id}-seats`} label={t('admin.draft.seats')} path={`${p}.rule.seats`} issues={issues} value={q.seats} onValue={(seats) => set({ ...q, seats })} inputMode="numeric" />
+        </>
+      ) : (
+        <>
+          <SelectField id={`${id}-rule`} label={t('admin.draft.rule')} path={`${p}.rule.kind`} issues={issues} value={q.ruleKind} onValue={(ruleKind) => set({ ...q, ruleKind })}
+            options={[['ratification', t('admin.draft.rule_ratification')], ['supermajority', t('admin.draft.rule_supermajority')]]} />
+          {q.ruleKind === 'supermajority' ? (
+            <RationalField id={`${id}-threshold`} label={t('admin.draft.threshold')} hint={t('admin.draft.threshold_hint')} path={`${p}.rule.threshold`} value={q.threshold} onValue={(threshold) => set({ ...q, threshold })} {...common} />
+          ) : null}
+          <RationalField id={`${id}-turnout`} label={t('admin.draft.turnout_floor')} hint={t('admin.draft.optional_fraction')} path={`${p}.rule.turnoutFloor`} value={q.turnoutFloor} onValue={(turnoutFloor) => set({ ...q, turnoutFloor })} {...common} />
+          <RationalField id={`${id}-support`} label={t('admin.draft.support_floor')} hint={t('admin.draft.optional_fraction')} path={`${p}.rule.supportOfEligibleFloor`} value={q.supportFloor} onValue={(supportFloor) => set({ ...q, supportFloor })} {...common} />
+          <SelectField id={`${id}-blank-policy`} label={t('admin.draft.blank_policy')} path={`${p}.rule.blankPolicy`} issues={issues} value={q.blankPolicy} onValue={(blankPolicy) => set({ ...q, blankPolicy })}
+            options={[['excluded', t('admin.draft.blank_excluded')], ['counts_against', t('admin.draft.blank_against')]]} />
+        </>
+      )}
+      <label class="choice" for={`${id}-blank`}>
+        <input id={`${id}-blank`} type="checkbox" checked={q.blankAllowed} onChange={(e) => set({ ...q, blankAllowed: e.currentTarget.checked })} />
+        {t('admin.draft.blank_allowed')}
+      </label>
+      {remove ? <button type="button" class="secondary" onClick={remove}>{t('admin.draft.remove_question', { n: i + 1 })}</button> : null}
+    </Group>
+  );
+}
+
+function DraftFormBody() {
+  const { t } = useI18n();
+  const unions = useApi(() => staffCall('listUnions'), []);
+  const [f, setF] = useState<DraftForm>(newDraftForm);
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<DraftForm>) => setF((old) => ({ ...old, ...patch }));
+  const setQuestion = (i: number, q: QuestionForm) => set({ questions: f.questions.map((x, n) => (n === i ? q : x)) });
+  const unionOptions: (readonly [string, string])[] = [['', t('admin.draft.union_choose')], ...(unions.kind === 'ready' ? unions.value.unions.map((u) => [u.id, u.name] as const) : [])];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    setStatus(t('admin.draft.checking'));
+    const definition = toDraftDefinition(f);
+    const checked = await staffCall('validateDraft', { json: definition });
+    if (!checked.ok) {
+      setBusy(false);
+      setStatus('');
+      setError(describeFailure(t, checked));
+      return;
+    }
+    setIssues(checked.value.issues);
+    if (!checked.value.valid) {
+      setBusy(false);
+      setStatus('');
+      requestAnimationFrame(() => document.getElementById('draft-problems')?.focus());
+      return;
+    }
+    const created = await staffCall('createDraft', { json: definition });
+    setBusy(false);
+    if (!created.ok) {
+      setStatus('');
+      setError(describeFailure(t, created));
+      return;
+    }
+    navigate(`/admin/drafts/${created.value.id}`);
+  };
+
+  const common = { issues };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      {issues.length > 0 ? (
+        <div class="alert" role="alert">
+          <h2 id="draft-problems" tabIndex={-1}>{t('admin.draft.problems', { count: issues.length })}</h2>
+          <ul>{issues.map((i, n) => <li key={n}><span class="mono">{i.field}</span>: {i.message}</li>)}</ul>
+        </div>
+      ) : null}
+      <ErrorAlert message={error} />
+      <Group legend={t('admin.draft.about')}>
+        <TextField id="d-title" label={t('admin.draft.title_label')} path="title" value={f.title} onValue={(title) => set({ title })} {...common} />
+        <TextField id="d-vote-id" label={t('admin.draft.vote_id')} hint={t('admin.draft.vote_id_hint')} path="voteId" value={f.voteId} onValue={(voteId) => set({ voteId })} {...common} />
+        <SelectField id="d-union" label={t('admin.draft.union')} path="unionId" value={f.unionId} onValue={(unionId) => set({ unionId })} options={unionOptions} {...common} />
+        <TextField id="d-record-date" type="date" label={t('admin.draft.record_date')} hint={t('admin.draft.record_date_hint')} path="recordDate" value={f.recordDate} onValue={(recordDate) => set({ recordDate })} {...common} />
+        <TextField id="d-opens" type="datetime-local" label={t('admin.draft.opens_at')} path="schedule.opensAt" value={f.opensAt} onValue={(opensAt) => set({ opensAt })} {...common} />
+        <TextField id="d-closes" type="datetime-local" label={t('admin.draft.closes_at')} path="schedule.closesAt" value={f.closesAt} onValue={(closesAt) => set({ closesAt })} {...common} />
+        <SelectField id="d-revote" label={t('admin.draft.revote')} path="revotePolicy" value={f.revotePolicy} onValue={(revotePolicy) => set({ revotePolicy })} {...common}
+          options={[['last_counts', t('admin.draft.revote_last')], ['first_counts', t('admin.draft.revote_first')]]} />
+      </Group>
+      <Group legend={t('admin.draft.information')}>
+        <TextField id="d-summary" label={t('admin.draft.summary')} path="information.summary" value={f.summary} onValue={(summary) => set({ summary })} multiline {...common} />
+        <TextField id="d-for-author" label={t('admin.draft.for_author')} path="information.statements.0.author" value={f.forAuthor} onValue={(forAuthor) => set({ forAuthor })} {...common} />
+        <TextField id="d-for-text" label={t('admin.draft.for_text')} path="information.statements.0.text" value={f.forText} onValue={(forText) => set({ forText })} multiline {...common} />
+        <TextField id="d-against-author" label={t('admin.draft.against_author')} path="information.statements.1.author" value={f.againstAuthor} onValue={(againstAuthor) => set({ againstAuthor })} {...common} />
+        <TextField id="d-against-text" label={t('admin.draft.against_text')} path="information.statements.1.text" value={f.againstText} onValue={(againstText) => set({ againstText })} multiline {...common} />
+      </Group>
+      {f.questions.map((q, i) => (
+        <QuestionFields key={i} q={q} i={i} issues={issues} set={(nq) => setQuestion(i, nq)} remove={f.questions.length > 1 ? () => set({ questions: f.questions.filter((_, n) => n !== i) }) : null} />
+      ))}
+      <button type="button" class="secondary" onClick={() => set({ questions: [...f.questions, newQuestion()] })}>{t('admin.draft.add_question')}</button>
+      <Group legend={t('admin.draft.trustees')}>
+        <p class="hint">{t('admin.draft.trustees_hint')}</p>
+        <TextField id="d-threshold" label={t('admin.draft.trustee_threshold')} hint={t('admin.draft.trustee_threshold_hint', { n: f.trustees.length })} path="trustees.threshold" value={f.threshold} onValue={(threshold) => set({ threshold })} inputMode="numeric" {...common} />
+        {f.trustees.map((tr, i) => (
+          <div key={i} class="trustee-row">
+            <TextField id={`d-trustee-${i}-name`} label={t('admin.draft.trustee_name', { n: i + 1 })} path={`trustees.members.${i}.name`} value={tr.name} onValue={(name) => set({ trustees: f.trustees.map((x, n) => (n === i ? { ...x, name } : x)) })} {...common} />
+            <TextField id={`d-trustee-${i}-account`} label={t('admin.draft.trustee_account', { n: i + 1 })} path={`trustees.members.${i}.account`} value={tr.account} onValue={(account) => set({ trustees: f.trustees.map((x, n) => (n === i ? { ...x, account } : x)) })} {...common} />
+          </div>
+        ))}
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => set({ trustees: [...f.trustees, { name: '', account: '' }] })}>{t('admin.draft.add_trustee')}</button>
+          {f.trustees.length > 1 ? <button type="button" class="secondary" onClick={() => set({ trustees: f.trustees.slice(0, -1) })}>{t('admin.draft.remove_trustee')}</button> : null}
+        </div>
+      </Group>
+      <button type="submit" disabled={busy}>{t('admin.draft.save')}</button>
+      <Status message={status} />
+    </form>
+  );
+}
+
+export function DraftFormPage() {
+  const { t } = useI18n();
+  const title = t('admin.draft.new_title');
+  return (
+    <StaffGate roles={['administrator']} title={title}>
+      {() => (
+        <>
+          <PageHeading title={title}>{title}</PageHeading>
+          <DraftFormBody />
+        </>
+      )}
+    </StaffGate>
+  );
+}
