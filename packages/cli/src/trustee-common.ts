@@ -2,9 +2,11 @@
 // loading the parameters and the messages received so far, and refusing early with the ceremony's
 // own status when a step comes too soon or the ceremony has failed.
 import type { Command } from 'commander';
-import { type CeremonyMessage, type CeremonyStatus, type Group, type ThresholdParameters, checkCeremony } from '@ratify/crypto';
+import { type CeremonyMessage, type CeremonyStatus, type Group, type ThresholdParameters, checkCeremony, ristretto255 } from '@ratify/crypto';
 import { type CeremonyFile, readCeremonyFile, readMessages } from './ceremony-files.ts';
 import { refuse, usage } from './io.ts';
+import type { Cli } from './cli.ts';
+import { type TrusteeSecret, assertSameCeremony, readSecret } from './trustee-secret.ts';
 
 export type StepOptions = { readonly ceremony: string; readonly secret: string; readonly dir?: string; readonly out?: string };
 
@@ -65,4 +67,29 @@ export async function messagesAtLeast(
     refuse(status.kind, `too early: the ceremony is ${describeStatus(status)}`);
   }
   return { messages, status };
+}
+
+export type StepRun = (input: {
+  readonly group: Group;
+  readonly step: StepContext;
+  readonly secret: TrusteeSecret;
+  readonly options: StepOptions;
+}) => Promise<number>;
+
+/**
+ * Registers one step of the trustee's ceremony: the shared options, then — before `run` — the
+ * ceremony file, the trustee's secret file, and the check that both belong to the same ceremony.
+ */
+export function registerStep(trustee: Command, cli: Cli, name: string, description: string, run: StepRun): void {
+  stepOptions(trustee.command(name))
+    .description(description)
+    .action(
+      cli.action(async (_globals, options: StepOptions) => {
+        const group = ristretto255;
+        const step = await loadStep(options);
+        const secret = await readSecret(group, options.secret);
+        assertSameCeremony(secret, step.parameters, options.secret);
+        return run({ group, step, secret, options });
+      }),
+    );
 }
