@@ -85,6 +85,8 @@ async function seedPublishedVote(engine: Engine, rng: RandomSource): Promise<voi
 
 export type WebEnv = {
   readonly baseUrl: string;
+  /** The engine behind the server (admin e2e tests create staff accounts and publish credentials with it). */
+  readonly engine: Engine;
   readonly dist: string;
   readonly context: BrowserContext;
   /** The private credential of a member for a vote, grouped as printed on the letter. */
@@ -94,7 +96,8 @@ export type WebEnv = {
   close(): Promise<void>;
 };
 
-export async function startWebEnv(seed: string): Promise<WebEnv> {
+/** `secretKey`: the server's RATIFY_SECRET_KEY (needed to sign in administrators with TOTP). */
+export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array } = {}): Promise<WebEnv> {
   const dist = buildPages();
   const rng = seededRandom(`web-e2e-${seed}`);
   const store = await openSqliteStore(':memory:');
@@ -111,7 +114,7 @@ export async function startWebEnv(seed: string): Promise<WebEnv> {
   await seedPublishedVote(engine, rng);
 
   // The pages are served by the server itself (SPA fallback, strict CSP), as in production.
-  const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock: () => new Date(), config: appConfig({ devMail: true, cookieSecure: 'never' }), logger: false, pagesDir: dist });
+  const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock: () => new Date(), config: appConfig({ devMail: true, cookieSecure: 'never', ...(options.secretKey ? { secretKey: options.secretKey } : {}) }), logger: false, pagesDir: dist });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const profile = mkdtempSync(join(tmpdir(), 'ratify-chromium-'));
@@ -123,7 +126,7 @@ export async function startWebEnv(seed: string): Promise<WebEnv> {
     locale: 'en-US',
   });
   return {
-    baseUrl, dist, context,
+    baseUrl, dist, context, engine,
     credential: (voteId, memberNumber) => formatPrivateCredential(creds.get(voteId)!.get(memberNumber)!),
     lastCode: (email) => {
       const message = [...mail.messages()].reverse().find((m) => m.to === email);

@@ -2,6 +2,14 @@
 // components in booth/ and public/; this file only picks one.
 import { assertNever } from '@ratify/crypto';
 import { useEffect, useState } from 'preact/hooks';
+import { AuditPage } from './admin/audit-page.tsx';
+import { DraftFormPage } from './admin/draft-form-page.tsx';
+import { DraftPage } from './admin/draft-page.tsx';
+import { DraftsPage } from './admin/drafts-page.tsx';
+import { RollPage } from './admin/roll-page.tsx';
+import { UnionsPage } from './admin/unions-page.tsx';
+import { VoteConsolePage } from './admin/vote-console-page.tsx';
+import { VotesPage } from './admin/votes-page.tsx';
 import { BallotPage } from './booth/ballot-page.tsx';
 import { MyBallots } from './booth/my-ballots.tsx';
 import { BoardPage } from './public/board-page.tsx';
@@ -11,6 +19,10 @@ import { VotePage } from './public/vote-page.tsx';
 import { parseRoute, type Route } from './router.ts';
 import { useI18n } from './ui/i18n-context.ts';
 import { onNavigate } from './ui/navigation.ts';
+import { StaffSignInPage } from './staff/staff-sign-in.tsx';
+import { CeremonyPage } from './trustee/ceremony-page.tsx';
+import { DecryptPage } from './trustee/decrypt-page.tsx';
+import { TrusteeHomePage } from './trustee/trustee-home.tsx';
 import { PageHeading } from './ui/page.tsx';
 import { Shell, useLanguage } from './ui/shell.tsx';
 
@@ -40,6 +52,30 @@ function Page({ route }: { readonly route: Route }) {
       return <BoardPage voteId={route.voteId} q={route.q} />;
     case 'result':
       return <ResultPage voteId={route.voteId} />;
+    case 'staff':
+      return <StaffSignInPage />;
+    case 'admin_unions':
+      return <UnionsPage />;
+    case 'admin_roll':
+      return <RollPage unionId={route.id} />;
+    case 'admin_drafts':
+      return <DraftsPage />;
+    case 'admin_draft_new':
+      return <DraftFormPage />;
+    case 'admin_draft':
+      return <DraftPage draftId={route.id} />;
+    case 'admin_votes':
+      return <VotesPage />;
+    case 'admin_vote':
+      return <VoteConsolePage voteId={route.id} />;
+    case 'admin_audit':
+      return <AuditPage voteId={route.voteId} />;
+    case 'trustee_home':
+      return <TrusteeHomePage />;
+    case 'trustee_ceremony':
+      return <CeremonyPage draftId={route.id} />;
+    case 'trustee_decrypt':
+      return <DecryptPage voteId={route.id} />;
     case 'not_found':
       return <NotFound />;
     default:
@@ -54,7 +90,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(currentRoute);
   useEffect(() => onNavigate(() => setRoute(currentRoute())), []);
   // A new key per route remounts the page, so each page starts from a clean state.
-  const key = `${route.kind}:${'voteId' in route ? route.voteId : ''}:${'q' in route ? route.q : ''}`;
+  const key = JSON.stringify(route);
   return (
     <Shell i18n={i18n}>
       <Page key={key} route={route} />

@@ -9,6 +9,18 @@ export type Route =
   | { readonly kind: 'vote'; readonly voteId: string }
   | { readonly kind: 'board'; readonly voteId: string; readonly q: string }
   | { readonly kind: 'result'; readonly voteId: string }
+  | { readonly kind: 'staff' }
+  | { readonly kind: 'admin_unions' }
+  | { readonly kind: 'admin_roll'; readonly id: string }
+  | { readonly kind: 'admin_drafts' }
+  | { readonly kind: 'admin_draft_new' }
+  | { readonly kind: 'admin_draft'; readonly id: string }
+  | { readonly kind: 'admin_votes' }
+  | { readonly kind: 'admin_vote'; readonly id: string }
+  | { readonly kind: 'admin_audit'; readonly voteId: string }
+  | { readonly kind: 'trustee_home' }
+  | { readonly kind: 'trustee_ceremony'; readonly id: string }
+  | { readonly kind: 'trustee_decrypt'; readonly id: string }
   | { readonly kind: 'not_found' };
 
 const SLUG = '([a-z0-9][a-z0-9_-]{0,63})';
@@ -17,13 +29,34 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/votes/${SLUG}$`), (voteId) => ({ kind: 'vote', voteId })],
   [new RegExp(`^/votes/${SLUG}/board$`), (voteId, s) => ({ kind: 'board', voteId, q: (s.get('q') ?? '').toLowerCase().replace(/[^0-9a-f]/g, '') })],
   [new RegExp(`^/votes/${SLUG}/result$`), (voteId) => ({ kind: 'result', voteId })],
+  [new RegExp(`^/admin/unions/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll', id })],
+  [new RegExp(`^/admin/drafts/${SLUG}$`), (id) => (id === 'new' ? { kind: 'admin_draft_new' } : { kind: 'admin_draft', id })],
+  [new RegExp(`^/admin/votes/${SLUG}$`), (id) => ({ kind: 'admin_vote', id })],
+  [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
+  [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
 ];
+
+/** Pages without an id in their path. */
+const FIXED: Readonly<Record<string, Route>> = {
+  '/staff': { kind: 'staff' },
+  '/admin': { kind: 'admin_unions' },
+  '/admin/unions': { kind: 'admin_unions' },
+  '/admin/drafts': { kind: 'admin_drafts' },
+  '/admin/votes': { kind: 'admin_votes' },
+  '/trustee': { kind: 'trustee_home' },
+};
 
 export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '/index.html') return { kind: 'home' };
   if (path === '/booth') return { kind: 'booth' };
   const params = new URLSearchParams(search);
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
+  if (path === '/admin/audit') {
+    const vote = params.get('vote') ?? '';
+    return { kind: 'admin_audit', voteId: /^[a-z0-9][a-z0-9_-]{0,63}$/.test(vote) ? vote : '' };
+  }
   for (const [pattern, make] of PATTERNS) {
     const m = pattern.exec(path);
     if (m) return make(m[1]!, params);
@@ -45,6 +78,30 @@ export function routePath(route: Route): string {
       return `/votes/${route.voteId}/board${route.q ? `?q=${route.q}` : ''}`;
     case 'result':
       return `/votes/${route.voteId}/result`;
+    case 'staff':
+      return '/staff';
+    case 'admin_unions':
+      return '/admin/unions';
+    case 'admin_roll':
+      return `/admin/unions/${route.id}/roll`;
+    case 'admin_drafts':
+      return '/admin/drafts';
+    case 'admin_draft_new':
+      return '/admin/drafts/new';
+    case 'admin_draft':
+      return `/admin/drafts/${route.id}`;
+    case 'admin_votes':
+      return '/admin/votes';
+    case 'admin_vote':
+      return `/admin/votes/${route.id}`;
+    case 'admin_audit':
+      return `/admin/audit${route.voteId ? `?vote=${route.voteId}` : ''}`;
+    case 'trustee_home':
+      return '/trustee';
+    case 'trustee_ceremony':
+      return `/trustee/drafts/${route.id}`;
+    case 'trustee_decrypt':
+      return `/trustee/votes/${route.id}`;
     case 'not_found':
       return '/';
     default:

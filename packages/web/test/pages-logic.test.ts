@@ -18,7 +18,20 @@ describe('routes', () => {
     ['/votes/strike-2008/board', '?q=ABCD-ef', { kind: 'board', voteId: 'strike-2008', q: 'abcdef' }],
     ['/votes/strike-2008/result', '', { kind: 'result', voteId: 'strike-2008' }],
     ['/votes/Bad Id', '', { kind: 'not_found' }],
-    ['/admin', '', { kind: 'not_found' }],
+    ['/admin', '', { kind: 'admin_unions' }],
+    ['/admin/unknown', '', { kind: 'not_found' }],
+    ['/staff', '', { kind: 'staff' }],
+    ['/admin/unions/local-9/roll', '', { kind: 'admin_roll', id: 'local-9' }],
+    ['/admin/drafts', '', { kind: 'admin_drafts' }],
+    ['/admin/drafts/new', '', { kind: 'admin_draft_new' }],
+    ['/admin/drafts/local-9-2027', '', { kind: 'admin_draft', id: 'local-9-2027' }],
+    ['/admin/votes', '', { kind: 'admin_votes' }],
+    ['/admin/votes/local-9-2027', '', { kind: 'admin_vote', id: 'local-9-2027' }],
+    ['/admin/audit', '?vote=local-9-2027', { kind: 'admin_audit', voteId: 'local-9-2027' }],
+    ['/admin/audit', '?vote=Bad Id', { kind: 'admin_audit', voteId: '' }],
+    ['/trustee', '', { kind: 'trustee_home' }],
+    ['/trustee/drafts/local-9-2027', '', { kind: 'trustee_ceremony', id: 'local-9-2027' }],
+    ['/trustee/votes/local-9-2027', '', { kind: 'trustee_decrypt', id: 'local-9-2027' }],
   ])('%s%s', (path, search, route) => {
     expect(parseRoute(path, search)).toEqual(route);
     if (route.kind !== 'not_found') expect(parseRoute(routePath(route).split('?')[0]!, search)).toEqual(route);

@@ -54,10 +54,10 @@ export const newDraftForm = (): DraftForm => ({
 const int = (s: string): number | string => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : s);
 const rational = (r: RationalField) => ({ numerator: int(r.numerator), denominator: int(r.denominator) });
 const optionalRational = (r: RationalField) => (r.numerator.trim() === '' && r.denominator.trim() === '' ? undefined : rational(r));
-/** A local datetime-local value as an ISO instant; anything unreadable is passed on for the server to name. */
+/** A local datetime-local value as an ISO instant to the second (the manifest's form); anything unreadable is passed on for the server to name. */
 export function localToIso(value: string): string {
   const d = new Date(value);
-  return value !== '' && !Number.isNaN(d.getTime()) ? d.toISOString() : value;
+  return value !== '' && !Number.isNaN(d.getTime()) ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : value;
 }
 const optionId = (text: string, i: number) => {
   const slug = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);

@@ -27,7 +27,7 @@ function describedBy(id: string, hint: string | undefined, invalid: boolean): st
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-export function TextField(props: Common & { readonly value: string; readonly onValue: (v: string) => void; readonly type?: string; readonly multiline?: boolean; readonly inputMode?: 'numeric' | 'text'; readonly required?: boolean }) {
+export function TextField(props: Common & { readonly value: string; readonly onValue: (v: string) => void; readonly type?: 'text' | 'date' | 'datetime-local'; readonly multiline?: boolean; readonly inputMode?: 'numeric' | 'text'; readonly required?: boolean }) {
   const { id, label, hint, path, issues, value, onValue, type = 'text', multiline = false } = props;
   const invalid = issuesAt(issues, path).length > 0;
   const aria = { 'aria-describedby': describedBy(id, hint, invalid), 'aria-invalid': invalid ? ('true' as const) : undefined };
@@ -39,7 +39,11 @@ export function TextField(props: Common & { readonly value: string; readonly onV
       {multiline ? (
         <textarea id={id} rows={4} value={value} {...aria} onInput={(e) => onValue(e.currentTarget.value)} />
       ) : (
-        <input id={id} type={type} value={value} inputMode={props.inputMode} required={props.required} {...aria} onInput={(e) => onValue(e.currentTarget.value)} />
+        type === 'text' ? (
+          <input id={id} type="text" value={value} inputMode={props.inputMode} required={props.required} {...aria} onInput={(e) => onValue(e.currentTarget.value)} />
+        ) : (
+          <input id={id} type={type} value={value} required={props.required} {...aria} onInput={(e) => onValue(e.currentTarget.value)} />
+        )
       )}
     </div>
   );

@@ -24,7 +24,7 @@ function PreviewReport({ preview }: { readonly preview: Preview }) {
         <dt>{t('admin.roll.changes')}</dt><dd>{t('admin.roll.changes_value', { added: preview.changes.added, kept: preview.changes.kept, removed: preview.changes.removed })}</dd>
       </dl>
       {preview.issues.length > 0 ? (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="issues">
             <caption>{t('admin.roll.issues_caption')}</caption>
             <thead><tr><th scope="col">{t('admin.roll.line')}</th><th scope="col">{t('admin.roll.column')}</th><th scope="col">{t('admin.roll.reason')}</th></tr></thead>

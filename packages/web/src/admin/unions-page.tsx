@@ -41,7 +41,7 @@ function Unions() {
         unions.value.unions.length === 0 ? (
           <p>{t('admin.unions.none')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0}>
             <table>
               <caption>{t('admin.unions.caption')}</caption>
               <thead>

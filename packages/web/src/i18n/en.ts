@@ -1,5 +1,7 @@
 // English messages, the reference catalogue: every key here must exist in es.ts (the type checks it
 // and test/i18n.test.ts checks the placeholders). {name} marks a value filled in at run time.
+import { staffEn } from './staff-en.ts';
+
 export const en = {
   'app.name': 'Ratify',
   'nav.skip': 'Skip to content',
@@ -228,6 +230,7 @@ export const en = {
   'error.fingerprint_mismatch': 'The vote’s data failed its integrity check. Do not vote on this device; tell your election committee.',
   'error.encrypt_failed': 'Your ballot could not be encrypted. Please try again.',
   'error.generic': 'Something went wrong ({code}). Please try again.',
+  ...staffEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // Mensajes en español. Debe tener exactamente las claves de en.ts, con los mismos {marcadores}.
 import type { MessageKey } from './en.ts';
+import { staffEs } from './staff-es.ts';
 
 export const es: Readonly<Record<MessageKey, string>> = {
   'app.name': 'Ratify',
@@ -229,4 +230,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.fingerprint_mismatch': 'Los datos de la votación no superaron su control de integridad. No vote con este dispositivo; informe a su comité electoral.',
   'error.encrypt_failed': 'No se pudo cifrar su papeleta. Inténtelo de nuevo.',
   'error.generic': 'Algo salió mal ({code}). Inténtelo de nuevo.',
+  ...staffEs,
 };

@@ -154,7 +154,7 @@ export function deriveAndConfirm(group: Group, m: TrusteeMaterial, messageTexts:
   if (complaints.length > 0) return { ok: false, error: { code: 'bad_share', detail: `complaints against trustees ${complaints.map((c) => c.accused).join(', ')}` } };
   const commitments = all.value.filter((x): x is CommitmentsMessage => x.kind === 'commitments');
   const key = deriveTrusteeKey(group, m.parameters, m.polynomial, shares, commitments);
-  if (!key.ok) return { ok: false, error: { code: key.error, detail: key.detail } };
+  if (!key.ok) return { ok: false, error: { code: key.error, detail: key.detail ?? key.error } };
   const confirmationText = encodeCeremonyMessage(group, createKeyConfirmation(group, m.parameters, key.value, rng));
   return { ok: true, value: { material: { ...m, key: key.value }, confirmationText } };
 }

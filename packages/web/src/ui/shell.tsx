@@ -76,6 +76,9 @@ export function Shell({ i18n, children }: { readonly i18n: I18n; readonly childr
       </main>
       <footer class="site-footer">
         <p>{t('footer.text')}</p>
+        <p>
+          <a href="/staff">{t('footer.staff')}</a>
+        </p>
       </footer>
     </I18nContext.Provider>
   );

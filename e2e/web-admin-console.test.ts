@@ -1,0 +1,279 @@
+// Chromium flow of the staff pages (packages/web admin/ and trustee/) against the real server: an
+// administrator signs in with password + TOTP, adds a union, sees a bad roll file's problems by line
+// and column, imports a good one, writes a draft (field errors first); three trustees, each in their
+// own browser context, run the key ceremony in the browser (key files sealed with a passphrase and
+// downloaded); the administrator creates and opens the vote (credentials are published through the
+// engine, as an offline credential authority would); a member votes in the booth; the administrator
+// sees turnout and who voted, and closes the vote; two trustees open their key files and decrypt in
+// the browser; the result page states the outcome. axe-core: no violations on any staff page.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toHex, unwrap } from '@ratify/crypto';
+import { createStaffAccount, totpCode } from '@ratify/engine';
+import { type PrivateCredential, formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
+
+const PHONE = { width: 360, height: 740 };
+const KEY = randomBytes(32);
+const PASSWORD = 'a long enough staff password';
+const PASSPHRASE = 'trustee passphrase for e2e';
+const VOTE = 'local-9-2027';
+const TITLE = 'Ratify the 2027 agreement';
+const TRUSTEES = ['ana', 'ben', 'cyd'] as const;
+const MEMBERS = [
+  ['N1', 'Nia Reyes', 'nia@example.org', 'north'],
+  ['N2', 'Omar Diaz', 'omar@example.org', 'north'],
+  ['S1', 'Pat Lee', 'pat@example.org', 'south'],
+  ['S2', 'Quinn Roe', 'quinn@example.org', 'south'],
+] as const;
+const GOOD_CSV = ['member_number,name,email,good_standing,unit', ...MEMBERS.map(([n, name, email, unit]) => `${n},${name},${email},yes,${unit}`)].join('\n') + '\n';
+const BAD_CSV = 'member_number,name,email,good_standing,unit\nN1,Nia Reyes,nia@example.org,yes,north\nN1,Omar Diaz,not-an-email,maybe,north\n';
+
+let env: WebEnv;
+let browser: Browser;
+let adminSecret: string;
+let downloads: string;
+const contexts = new Map<string, BrowserContext>();
+const pages = new Map<string, Page>();
+const keyFiles = new Map<string, string>();
+
+beforeAll(async () => {
+  env = await startWebEnv('admin', { secretKey: KEY });
+  const admin = unwrap(await createStaffAccount(env.engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
+  adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
+  for (const username of TRUSTEES) unwrap(await createStaffAccount(env.engine.store, { username, password: PASSWORD, role: 'trustee', secretKey: KEY }));
+  unwrap(await createStaffAccount(env.engine.store, { username: 'olga', password: PASSWORD, role: 'observer', secretKey: KEY }));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  downloads = mkdtempSync(join(tmpdir(), 'ratify-keys-'));
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+async function staffPage(name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: env.baseUrl, locale: 'en-US', viewport: PHONE, acceptDownloads: true });
+  contexts.set(name, context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${name} page error] ${e.message}`));
+  pages.set(name, page);
+  return page;
+}
+
+/** axe-core finds nothing, and the page fits the phone's width (no sideways scrolling). */
+async function noViolations(page: Page, label: string): Promise<void> {
+  expect(await axeViolations(page), label).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
+}
+
+async function staffSignIn(page: Page, username: string, totp?: string): Promise<void> {
+  await page.goto('/staff');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  if (totp !== undefined) await page.getByLabel('Authenticator code').fill(totp);
+  await page.getByRole('button', { name: 'Sign in as staff' }).click();
+  await page.getByText(`Signed in as ${username}`).waitFor();
+}
+
+async function saveKeyFile(page: Page, trustee: string, stage: string): Promise<void> {
+  const link = page.getByRole('link', { name: /^Save my key file/ });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const path = join(downloads, `${trustee}-${stage}.json`);
+  await download.saveAs(path);
+  keyFiles.set(trustee, path);
+}
+
+async function confirmAction(page: Page, button: string, done: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('button', { name: 'Yes, go ahead' }).click();
+  await page.getByRole('status').filter({ hasText: done }).waitFor();
+}
+
+describe('admin console and trustee ceremony', () => {
+  it('runs a vote from sign-in and roll upload to a result decrypted in trustees’ browsers', async () => {
+    // 1. The administrator signs in (password + TOTP) and adds a union.
+    const admin = await staffPage('admin');
+    await page_goto_signin_checks(admin);
+    await staffSignIn(admin, 'ada', totpCode('ada', adminSecret, new Date()));
+    await admin.getByRole('heading', { name: 'Unions and rolls' }).waitFor();
+    await admin.getByLabel('Union name').fill('Local 9');
+    await admin.getByLabel('Short identifier').fill('local-9');
+    await admin.getByRole('button', { name: 'Add the union' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Union Local 9 added.' }).waitFor();
+    await noViolations(admin, 'unions');
+
+    // 2. A bad roll file: every problem by line and column, nothing imported; then the good one.
+    await admin.getByRole('link', { name: 'Upload the roll of Local 9' }).click();
+    await admin.getByLabel('Roll file (CSV)').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    await admin.getByRole('button', { name: 'Check the file' }).click();
+    await admin.getByRole('heading', { name: /The file has \d+ problems/ }).waitFor();
+    const issues = await admin.locator('table.issues tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+    expect(issues.length).toBeGreaterThanOrEqual(2);
+    expect(issues.every(([line]) => line === '3')).toBe(true);
+    expect(await admin.getByRole('button', { name: /Import these/ }).count()).toBe(0);
+    await noViolations(admin, 'roll preview with errors');
+    await admin.getByLabel('Roll file (CSV)').setInputFiles({ name: 'roll.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
+    await admin.getByRole('button', { name: 'Check the file' }).click();
+    await admin.getByRole('heading', { name: 'The file is ready to import.' }).waitFor();
+    await admin.getByRole('button', { name: 'Import these 4 rows' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Roll imported: 4 added, 0 kept, 0 removed; 4 eligible.' }).waitFor();
+
+    // 3. The draft: an empty form lists its problems next to the fields; a filled one is saved.
+    await admin.goto('/admin/drafts/new');
+    await admin.getByRole('heading', { name: 'New vote' }).waitFor();
+    await admin.getByRole('option', { name: 'Local 9' }).waitFor({ state: 'attached' });
+    await admin.getByRole('button', { name: 'Check and save the draft' }).click();
+    await admin.getByRole('heading', { name: /The vote has \d+ problems/ }).waitFor();
+    expect(await admin.locator('.alert ul').innerText()).toContain('voteId');
+    expect(await admin.getByLabel('Vote identifier').getAttribute('aria-invalid')).toBe('true');
+    await noViolations(admin, 'draft form with errors');
+    await admin.getByLabel('Title', { exact: true }).fill(TITLE);
+    await admin.getByLabel('Vote identifier').fill(VOTE);
+    await admin.getByLabel('Union', { exact: true }).selectOption('local-9');
+    await admin.getByLabel('Record date').fill(new Date().toISOString().slice(0, 10));
+    await admin.getByLabel('Opens').fill('2030-01-10T09:00');
+    await admin.getByLabel('Closes').fill('2030-01-12T17:00');
+    await admin.getByLabel('Summary of the offer').fill('A 4% raise each year for three years.');
+    await admin.getByLabel('Question', { exact: true }).fill('Do you ratify the tentative agreement?');
+    for (const [i, name] of TRUSTEES.entries()) {
+      await admin.getByLabel(`Trustee ${i + 1}: name`).fill(name.toUpperCase());
+      await admin.getByLabel(`Trustee ${i + 1}: staff username`).fill(name);
+    }
+    await admin.getByRole('button', { name: 'Check and save the draft' }).click();
+    await admin.getByRole('heading', { name: TITLE }).waitFor();
+    await admin.getByText('Waiting for trustees to publish their commitments.').waitFor();
+    await noViolations(admin, 'draft page');
+
+    // 4. Three trustees, each in their own browser, run the ceremony.
+    for (const name of TRUSTEES) {
+      const page = await staffPage(name);
+      await staffSignIn(page, name);
+      await page.getByRole('link', { name: `Key ceremony: ${TITLE}` }).click();
+      await page.getByRole('heading', { name: `Key ceremony: ${VOTE}` }).waitFor();
+      if (name === 'ana') await noViolations(page, 'trustee ceremony before key');
+      await page.getByLabel('Passphrase for your key file').fill(PASSPHRASE);
+      await page.getByLabel('Passphrase again').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Create my key' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your key material is ready.' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Publish my commitments' }).isDisabled()).toBe(true);
+      await saveKeyFile(page, name, 'initial');
+      await page.getByRole('button', { name: 'Publish my commitments' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your commitments were published.' }).waitFor();
+      if (name === 'ana') await noViolations(page, 'trustee ceremony after commitments');
+    }
+    for (const name of TRUSTEES) {
+      const page = pages.get(name)!;
+      await page.getByRole('button', { name: 'Publish my encrypted shares' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your encrypted shares were published.' }).waitFor();
+    }
+    for (const name of TRUSTEES) {
+      const page = pages.get(name)!;
+      await page.getByRole('button', { name: 'Check my shares and confirm my key' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your key share was confirmed.' }).waitFor();
+      await saveKeyFile(page, name, 'final');
+    }
+    const storage = await pages.get('ana')!.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(storage).not.toMatch(/secret|polynomial|ratify-trustee/);
+
+    // 5. The administrator creates the vote; credentials are published; the vote opens.
+    await admin.getByRole('button', { name: 'Create the vote' }).click();
+    await admin.getByRole('status').filter({ hasText: 'The vote was created with 4 eligible members.' }).waitFor();
+    const group = env.engine.group;
+    const credentials = new Map<string, PrivateCredential>(MEMBERS.map(([n]) => [n, generatePrivateCredential()]));
+    unwrap(await env.engine.publishCredentials(VOTE, [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, VOTE, c))))));
+    await admin.getByRole('link', { name: 'Go to the vote' }).click();
+    await admin.getByText('0 of 4 eligible members have voted (0%).').waitFor();
+    await confirmAction(admin, 'Open the vote now', 'The vote is open.');
+    await noViolations(admin, 'vote console');
+
+    // 6. A member votes through the booth.
+    const member = await env.newPage(PHONE);
+    await signIn(env, member, { memberNumber: 'N1', email: 'nia@example.org' });
+    await member.getByRole('link', { name: `Vote: ${TITLE} (Local 9)` }).click();
+    await member.getByRole('radio', { name: 'Yes' }).check();
+    await member.getByLabel('Your voting credential').fill(formatPrivateCredential(credentials.get('N1')!));
+    await member.getByRole('button', { name: 'Encrypt my ballot' }).click();
+    await member.getByRole('button', { name: 'Cast my ballot' }).click();
+    await member.getByRole('heading', { name: 'Your ballot was cast' }).waitFor();
+
+    // 7. Turnout and who voted; the administrator closes the vote.
+    await admin.reload();
+    await admin.getByText('1 of 4 eligible members have voted (25%).').waitFor();
+    expect(await admin.getByRole('img', { name: /Members who have voted, over time/ }).count()).toBe(1);
+    await admin.getByRole('table', { name: '1 members have voted' }).getByText('N1').waitFor();
+    await confirmAction(admin, 'Close the vote now', 'The vote is closed; 1 ballots will be counted.');
+    await noViolations(admin, 'vote console after close');
+
+    // 8. Two of three trustees decrypt in their browsers; the second publishes the result.
+    for (const [n, name] of (['ana', 'cyd'] as const).entries()) {
+      const page = pages.get(name)!;
+      await page.goto('/trustee');
+      await page.getByRole('link', { name: `Count the votes: ${TITLE}` }).click();
+      await page.getByLabel('Key file').setInputFiles(keyFiles.get(name)!);
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Open my key file' }).click();
+      await page.getByRole('button', { name: 'Decrypt my part and send it' }).click();
+      await page.getByRole('status').filter({ hasText: n === 0 ? 'Your part was accepted (1 of 2).' : 'the result is published' }).waitFor();
+      await noViolations(page, `decrypt page ${name}`);
+    }
+    const cyd = pages.get('cyd')!;
+    await cyd.getByRole('link', { name: 'See the result' }).click();
+    await cyd.getByText('How to verify').waitFor();
+    expect(await cyd.locator('[data-outcome]').innerText()).toBe('Passed.');
+
+    // 9. The observer sees turnout and the audit log, never who voted.
+    const olga = await staffPage('olga');
+    await staffSignIn(olga, 'olga');
+    await olga.goto(`/admin/votes/${VOTE}`);
+    await olga.getByText('1 of 4 eligible members have voted (25%).').waitFor();
+    expect(await olga.getByRole('heading', { name: 'Who has voted' }).count()).toBe(0);
+    await olga.getByRole('link', { name: 'Audit log of this vote' }).click();
+    await olga.getByRole('table', { name: /Entries \d+ to \d+/ }).waitFor();
+    expect(await olga.locator('table.audit').innerText()).toContain('staff:ada');
+    await noViolations(olga, 'audit log');
+  }, 170_000);
+
+  it('refuses a wrong passphrase and pages for other roles; has no violations in Spanish', async () => {
+    const ben = pages.get('ben')!;
+    await ben.goto(`/trustee/votes/${VOTE}`);
+    await ben.getByLabel('Key file').setInputFiles(keyFiles.get('ben')!);
+    await ben.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await ben.getByRole('button', { name: 'Open my key file' }).click();
+    await ben.getByRole('alert').filter({ hasText: 'The passphrase is wrong, or the file was changed.' }).waitFor();
+    await noViolations(ben, 'decrypt page, wrong passphrase');
+    await ben.goto('/admin/unions');
+    await ben.getByText('Your account (trustee) cannot use this page.').waitFor();
+    await ben.getByRole('button', { name: 'Español' }).click();
+    await ben.goto('/trustee');
+    await ben.getByRole('heading', { name: 'Mis tareas de custodio' }).waitFor();
+    await noViolations(ben, 'trustee home (es)');
+    const admin = pages.get('admin')!;
+    await admin.getByRole('button', { name: 'Español' }).click();
+    for (const path of ['/admin/drafts/new', '/admin/drafts', `/admin/drafts/${VOTE}`, '/admin/votes', `/admin/votes/${VOTE}`, '/admin/audit', '/admin/unions']) {
+      await admin.goto(path);
+      await admin.getByText(/Sesión iniciada como ada/).waitFor();
+      await admin.locator('h1').waitFor();
+      await noViolations(admin, `${path} (es)`);
+    }
+    await admin.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await admin.getByRole('heading', { name: 'Acceso del personal' }).waitFor();
+    await admin.goto('/admin/unions');
+    await admin.getByText('Esta página es para el personal electoral. Inicie sesión primero.').waitFor();
+  }, 60_000);
+});
+
+async function page_goto_signin_checks(page: Page): Promise<void> {
+  // The sign-in page, and an administrator without a code is told the code is needed.
+  await page.goto('/staff');
+  await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
+  await noViolations(page, 'staff sign-in');
+  await page.getByLabel('Username').fill('ada');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in as staff' }).click();
+  await page.getByText('Administrators need the 6-digit code from their authenticator app.').waitFor();
+}
