@@ -134,7 +134,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('One-time code').waitFor();
     // The code field takes focus when it appears.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('one-time-code');
+    // The page moves focus right after it renders the screen: wait for it, then assert it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('one-time-code');
     await page.keyboard.type(env.lastCode(G1.email));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'About this offer' }).waitFor();
@@ -145,11 +146,13 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Check and cast your ballot' }).waitFor();
     // Focus moved to the new screen's heading; the next Tab reaches its controls.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-heading');
+    // The page moves focus right after it renders the screen: wait for it, then assert it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-heading');
     await tabTo(page, (e) => e.tag === 'button' && e.label === 'Cast my ballot');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your ballot was cast' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('receipt-heading');
+    // The page moves focus right after it renders the screen: wait for it, then assert it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('receipt-heading');
   });
 });
 
