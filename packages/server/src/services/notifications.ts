@@ -62,29 +62,41 @@ export function createNotificationService(deps: NotificationDeps) {
     };
   }
 
+  /** A fresh private credential for a member, and its sealed email; returns the public handle. */
+  function credentialMessage(
+    sealKey: Uint8Array,
+    loaded: Loaded,
+    entry: RollEntry,
+    replacement: boolean,
+  ): { readonly handle: string; readonly mail: NewMailMessage } {
+    const voteId = loaded.manifest.voteId;
+    const credential = generatePrivateCredential();
+    const handle = publicHex(voteId, credential);
+    const rendered = credentialMail(loaded.language(entry.memberNumber), {
+      name: entry.name,
+      voteTitle: loaded.manifest.title,
+      closesAt: loaded.manifest.schedule.closesAt,
+      credential: formatPrivateCredential(credential),
+      boothLink: boothLink(voteId, credential),
+      handle,
+      replacement,
+    });
+    return { handle, mail: message(sealKey, replacement ? 'credential_replacement' : 'credential', voteId, entry, rendered) };
+  }
+
   async function issueCredentials(voteId: string): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
     if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
-    const { vote, manifest, eligible, language } = loaded.value;
+    const { vote, eligible } = loaded.value;
     if (vote.status !== 'draft') return err('vote_not_draft');
     if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
     const publics: string[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
-      const credential = generatePrivateCredential();
-      const handle = publicHex(voteId, credential);
+      const { handle, mail } = credentialMessage(key, loaded.value, entry, false);
       publics.push(handle);
-      const rendered = credentialMail(language(entry.memberNumber), {
-        name: entry.name,
-        voteTitle: manifest.title,
-        closesAt: manifest.schedule.closesAt,
-        credential: formatPrivateCredential(credential),
-        boothLink: boothLink(voteId, credential),
-        handle,
-        replacement: false,
-      });
-      messages.push(message(key, 'credential', voteId, entry, rendered));
+      messages.push(mail);
     }
     // The queue and the published list commit together: no credential is published without its
     // email, and no email is queued for a list that was refused. publishCredentials sorts the list,
@@ -131,26 +143,12 @@ export function createNotificationService(deps: NotificationDeps) {
     if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
-    const { vote, manifest, eligible, language } = loaded.value;
-    if (vote.status !== 'draft' && vote.status !== 'open') return err('vote_closed');
+    const { eligible } = loaded.value;
     const entry = eligible.find((e) => e.memberNumber === request.memberNumber);
     if (entry === undefined) return err('member_not_on_roll');
     if ((await store.listCredentials(voteId)).length === 0) return err('no_credentials');
-    const old = await store.getCredential(voteId, request.credentialHandle);
-    if (old === null) return err('credential_handle_unknown');
-    if (old.revoked) return err('credential_already_revoked');
-    const credential = generatePrivateCredential();
-    const handle = publicHex(voteId, credential);
-    const rendered = credentialMail(language(entry.memberNumber), {
-      name: entry.name,
-      voteTitle: manifest.title,
-      closesAt: manifest.schedule.closesAt,
-      credential: formatPrivateCredential(credential),
-      boothLink: boothLink(voteId, credential),
-      handle,
-      replacement: true,
-    });
-    const mail = message(key, 'credential_replacement', voteId, entry, rendered);
+    // The vote's status and the old credential are checked by the engine inside the transaction.
+    const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
     // One active credential per eligible member stays true: one revoked, one added, atomically.
     // The audit entries name the credentials but not the member (the member is named only in the
     // delivery metadata), so no stored row joins a member to the credential that signs their ballot.
