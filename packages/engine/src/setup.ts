@@ -7,6 +7,7 @@ import {
   type Result,
   checkCeremony,
   err,
+  fromHex,
   ok,
   toHex,
 } from '@ratify/crypto';
@@ -134,7 +135,7 @@ export async function publishCredentials(
     return err('credential_count_mismatch', `${credentials.length} credentials for ${manifest.value.eligibleCount} eligible members`);
   if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
   for (const c of credentials) {
-    const bytes = /^[0-9a-f]{64}$/.test(c) ? Uint8Array.from(Buffer.from(c, 'hex')) : undefined;
+    const bytes = c.length === 64 ? fromHex(c) : undefined;
     if (!bytes || !group.decodeElement(bytes).ok) return err('invalid_credential', c);
   }
   const sorted = [...credentials].sort();
