@@ -1,21 +1,28 @@
-// Chromium flow of the staff pages (packages/web admin/ and trustee/) against the real server: an
-// administrator signs in with password + TOTP, adds a union, sees a bad roll file's problems by line
-// and column, imports a good one, writes a draft (field errors first); three trustees, each in their
-// own browser context, run the key ceremony in the browser (key files sealed with a passphrase and
-// downloaded); the administrator creates and opens the vote (credentials are published through the
-// engine, as an offline credential authority would); a member votes in the booth; the administrator
-// sees turnout and who voted, and closes the vote; two trustees open their key files and decrypt in
-// the browser; the result page states the outcome. axe-core: no violations on any staff page.
+// Chromium flow of the staff pages (packages/web admin/ and trustee/) against the real server, run as
+// main.ts runs it: configuration from the environment (SMTP_URL pointing at an SMTP sink on
+// 127.0.0.1, RATIFY_SECRET_KEY), mail through nodemailer drained by the delivery job in throttled
+// batches, and the scheduler opening and closing votes on the server's clock. An administrator signs
+// in with password + TOTP, adds a union, sees a bad roll file's problems by line and column, imports
+// a good one, writes a draft (field errors first); three trustees, each in their own browser
+// context, run the key ceremony in the browser (key files sealed with a passphrase and downloaded);
+// the administrator creates the vote and issues the credentials by email from the console; the
+// scheduler opens the vote at its opening time; a member opens the booth link of her email and signs
+// in with the one-time code mailed to her, another types the credential printed in his email; both
+// vote; reminders reach only those who have not voted; the scheduler closes the vote; two trustees
+// open their key files and decrypt in the browser; the result page states the outcome; the result is
+// announced by email; the exported record verifies with @ratify/verifier. axe-core: no violations
+// on any staff page.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toHex, unwrap } from '@ratify/crypto';
+import { unwrap } from '@ratify/crypto';
 import { createStaffAccount, totpCode } from '@ratify/engine';
-import { type PrivateCredential, formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { verifyRecord } from '@ratify/verifier';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
+import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp-sink.ts';
+import { axeViolations, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -31,9 +38,16 @@ const MEMBERS = [
   ['S2', 'Quinn Roe', 'quinn@example.org', 'south'],
 ] as const;
 const GOOD_CSV = ['member_number,name,email,good_standing,unit', ...MEMBERS.map(([n, name, email, unit]) => `${n},${name},${email},yes,${unit}`)].join('\n') + '\n';
+const SCHEDULER_MS = 200;
+// The vote opens an hour from now and closes two hours later (whole minutes, UTC: the staff browsers
+// run in UTC). The server's clock is real time plus `offsetMs`; the test moves it past each time.
+const OPENS = new Date(Math.ceil((Date.now() + 3600_000) / 60_000) * 60_000);
+const CLOSES = new Date(OPENS.getTime() + 2 * 3600_000);
+let offsetMs = 0;
 const BAD_CSV = 'member_number,name,email,good_standing,unit\nN1,Nia Reyes,nia@example.org,yes,north\nN1,Omar Diaz,not-an-email,maybe,north\n';
 
 let env: WebEnv;
+let sink: SmtpSink;
 let browser: Browser;
 let adminSecret: string;
 let downloads: string;
@@ -42,7 +56,17 @@ const pages = new Map<string, Page>();
 const keyFiles = new Map<string, string>();
 
 beforeAll(async () => {
-  env = await startWebEnv('admin', { secretKey: KEY });
+  sink = await startSmtpSink();
+  env = await startWebEnv('admin', {
+    secretKey: KEY,
+    runtime: {
+      env: { SMTP_URL: sink.url, RATIFY_SECRET_KEY: KEY.toString('hex'), RATIFY_MAIL_FROM: 'Local 9 elections <elections@example.org>' },
+      clock: () => new Date(Date.now() + offsetMs),
+      schedulerIntervalMs: SCHEDULER_MS,
+      mailIntervalMs: 300,
+      mailBatchSize: 2,
+    },
+  });
   const admin = unwrap(await createStaffAccount(env.engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
   for (const username of TRUSTEES) unwrap(await createStaffAccount(env.engine.store, { username, password: PASSWORD, role: 'trustee', secretKey: KEY }));
@@ -53,11 +77,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await env?.close();
+  await sink?.close();
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
 async function staffPage(name: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: env.baseUrl, locale: 'en-US', viewport: PHONE, acceptDownloads: true });
+  const context = await browser.newContext({ baseURL: env.baseUrl, locale: 'en-US', timezoneId: 'UTC', viewport: PHONE, acceptDownloads: true });
   contexts.set(name, context);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${name} page error] ${e.message}`));
@@ -86,6 +111,47 @@ async function saveKeyFile(page: Page, trustee: string, stage: string): Promise<
   const path = join(downloads, `${trustee}-${stage}.json`);
   await download.saveAs(path);
   keyFiles.set(trustee, path);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `probe` gives a value (mail arriving through SMTP, a scheduled job running). */
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** Signs a member in through the booth's form with the one-time code that reached the SMTP sink. */
+async function memberSignIn(page: Page, memberNumber: string, email: string, path: string): Promise<void> {
+  const codeMails = () => sink.received.filter((m) => m.to === email && m.subject === 'Your Ratify sign-in code');
+  const before = codeMails().length;
+  await page.context().clearCookies();
+  await page.goto(path);
+  await page.getByLabel('Member number').fill(memberNumber);
+  await page.getByRole('button', { name: 'Send me a code' }).click();
+  const mail = await until(() => codeMails()[before], `the sign-in code for ${email}`);
+  await page.getByLabel('One-time code').fill(/\b(\d{6})\b/.exec(mail.text)![1]!);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('One-time code').waitFor({ state: 'detached' });
+}
+
+/** The credential as printed on its own line of the email (XXXXXX-XXXXXX-…). */
+function printedCredential(text: string): string {
+  const m = /\n {4}([0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6})+)\n/.exec(text);
+  if (m === null) throw new Error('no credential printed in the email');
+  return m[1]!;
+}
+
+async function castIn(page: Page, choice: string): Promise<void> {
+  await page.getByRole('radio', { name: choice }).check();
+  await page.getByRole('button', { name: 'Encrypt my ballot' }).click();
+  await page.getByRole('button', { name: 'Cast my ballot' }).click();
+  await page.getByRole('heading', { name: 'Your ballot was cast' }).waitFor();
 }
 
 async function confirmAction(page: Page, button: string, done: string | RegExp): Promise<void> {
@@ -136,8 +202,8 @@ describe('admin console and trustee ceremony', () => {
     await admin.getByLabel('Vote identifier').fill(VOTE);
     await admin.getByLabel('Union', { exact: true }).selectOption('local-9');
     await admin.getByLabel('Record date').fill(new Date().toISOString().slice(0, 10));
-    await admin.getByLabel('Opens').fill('2030-01-10T09:00');
-    await admin.getByLabel('Closes').fill('2030-01-12T17:00');
+    await admin.getByLabel('Opens').fill(OPENS.toISOString().slice(0, 16));
+    await admin.getByLabel('Closes').fill(CLOSES.toISOString().slice(0, 16));
     await admin.getByLabel('Summary of the offer').fill('A 4% raise each year for three years.');
     await admin.getByLabel('Question', { exact: true }).fill('Do you ratify the tentative agreement?');
     for (const [i, name] of TRUSTEES.entries()) {
@@ -180,36 +246,69 @@ describe('admin console and trustee ceremony', () => {
     const storage = await pages.get('ana')!.evaluate(() => JSON.stringify({ ...localStorage }));
     expect(storage).not.toMatch(/secret|polynomial|ratify-trustee/);
 
-    // 5. The administrator creates the vote; credentials are published; the vote opens.
+    // 5. The administrator creates the vote and issues the credentials from the console (the
+    // credential authority step): the mails leave in throttled batches through SMTP to the sink.
     await admin.getByRole('button', { name: 'Create the vote' }).click();
     await admin.getByRole('status').filter({ hasText: 'The vote was created with 4 eligible members.' }).waitFor();
-    const group = env.engine.group;
-    const credentials = new Map<string, PrivateCredential>(MEMBERS.map(([n]) => [n, generatePrivateCredential()]));
-    unwrap(await env.engine.publishCredentials(VOTE, [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, VOTE, c))))));
     await admin.getByRole('link', { name: 'Go to the vote' }).click();
     await admin.getByText('0 of 4 eligible members have voted (0%).').waitFor();
-    await confirmAction(admin, 'Open the vote now', 'The vote is open.');
-    await noViolations(admin, 'vote console');
-
-    // 6. A member votes through the booth.
-    const member = await env.newPage(PHONE);
-    await signIn(env, member, { memberNumber: 'N1', email: 'nia@example.org' });
-    await member.getByRole('link', { name: `Vote: ${TITLE} (Local 9)` }).click();
-    await member.getByRole('radio', { name: 'Yes' }).check();
-    await member.getByLabel('Your voting credential').fill(formatPrivateCredential(credentials.get('N1')!));
-    await member.getByRole('button', { name: 'Encrypt my ballot' }).click();
-    await member.getByRole('button', { name: 'Cast my ballot' }).click();
-    await member.getByRole('heading', { name: 'Your ballot was cast' }).waitFor();
-
-    // 7. Turnout and who voted; the administrator closes the vote.
+    await admin.getByText('Being prepared').waitFor();
+    await confirmAction(admin, 'Issue credentials by email', '4 credentials issued; 4 emails queued.');
+    const credentialMails = await until(() => {
+      const mails = sink.received.filter((m) => m.subject === `Your voting credential: ${TITLE}`);
+      return mails.length === MEMBERS.length ? mails : undefined;
+    }, 'four credential emails');
+    expect(credentialMails.map((m) => m.to).sort()).toEqual(MEMBERS.map((m) => m[2]).sort());
     await admin.reload();
-    await admin.getByText('1 of 4 eligible members have voted (25%).').waitFor();
+    await admin.getByRole('table', { name: 'Messages by kind and delivery status' }).getByRole('row', { name: 'credential sent 4' }).waitFor();
+    await noViolations(admin, 'vote console, credentials sent');
+
+    // 6. The scheduler opens the vote at its opening time, not before (the server's clock moves on).
+    await sleep(3 * SCHEDULER_MS);
+    expect((await env.engine.store.getVote(VOTE))?.status).toBe('draft');
+    offsetMs = OPENS.getTime() - Date.now() + 1000;
+    await until(async () => ((await env.engine.store.getVote(VOTE))?.status === 'open' ? true : undefined), 'the scheduled opening');
+    await admin.reload();
+    await admin.getByText('Open for voting').waitFor();
+
+    // 7. Nia opens the link in her email (the credential rides in the fragment) and signs in with
+    // the one-time code mailed to her; Pat types the credential printed in his email.
+    const nia = await env.newPage(PHONE);
+    const niaMail = credentialMails.find((m) => m.to === 'nia@example.org')!;
+    const link = new RegExp(`${env.baseUrl}/booth/${VOTE}#credential=([0-9A-Z-]+)`).exec(niaMail.text);
+    expect(link, 'booth link in the email').not.toBeNull();
+    await memberSignIn(nia, 'N1', 'nia@example.org', link![0].slice(env.baseUrl.length));
+    expect(nia.url()).not.toContain('credential');
+    await nia.getByText('Filled in from the link you opened.').waitFor();
+    expect((await nia.getByLabel('Your voting credential').inputValue()).replaceAll('-', '')).toBe(link![1]!.replaceAll('-', ''));
+    await castIn(nia, 'Yes');
+    const pat = await env.newPage(PHONE);
+    await memberSignIn(pat, 'S1', 'pat@example.org', '/booth');
+    await pat.getByRole('link', { name: `Vote: ${TITLE} (Local 9)` }).click();
+    await pat.getByLabel('Your voting credential').fill(printedCredential(credentialMails.find((m) => m.to === 'pat@example.org')!.text));
+    await castIn(pat, 'Yes');
+
+    // 8. Turnout and who voted; reminders reach only the two who have not voted.
+    await admin.reload();
+    await admin.getByText('2 of 4 eligible members have voted (50%).').waitFor();
     expect(await admin.getByRole('img', { name: /Members who have voted, over time/ }).count()).toBe(1);
-    await admin.getByRole('table', { name: '1 members have voted' }).getByText('N1').waitFor();
-    await confirmAction(admin, 'Close the vote now', 'The vote is closed; 1 ballots will be counted.');
+    await admin.getByRole('table', { name: '2 members have voted' }).getByText('N1').waitFor();
+    await confirmAction(admin, 'Send reminders', '2 reminders queued.');
+    const reminders = await until(() => {
+      const mails = sink.received.filter((m) => m.subject === `Reminder: vote in "${TITLE}"`);
+      return mails.length === 2 ? mails : undefined;
+    }, 'two reminders');
+    expect(reminders.map((m) => m.to).sort()).toEqual(['omar@example.org', 'quinn@example.org']);
+    expect(reminders.every((m) => !m.text.includes('#credential='))).toBe(true);
+
+    // 9. The scheduler closes the vote at its closing time; nobody closes it by hand.
+    offsetMs = CLOSES.getTime() - Date.now() + 1000;
+    await until(async () => ((await env.engine.store.getVote(VOTE))?.status === 'closed' ? true : undefined), 'the scheduled closing');
+    await admin.reload();
+    await admin.getByText('Closed, counting').waitFor();
     await noViolations(admin, 'vote console after close');
 
-    // 8. Two of three trustees decrypt in their browsers; the second publishes the result.
+    // 10. Two of three trustees decrypt in their browsers; the second publishes the result.
     for (const [n, name] of (['ana', 'cyd'] as const).entries()) {
       const page = pages.get(name)!;
       await page.goto('/trustee');
@@ -226,17 +325,34 @@ describe('admin console and trustee ceremony', () => {
     await cyd.getByText('How to verify').waitFor();
     expect(await cyd.locator('[data-outcome]').innerText()).toBe('Passed.');
 
-    // 9. The observer sees turnout and the audit log, never who voted.
+    // 11. The administrator announces the result by email; the exported record verifies.
+    await admin.reload();
+    await admin.getByText('Result published').waitFor();
+    await confirmAction(admin, 'Announce the result by email', '4 result announcements queued.');
+    const announcements = await until(() => {
+      const mails = sink.received.filter((m) => m.subject === `Result: ${TITLE}`);
+      return mails.length === MEMBERS.length ? mails : undefined;
+    }, 'four result announcements');
+    expect(announcements.every((m) => m.text.includes(`${env.baseUrl}/votes/${VOTE}/result`))).toBe(true);
+    await admin.reload();
+    await admin.getByRole('table', { name: 'Messages by kind and delivery status' }).waitFor();
+    expect(await admin.locator('table', { hasText: 'Messages by kind' }).innerText()).not.toMatch(/failed|bounced|queued/);
+    await noViolations(admin, 'vote console after the announcement');
+    const record = (await (await fetch(`${env.baseUrl}/api/votes/${VOTE}/record`)).json()) as { files: Record<string, string> };
+    const report = await verifyRecord(record.files);
+    expect(report.ok, JSON.stringify(report).slice(0, 2000)).toBe(true);
+
+    // 12. The observer sees turnout and the audit log, never who voted.
     const olga = await staffPage('olga');
     await staffSignIn(olga, 'olga');
     await olga.goto(`/admin/votes/${VOTE}`);
-    await olga.getByText('1 of 4 eligible members have voted (25%).').waitFor();
+    await olga.getByText('2 of 4 eligible members have voted (50%).').waitFor();
     expect(await olga.getByRole('heading', { name: 'Who has voted' }).count()).toBe(0);
     await olga.getByRole('link', { name: 'Audit log of this vote' }).click();
     await olga.getByRole('table', { name: /Entries \d+ to \d+/ }).waitFor();
     expect(await olga.locator('table.audit').innerText()).toContain('staff:ada');
     await noViolations(olga, 'audit log');
-  }, 170_000);
+  }, 240_000);
 
   it('refuses a wrong passphrase and pages for other roles; has no violations in Spanish', async () => {
     const ben = pages.get('ben')!;

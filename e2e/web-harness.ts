@@ -4,13 +4,14 @@
 // launches Debian's Chromium through playwright-core with a fresh profile. Never downloads browsers.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { type PrivateCredential, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
-import { DevMailLog, appConfig, buildApp } from '@ratify/server';
+import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createMailDelivery, createScheduler, createSmtpMailer, mailKey, readConfig } from '@ratify/server';
 
 import { openSqliteStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -96,13 +97,43 @@ export type WebEnv = {
   close(): Promise<void>;
 };
 
-/** `secretKey`: the server's RATIFY_SECRET_KEY (needed to sign in administrators with TOTP). */
-export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array } = {}): Promise<WebEnv> {
+/**
+ * The server as main.ts runs it: configuration read from these environment variables (SMTP_URL,
+ * RATIFY_SECRET_KEY, RATIFY_MAIL_FROM…; RATIFY_PUBLIC_URL is set to the server's own address), mail
+ * through nodemailer to SMTP_URL, the mail delivery job draining the queue in throttled batches and
+ * the scheduler opening and closing votes, both in the background on `clock`.
+ */
+export type WebRuntime = {
+  readonly env: Readonly<Record<string, string>>;
+  readonly clock: () => Date;
+  /** How often the scheduler looks for due jobs (main.ts: RATIFY_SCHEDULER_SECONDS). */
+  readonly schedulerIntervalMs: number;
+  /** Between mail drains (main.ts: 10 s), each sending at most `mailBatchSize` messages. */
+  readonly mailIntervalMs: number;
+  readonly mailBatchSize: number;
+};
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * `secretKey`: the server's RATIFY_SECRET_KEY (needed to sign in administrators with TOTP).
+ * `runtime`: real mail and background jobs (see WebRuntime); without it, the development mail log
+ * and no scheduler.
+ */
+export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array; readonly runtime?: WebRuntime } = {}): Promise<WebEnv> {
   const dist = buildPages();
   const rng = seededRandom(`web-e2e-${seed}`);
   const store = await openSqliteStore(':memory:');
-  const engine = createEngine({ store });
-  const mail = new DevMailLog();
+  const runtime = options.runtime;
+  const clock = runtime?.clock ?? (() => new Date());
+  const engine = createEngine({ store, now: clock });
+  const mail = new DevMailLog(clock);
   unwrap(await store.createUnion({ id: 'guild', name: 'Screen Actors Guild (sample)' }));
   unwrap(await store.createUnion({ id: 'fed', name: 'Artists Federation (sample)' }));
   const row = (m: Member) => ({ memberNumber: m.memberNumber, name: `Member ${m.memberNumber}`, email: m.email, goodStanding: true, unit: null });
@@ -114,8 +145,35 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
   await seedPublishedVote(engine, rng);
 
   // The pages are served by the server itself (SPA fallback, strict CSP), as in production.
-  const app = buildApp({ engine, mailer: mail, devMailLog: mail, clock: () => new Date(), config: appConfig({ devMail: true, cookieSecure: 'never', ...(options.secretKey ? { secretKey: options.secretKey } : {}) }), logger: false, pagesDir: dist });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  let baseUrl: string;
+  let stopRuntime = async (): Promise<void> => undefined;
+  let app: ReturnType<typeof buildApp>;
+  if (runtime === undefined) {
+    app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config: appConfig({ devMail: true, cookieSecure: 'never', ...(options.secretKey ? { secretKey: options.secretKey } : {}) }), logger: false, pagesDir: dist });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  } else {
+    // As main.ts: the config from the environment, SMTP for mail sent inside a request (sign-in codes,
+    // best effort) and for the queue the delivery job drains, the scheduler polling on the clock.
+    const port = await freePort();
+    const config = { ...readConfig({ ...runtime.env, PORT: String(port), HOST: '127.0.0.1', RATIFY_PUBLIC_URL: `http://127.0.0.1:${port}` }), cookieSecure: 'never' as const };
+    if (config.smtpUrl === undefined || config.secretKey === null) throw new Error('runtime: SMTP_URL and RATIFY_SECRET_KEY are needed');
+    const smtp = createSmtpMailer(config.smtpUrl, config.mailFrom);
+    const warn = (obj: object, msg: string) => console.warn(`[server] ${msg}`, obj);
+    const mailer: Mailer = bestEffortMailer(smtp, { warn });
+    app = buildApp({ engine, mailer, devMailLog: mail, clock, config, logger: false, pagesDir: dist });
+    baseUrl = await app.listen({ port: config.port, host: config.host });
+    const delivery = createMailDelivery({ store, mailer: smtp, key: mailKey(config.secretKey), clock, batchSize: runtime.mailBatchSize, intervalMs: runtime.mailIntervalMs, log: { info: () => undefined, warn } });
+    const scheduler = createScheduler(engine);
+    const timer = setInterval(() => {
+      void scheduler.runDueJobs(clock()).then((outcomes) => outcomes.filter((o) => o.outcome === 'failed').forEach((o) => warn(o, 'scheduled job failed')));
+    }, runtime.schedulerIntervalMs);
+    await delivery.start();
+    stopRuntime = async () => {
+      clearInterval(timer);
+      await delivery.stop();
+      smtp.close();
+    };
+  }
 
   const profile = mkdtempSync(join(tmpdir(), 'ratify-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -142,6 +200,7 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
     },
     close: async () => {
       await context.close();
+      await stopRuntime();
       await app.close();
       await store.close();
       rmSync(profile, { recursive: true, force: true });

@@ -7,3 +7,9 @@ export { DevMailLog } from './mail/mailer.ts';
 export type { Mailer, MailMessage, SentMail } from './mail/mailer.ts';
 export * from './api/index.ts';
 export { PAGE_CSP } from './http/pages.ts';
+// The background jobs as main.ts wires them (embedders and the browser e2e tests run them too).
+export { createScheduler } from './services/scheduler.ts';
+export type { JobOutcome, Scheduler } from './services/scheduler.ts';
+export { createMailDelivery, throttleFromRate } from './mail/delivery.ts';
+export { mailKey } from './mail/sealed-body.ts';
+export { bestEffortMailer, createSmtpMailer } from './mail/smtp-mailer.ts';

@@ -1,6 +1,6 @@
 // One vote's console. Administrators and observers: the turnout dashboard (eligible, voted, turnout
 // over time, per unit; counts only, polled). Administrators also: open or close now, issue the
-// credentials by email, send reminders, the mail delivery counts and problems, and who has voted
+// credentials by email, send reminders, announce the published result by email, the mail delivery counts and problems, and who has voted
 // (never how). Each action asks for a second click before it runs.
 import { useState } from 'preact/hooks';
 import { formatPercent } from '../i18n/i18n.ts';
@@ -14,12 +14,13 @@ import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { TurnoutChart } from './turnout-chart.tsx';
 
-type Action = 'adminOpen' | 'adminClose' | 'adminIssueCredentials' | 'adminSendReminders';
+type Action = 'adminOpen' | 'adminClose' | 'adminIssueCredentials' | 'adminSendReminders' | 'adminAnnounceResult';
 const ACTIONS: readonly { readonly name: Action; readonly label: MessageKey; readonly confirm: MessageKey }[] = [
   { name: 'adminIssueCredentials', label: 'admin.vote.issue', confirm: 'admin.vote.issue_confirm' },
   { name: 'adminOpen', label: 'admin.vote.open', confirm: 'admin.vote.open_confirm' },
   { name: 'adminSendReminders', label: 'admin.vote.remind', confirm: 'admin.vote.remind_confirm' },
   { name: 'adminClose', label: 'admin.vote.close', confirm: 'admin.vote.close_confirm' },
+  { name: 'adminAnnounceResult', label: 'admin.vote.announce', confirm: 'admin.vote.announce_confirm' },
 ];
 
 function AdminActions({ voteId, onDone }: { readonly voteId: string; readonly onDone: () => void }) {
@@ -42,6 +43,7 @@ function AdminActions({ voteId, onDone }: { readonly voteId: string; readonly on
     setStatus(
       name === 'adminIssueCredentials' ? t('admin.vote.issued', { issued: Number(v['issued']), queued: Number(v['queued']) })
         : name === 'adminSendReminders' ? t('admin.vote.reminded', { queued: Number(v['queued']) })
+          : name === 'adminAnnounceResult' ? t('admin.vote.announced', { queued: Number(v['queued']) })
           : name === 'adminOpen' ? t('admin.vote.opened') : t('admin.vote.closed', { counted: Number(v['ballotsCounted']) }),
     );
     onDone();

@@ -277,4 +277,7 @@ export const staffEn = {
   'trustee.decrypt.accepted': 'Your part was accepted ({received} of {threshold}).',
   'trustee.decrypt.published': 'Your part was accepted and the result is published.',
   'trustee.decrypt.see_result': 'See the result',
+  'admin.vote.announce': 'Announce the result by email',
+  'admin.vote.announce_confirm': 'Email the published result to every member on the roll? This can be done once.',
+  'admin.vote.announced': '{queued} result announcements queued.',
 } as const satisfies Record<string, string>;

@@ -278,4 +278,7 @@ export const staffEs: Readonly<Record<keyof typeof staffEn, string>> = {
   'trustee.decrypt.accepted': 'Su parte fue aceptada ({received} de {threshold}).',
   'trustee.decrypt.published': 'Su parte fue aceptada y el resultado está publicado.',
   'trustee.decrypt.see_result': 'Ver el resultado',
+  'admin.vote.announce': 'Anunciar el resultado por correo',
+  'admin.vote.announce_confirm': '¿Enviar el resultado publicado a todos los miembros del padrón? Solo se puede hacer una vez.',
+  'admin.vote.announced': '{queued} anuncios del resultado en cola.',
 };
