@@ -4,7 +4,8 @@
 // batches, and the scheduler opening and closing votes on the server's clock. An administrator signs
 // in with password + TOTP, adds a union, sees a bad roll file's problems by line and column, imports
 // a good one, writes a draft (field errors first); three trustees, each in their own browser
-// context, run the key ceremony in the browser (key files sealed with a passphrase and downloaded);
+// context, run the key ceremony in the browser (key files sealed with a passphrase and downloaded),
+// one of them answering a complaint about her share by revealing it from her key file;
 // the administrator creates the vote and issues the credentials by email from the console; the
 // scheduler opens the vote at its opening time; a member opens the booth link of her email and signs
 // in with the one-time code mailed to her, another types the credential printed in his email; both
@@ -16,8 +17,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unwrap } from '@ratify/crypto';
+import { createComplaint, unwrap } from '@ratify/crypto';
 import { createStaffAccount, totpCode } from '@ratify/engine';
+import { encodeCeremonyMessage } from '@ratify/protocol';
+import { createClient } from '@ratify/server/client';
 import { verifyRecord } from '@ratify/verifier';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,9 +237,41 @@ describe('admin console and trustee ceremony', () => {
     }
     for (const name of TRUSTEES) {
       const page = pages.get(name)!;
+      await page.getByRole('button', { name: 'Prepare my encrypted shares' }).click();
+      await page.getByRole('status').filter({ hasText: 'Your encrypted shares are ready.' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Publish my encrypted shares' }).isDisabled()).toBe(true);
+      await saveKeyFile(page, name, 'shares');
       await page.getByRole('button', { name: 'Publish my encrypted shares' }).click();
       await page.getByRole('status').filter({ hasText: 'Your encrypted shares were published.' }).waitFor();
     }
+
+    // 4b. Ben's own tools (the CLI, or a faulty device) complain about Ana's share. Ana, on a fresh
+    // page, sees the complaint, opens her key file and answers by revealing the disputed share.
+    const benDevice = createClient({ baseUrl: env.baseUrl });
+    expect((await benDevice.staff.login('ben', PASSWORD)).ok).toBe(true);
+    const complaint = encodeCeremonyMessage(env.engine.group, createComplaint(2, { ok: false, error: 'bad_share', trustee: 1 }));
+    expect(await benDevice.call('trusteePostCeremonyMessage', { params: { id: VOTE }, text: complaint })).toMatchObject({ ok: true, value: { kind: 'complaint', trustee: 2 } });
+    await admin.reload();
+    const complaintsTable = admin.getByRole('table', { name: 'Complaints and their answers' });
+    await complaintsTable.getByRole('row', { name: 'BEN ANA Waiting for ANA to reveal the share.' }).waitFor();
+    await noViolations(admin, 'draft page with a complaint');
+    await pages.get('ben')!.getByText('Waiting for ANA to answer your complaint.').waitFor();
+    const ana = pages.get('ana')!;
+    await ana.reload();
+    await ana.getByRole('heading', { name: 'Complaints against you' }).waitFor();
+    await ana.getByText('BEN (trustee 2) complained about the share you sent them.').waitFor();
+    await ana.getByText('Open your key file to answer.').waitFor();
+    await noViolations(ana, 'trustee ceremony, complaint against you');
+    await ana.getByLabel('Key file').setInputFiles(keyFiles.get('ana')!);
+    await ana.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await ana.getByRole('button', { name: 'Open my key file' }).click();
+    await ana.getByRole('button', { name: 'Reveal the disputed shares' }).click();
+    await ana.getByRole('status').filter({ hasText: 'Your answer was published: 1 disputed shares revealed.' }).waitFor();
+    await ana.getByRole('table', { name: 'Complaints and their answers' }).getByRole('row', { name: /^BEN ANA (✓ )?Answered/ }).waitFor();
+    expect(await ana.getByRole('heading', { name: 'Complaints against you' }).count()).toBe(0);
+    await admin.reload();
+    await complaintsTable.getByRole('row', { name: /^BEN ANA (✓ )?Answered: the share was revealed/ }).waitFor();
+
     for (const name of TRUSTEES) {
       const page = pages.get(name)!;
       await page.getByRole('button', { name: 'Check my shares and confirm my key' }).click();

@@ -1,7 +1,9 @@
 // Who has done each step of a key ceremony: one row per trustee, each step in words (never a mark
-// alone), and the ceremony's status in words. Shared by the administrator's and the trustees' pages.
+// alone), and the ceremony's status in words; then the complaints, each with its answer. Shared by
+// the administrator's and the trustees' pages.
 import type { ResponseOf } from '../api.ts';
 import type { MessageKey } from '../i18n/en.ts';
+import { complaintRows } from '../trustee/complaints.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 
 type Ceremony = ResponseOf<'adminDraftCeremony'>;
@@ -54,6 +56,32 @@ export function CeremonyTable({ ceremony }: { readonly ceremony: Ceremony }) {
           </tbody>
         </table>
       </div>
+      <ComplaintsTable ceremony={ceremony} />
     </>
+  );
+}
+
+function ComplaintsTable({ ceremony }: { readonly ceremony: Ceremony }) {
+  const { t } = useI18n();
+  const rows = complaintRows(ceremony);
+  if (rows.length === 0) return null;
+  return (
+    <div class="table-scroll" tabIndex={0}>
+      <table class="complaints">
+        <caption>{t('ceremony.complaints_caption')}</caption>
+        <thead>
+          <tr><th scope="col">{t('ceremony.complaint_from')}</th><th scope="col">{t('ceremony.complaint_against')}</th><th scope="col">{t('ceremony.complaint_answer')}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.accuser}/${r.accused}`} data-answered={r.answered ? 'yes' : 'no'}>
+              <td>{r.accuserName}</td>
+              <td>{r.accusedName}</td>
+              <td class={r.answered ? 'done' : ''}>{r.answered ? t('ceremony.complaint_answered') : t('ceremony.complaint_pending', { accused: r.accusedName })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

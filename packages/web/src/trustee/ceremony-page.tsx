@@ -1,9 +1,12 @@
 // Trustees: the key ceremony for one draft, with this browser as the trustee's device. Key material
 // is made here (main thread, a few milliseconds of ristretto255 work; the page says so while it
 // runs) and leaves only as a passphrase-sealed file the trustee downloads before anything is
-// published. Steps: publish commitments → (when all have) publish encrypted shares → (when all
-// have) decrypt and check my shares, derive my key share, publish the key confirmation, and download
-// the updated key file. Who has done what is polled. Secrets live in this page's memory only.
+// published. Steps: publish commitments → (when all have) prepare my encrypted shares, save the key
+// file (it keeps their openings), publish them → (when all have) decrypt and check my shares: a share
+// that fails becomes a published complaint, else derive my key share, publish the key confirmation,
+// and download the updated key file. A trustee accused by a complaint answers by revealing the
+// disputed share from their key file. Who has done what is polled. Secrets live in this page's
+// memory only.
 import { fromHex, ristretto255 } from '@ratify/crypto';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure, ResponseOf } from '../api.ts';
@@ -15,7 +18,8 @@ import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { sealKeyFile } from './key-file.ts';
 import { KeyFileDownload, MIN_PASSPHRASE, OpenKeyFileForm, type OpenedKey } from './key-file-ui.tsx';
-import { deriveAndConfirm, generateTrusteeMaterial, makeSharesText, toWireTrusteeMaterial, type TrusteeMaterial } from './trustee-material.ts';
+import { unansweredAgainst, unansweredBy } from './complaints.ts';
+import { complaintsToFile, deriveAndConfirm, generateTrusteeMaterial, makeRevealTexts, makeShares, toWireTrusteeMaterial, type TrusteeMaterial } from './trustee-material.ts';
 
 const group = ristretto255;
 type Ceremony = ResponseOf<'trusteeCeremony'>;
@@ -51,9 +55,10 @@ export function useCeremony(draftId: string): { ceremony: Ceremony | null; failu
 }
 
 async function seal(material: TrusteeMaterial, passphrase: string): Promise<SealedFile> {
-  const label = `Ratify trustee key: ${material.draftId}, trustee ${material.trustee}${material.key ? ' (with key share)' : ''}`;
+  const stage = material.key ? 'final' : material.shares ? 'shares' : 'initial';
+  const label = `Ratify trustee key: ${material.draftId}, trustee ${material.trustee}${material.key ? ' (with key share)' : material.shares ? ' (with shares)' : ''}`;
   const text = await sealKeyFile(toWireTrusteeMaterial(group, material), passphrase, label);
-  return { text, name: `ratify-key-${material.draftId}-trustee-${material.trustee}${material.key ? '-final' : ''}.json`, saved: false };
+  return { text, name: `ratify-key-${material.draftId}-trustee-${material.trustee}${stage === 'initial' ? '' : `-${stage}`}.json`, saved: false };
 }
 
 function GenerateForm({ onGenerate, busy }: { readonly onGenerate: (passphrase: string) => void; readonly busy: boolean }) {
@@ -143,17 +148,46 @@ function CeremonySteps({ draftId }: { readonly draftId: string }) {
   };
 
   const publishCommitments = () => key && void work(t('trustee.ceremony.publishing'), () => post(key.material.commitmentsText, t('trustee.ceremony.commitments_done')));
-  const publishShares = () =>
+  const prepareShares = () =>
     key && void work(t('trustee.ceremony.making_shares'), async () => {
       const texts = await messages();
       if (typeof texts === 'string') return texts;
-      const shares = makeSharesText(group, key.material, texts);
-      return shares.ok ? post(shares.value, t('trustee.ceremony.shares_done')) : `${shares.error.code}: ${shares.error.detail}`;
+      const made = makeShares(group, key.material, texts);
+      if (!made.ok) return `${made.error.code}: ${made.error.detail}`;
+      setStatus(t('trustee.ceremony.sealing'));
+      await paint();
+      setFile(await seal(made.value, key.passphrase));
+      setKey({ material: made.value, passphrase: key.passphrase });
+      setStatus(t('trustee.ceremony.shares_ready'));
+      return null;
+    });
+  const publishShares = () => key?.material.shares && void work(t('trustee.ceremony.publishing'), () => post(key.material.shares!.text, t('trustee.ceremony.shares_done')));
+  const reveal = (accusers: readonly number[]) =>
+    key && void work(t('trustee.complaints.revealing'), async () => {
+      const reveals = makeRevealTexts(group, key.material, accusers);
+      if (!reveals.ok) return reveals.error.code === 'no_openings' ? t('trustee.complaints.no_openings') : `${reveals.error.code}: ${reveals.error.detail}`;
+      for (const text of reveals.value) {
+        const failed = await post(text, '');
+        if (failed !== null) return failed;
+      }
+      setStatus(t('trustee.complaints.revealed', { count: reveals.value.length }));
+      return null;
     });
   const confirm = () =>
     key && void work(t('trustee.ceremony.deriving'), async () => {
       const texts = await messages();
       if (typeof texts === 'string') return texts;
+      const complaints = complaintsToFile(group, key.material, texts);
+      if (!complaints.ok) return `${complaints.error.code}: ${complaints.error.detail}`;
+      if (complaints.value.length > 0) {
+        for (const text of complaints.value) {
+          const failed = await post(text, '');
+          if (failed !== null) return failed;
+        }
+        const accused = complaints.value.map((c) => (JSON.parse(c) as { accused: number }).accused);
+        setStatus(t('trustee.ceremony.complaints_filed', { trustees: accused.join(', ') }));
+        return null;
+      }
       const derived = deriveAndConfirm(group, key.material, texts);
       if (!derived.ok) return t('trustee.ceremony.derive_failed', { detail: `${derived.error.code}: ${derived.error.detail}` });
       setStatus(t('trustee.ceremony.sealing'));
@@ -163,13 +197,22 @@ function CeremonySteps({ draftId }: { readonly draftId: string }) {
       return post(derived.value.confirmationText, t('trustee.ceremony.confirmation_done'));
     });
 
+  const against = me === undefined || ceremony.voteCreated ? [] : unansweredAgainst(ceremony, you);
+  const mine = me === undefined ? [] : unansweredBy(ceremony, you);
   let next;
   if (me === undefined) next = <p>{t('trustee.ceremony.not_yours')}</p>;
   else if (ceremony.voteCreated || me.confirmation) next = <p class="notice" data-step="done">{t('trustee.ceremony.all_done')}</p>;
   else if (key === null) next = null;
   else if (!me.commitments) next = <button type="button" disabled={busy || mustSave} onClick={publishCommitments}>{t('trustee.ceremony.publish_commitments')}</button>;
-  else if (!me.shares) next = all('commitments') ? <button type="button" disabled={busy || mustSave} onClick={publishShares}>{t('trustee.ceremony.publish_shares')}</button> : <p data-step="waiting">{t('trustee.ceremony.wait_commitments')}</p>;
-  else next = all('shares') ? <button type="button" disabled={busy || mustSave} onClick={confirm}>{t('trustee.ceremony.derive')}</button> : <p data-step="waiting">{t('trustee.ceremony.wait_shares')}</p>;
+  else if (!me.shares) {
+    next = !all('commitments') ? <p data-step="waiting">{t('trustee.ceremony.wait_commitments')}</p>
+      : key.material.shares === null ? <button type="button" disabled={busy || mustSave} onClick={prepareShares}>{t('trustee.ceremony.prepare_shares')}</button>
+        : <button type="button" disabled={busy || mustSave} onClick={publishShares}>{t('trustee.ceremony.publish_shares')}</button>;
+  } else if (!all('shares')) next = <p data-step="waiting">{t('trustee.ceremony.wait_shares')}</p>;
+  else if (against.length > 0) next = null;
+  else if (mine.length > 0) next = <p data-step="waiting">{t('trustee.ceremony.wait_answer', { names: mine.map((r) => r.accusedName).join(', ') })}</p>;
+  else if (ceremony.status === 'awaiting_reveals') next = <p data-step="waiting">{t('trustee.ceremony.wait_reveals')}</p>;
+  else next = <button type="button" disabled={busy || mustSave} onClick={confirm}>{t('trustee.ceremony.derive')}</button>;
 
   return (
     <>
@@ -178,6 +221,16 @@ function CeremonySteps({ draftId }: { readonly draftId: string }) {
       <section aria-labelledby="key-heading">
         <h2 id="key-heading">{t('trustee.ceremony.your_part')}</h2>
         <ErrorAlert message={error} />
+        {against.length > 0 ? (
+          <div class="card" role="group" aria-labelledby="complaints-heading">
+            <h3 id="complaints-heading">{t('trustee.complaints.heading')}</h3>
+            <p>{t('trustee.complaints.intro')}</p>
+            <ul>{against.map((r) => <li key={r.accuser}>{t('trustee.complaints.item', { name: r.accuserName, accuser: r.accuser })}</li>)}</ul>
+            {key === null ? <p>{t('trustee.complaints.open_key')}</p> : (
+              <button type="button" disabled={busy || mustSave} onClick={() => reveal(against.map((r) => r.accuser))}>{t('trustee.complaints.reveal')}</button>
+            )}
+          </div>
+        ) : null}
         {key === null && me !== undefined && !me.confirmation && !ceremony.voteCreated ? (
           <>
             {!me.commitments ? <GenerateForm onGenerate={generate} busy={busy} /> : null}

@@ -1,6 +1,7 @@
 // A trustee's secret material as the browser holds it during the key ceremony and after the close:
 // the share-encryption key pair, the polynomial (until the key share is derived), the commitments
-// message made from it, and the derived key share. toWire/parseWire for the key file's payload (hex,
+// message made from it, the encrypted shares message with its openings (share + nonce per
+// recipient, kept to answer a complaint by revealing), and the derived key share. toWire/parseWire for the key file's payload (hex,
 // every scalar range-checked and every point decoded with its group check), and the ceremony steps
 // as pure functions over the public messages. Must not touch the DOM, the network or storage.
 import {
@@ -8,12 +9,14 @@ import {
   type Group,
   type RandomSource,
   type Scalar,
+  type ShareOpening,
   type ThresholdParameters,
   type TrusteeKey,
   type TrusteePolynomial,
   collectShares,
   createKeyConfirmation,
   createPartialDecryption,
+  createShareReveal,
   createShares,
   createTrusteeCommitments,
   deriveTrusteeKey,
@@ -33,6 +36,8 @@ export type TrusteeMaterial = {
   readonly polynomial: TrusteePolynomial;
   /** The commitments message's canonical text, made with `polynomial` (public; kept so a retry sends the same). */
   readonly commitmentsText: string;
+  /** My encrypted shares message (canonical text, published as is) and its openings; null before that step. */
+  readonly shares: { readonly text: string; readonly openings: readonly ShareOpening[] } | null;
   readonly key: TrusteeKey | null;
 };
 
@@ -47,6 +52,8 @@ const wireSchema = z.strictObject({
   encryptionSecret: hex,
   polynomial: z.array(hex).min(1).max(64),
   commitmentsText: z.string().max(65536),
+  // Absent in files saved before the shares step kept its openings.
+  shares: z.strictObject({ text: z.string().max(1 << 20), openings: z.array(z.strictObject({ recipient: z.int().min(1).max(64), share: hex, nonce: hex })).max(64) }).nullable().optional(),
   key: z.strictObject({ secretShare: hex, jointPublicKey: hex, publicKeyShares: z.array(hex).min(1).max(64) }).nullable(),
 });
 
@@ -63,6 +70,7 @@ export function toWireTrusteeMaterial(group: Group, m: TrusteeMaterial): string 
     encryptionSecret: s(m.encryptionSecret),
     polynomial: m.polynomial.coefficients.map(s),
     commitmentsText: m.commitmentsText,
+    shares: m.shares === null ? null : { text: m.shares.text, openings: m.shares.openings.map((o) => ({ recipient: o.recipient, share: s(o.share), nonce: s(o.nonce) })) },
     key: m.key === null ? null : { secretShare: s(m.key.secretShare), jointPublicKey: e(m.key.jointPublicKey), publicKeyShares: m.key.publicKeyShares.map(e) },
   });
 }
@@ -92,6 +100,12 @@ export function parseWireTrusteeMaterial(group: Group, text: string): TrusteeMat
   const coefficients = w.polynomial.map(scalar);
   if (context === undefined || encryptionSecret === null || coefficients.some((c) => c === null)) return null;
   if (w.trustee > w.trusteeCount || w.threshold > w.trusteeCount || coefficients.length !== w.threshold) return null;
+  let shares: TrusteeMaterial['shares'] = null;
+  if (w.shares !== undefined && w.shares !== null) {
+    const openings = w.shares.openings.map((o) => ({ recipient: o.recipient, share: scalar(o.share), nonce: scalar(o.nonce) }));
+    if (openings.some((o) => o.share === null || o.nonce === null || o.recipient > w.trusteeCount || o.recipient === w.trustee)) return null;
+    shares = { text: w.shares.text, openings: openings as ShareOpening[] };
+  }
   let key: TrusteeKey | null = null;
   if (w.key !== null) {
     const secretShare = scalar(w.key.secretShare);
@@ -107,6 +121,7 @@ export function parseWireTrusteeMaterial(group: Group, text: string): TrusteeMat
     encryptionSecret,
     polynomial: { trustee: w.trustee, coefficients: coefficients as Scalar[] },
     commitmentsText: w.commitmentsText,
+    shares,
     key,
   };
 }
@@ -120,6 +135,7 @@ export function generateTrusteeMaterial(group: Group, draftId: string, parameter
     encryptionSecret: encryptionKey.secretKey,
     polynomial: round1.polynomial,
     commitmentsText: encodeCeremonyMessage(group, round1.message),
+    shares: null,
     key: null,
   };
 }
@@ -138,12 +154,42 @@ function parseAll(group: Group, texts: readonly string[]) {
 
 const encryptionKeyOf = (group: Group, m: TrusteeMaterial) => ({ secretKey: m.encryptionSecret, publicKey: group.baseMultiply(m.encryptionSecret) });
 
-/** Step 2: my encrypted shares for every other trustee, from everyone's commitments. */
-export function makeSharesText(group: Group, m: TrusteeMaterial, messageTexts: readonly string[], rng?: RandomSource): { ok: true; value: string } | { ok: false; error: StepError } {
+/**
+ * Step 2: my encrypted shares for every other trustee, from everyone's commitments, kept in the
+ * material with their openings (saved in the key file before they are published, so a complaint
+ * can be answered later). Material that already has its shares keeps them (the same text is sent).
+ */
+export function makeShares(group: Group, m: TrusteeMaterial, messageTexts: readonly string[], rng?: RandomSource): { ok: true; value: TrusteeMaterial } | { ok: false; error: StepError } {
+  if (m.shares !== null) return { ok: true, value: m };
   const all = parseAll(group, messageTexts);
   if (!all.ok) return all;
   const commitments = all.value.filter((x): x is CommitmentsMessage => x.kind === 'commitments');
-  return { ok: true, value: encodeCeremonyMessage(group, createShares(group, m.parameters, m.polynomial, commitments, rng).message) };
+  const made = createShares(group, m.parameters, m.polynomial, commitments, rng);
+  return { ok: true, value: { ...m, shares: { text: encodeCeremonyMessage(group, made.message), openings: made.openings } } };
+}
+
+/**
+ * The complaints I must file: every share sent to me that fails its check (and has no valid reveal
+ * yet), minus the complaints already among the messages. Canonical texts, to post as they are.
+ */
+export function complaintsToFile(group: Group, m: TrusteeMaterial, messageTexts: readonly string[]): { ok: true; value: string[] } | { ok: false; error: StepError } {
+  const all = parseAll(group, messageTexts);
+  if (!all.ok) return all;
+  const { complaints } = collectShares(group, m.parameters, m.trustee, encryptionKeyOf(group, m), all.value);
+  const filed = new Set(all.value.flatMap((x) => (x.kind === 'complaint' ? [`${x.accuser}/${x.accused}`] : [])));
+  return { ok: true, value: complaints.filter((c) => !filed.has(`${c.accuser}/${c.accused}`)).map((c) => encodeCeremonyMessage(group, c)) };
+}
+
+/** My answers to complaints from `accusers`: each disputed share and its nonce, from the key file's openings. */
+export function makeRevealTexts(group: Group, m: TrusteeMaterial, accusers: readonly number[]): { ok: true; value: string[] } | { ok: false; error: StepError } {
+  if (m.shares === null) return { ok: false, error: { code: 'no_openings', detail: 'this key file was saved before your shares were made' } };
+  const out: string[] = [];
+  for (const accuser of accusers) {
+    const opening = m.shares.openings.find((o) => o.recipient === accuser);
+    if (opening === undefined) return { ok: false, error: { code: 'no_opening', detail: `no share for trustee ${accuser} in this key file` } };
+    out.push(encodeCeremonyMessage(group, createShareReveal(m.trustee, opening)));
+  }
+  return { ok: true, value: out };
 }
 
 /** Step 3: decrypt and check my shares, derive my key share, and confirm it. */
