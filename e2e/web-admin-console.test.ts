@@ -40,7 +40,8 @@ const MEMBERS = [
   ['S1', 'Pat Lee', 'pat@example.org', 'south'],
   ['S2', 'Quinn Roe', 'quinn@example.org', 'south'],
 ] as const;
-const GOOD_CSV = ['member_number,name,email,good_standing,unit', ...MEMBERS.map(([n, name, email, unit]) => `${n},${name},${email},yes,${unit}`)].join('\n') + '\n';
+// Rae is a member not in good standing on the record date: not on the frozen roll until amended.
+const GOOD_CSV = ['member_number,name,email,good_standing,unit', ...MEMBERS.map(([n, name, email, unit]) => `${n},${name},${email},yes,${unit}`), 'S3,Rae Kim,rae@example.org,no,south'].join('\n') + '\n';
 const SCHEDULER_MS = 200;
 // The vote opens an hour from now and closes two hours later (whole minutes, UTC: the staff browsers
 // run in UTC). The server's clock is real time plus `offsetMs`; the test moves it past each time.
@@ -189,8 +190,8 @@ describe('admin console and trustee ceremony', () => {
     await admin.getByLabel('Roll file (CSV)').setInputFiles({ name: 'roll.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
     await admin.getByRole('button', { name: 'Check the file' }).click();
     await admin.getByRole('heading', { name: 'The file is ready to import.' }).waitFor();
-    await admin.getByRole('button', { name: 'Import these 4 rows' }).click();
-    await admin.getByRole('status').filter({ hasText: 'Roll imported: 4 added, 0 kept, 0 removed; 4 eligible.' }).waitFor();
+    await admin.getByRole('button', { name: 'Import these 5 rows' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Roll imported: 5 added, 0 kept, 0 removed; 4 eligible.' }).waitFor();
 
     // 3. The draft: an empty form lists its problems next to the fields; a filled one is saved.
     await admin.goto('/admin/drafts/new');
@@ -288,6 +289,37 @@ describe('admin console and trustee ceremony', () => {
     await admin.getByRole('link', { name: 'Go to the vote' }).click();
     await admin.getByText('0 of 4 eligible members have voted (0%).').waitFor();
     await admin.getByText('Being prepared').waitFor();
+
+    // 5a. The frozen roll is amended with reasons: Rae added late, then removed; who and when listed.
+    await admin.getByRole('link', { name: 'Amend the frozen roll' }).click();
+    await admin.getByRole('heading', { name: `Roll amendments: ${VOTE}` }).waitFor();
+    await admin.getByText('Frozen with 4 eligible members; 4 eligible now.').waitFor();
+    await admin.getByRole('button', { name: 'Record the amendment' }).click();
+    for (const problem of ['Choose the change.', 'Enter the member number.', 'Give the reason for the amendment.']) await admin.getByText(problem).waitFor();
+    expect(await admin.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
+    await noViolations(admin, 'roll amendments with errors');
+    const amend = async (change: string, member: string, reason: string) => {
+      await admin.getByRole('radio', { name: change }).check();
+      await admin.getByLabel('Member number').fill(member);
+      await admin.getByLabel('Reason').fill(reason);
+      await admin.getByRole('button', { name: 'Record the amendment' }).click();
+    };
+    await amend('Add a member late', 'N1', 'Checking a duplicate');
+    await admin.getByText('This member is already on the roll.').waitFor();
+    await amend('Add a member late', 'S3', 'Dues paid before the record date');
+    await admin.getByRole('status').filter({ hasText: 'Recorded: Add a member late, member S3.' }).waitFor();
+    await admin.getByText('Frozen with 4 eligible members; 5 eligible now.').waitFor();
+    await amend('Remove a member', 'S3', 'The dues receipt was for another member');
+    await admin.getByRole('status').filter({ hasText: 'Recorded: Remove a member, member S3.' }).waitFor();
+    await admin.getByText('Frozen with 4 eligible members; 4 eligible now.').waitFor();
+    const amendments = await admin.getByRole('table', { name: '2 amendments, oldest first' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+    expect(amendments.map(([seq, , who, change, member, reason]) => [seq, who, change, member, reason])).toEqual([
+      ['1', 'ada', 'Add a member late', 'S3', 'Dues paid before the record date'],
+      ['2', 'ada', 'Remove a member', 'S3', 'The dues receipt was for another member'],
+    ]);
+    await noViolations(admin, 'roll amendments');
+    await admin.getByRole('link', { name: 'Back to the vote console' }).click();
+    await admin.getByText('0 of 4 eligible members have voted (0%).').waitFor();
     await confirmAction(admin, 'Issue credentials by email', '4 credentials issued; 4 emails queued.');
     const credentialMails = await until(() => {
       const mails = sink.received.filter((m) => m.subject === `Your voting credential: ${TITLE}`);
@@ -383,6 +415,11 @@ describe('admin console and trustee ceremony', () => {
     await olga.goto(`/admin/votes/${VOTE}`);
     await olga.getByText('2 of 4 eligible members have voted (50%).').waitFor();
     expect(await olga.getByRole('heading', { name: 'Who has voted' }).count()).toBe(0);
+    expect(await olga.getByRole('link', { name: 'Amend the frozen roll' }).count()).toBe(0);
+    await olga.goto(`/admin/votes/${VOTE}/roll`);
+    await olga.getByText('Your account (observer) cannot use this page.').waitFor();
+    await noViolations(olga, 'roll amendments refused to an observer');
+    await olga.goto(`/admin/votes/${VOTE}`);
     await olga.getByRole('link', { name: 'Audit log of this vote' }).click();
     await olga.getByRole('table', { name: /Entries \d+ to \d+/ }).waitFor();
     expect(await olga.locator('table.audit').innerText()).toContain('staff:ada');
@@ -405,7 +442,7 @@ describe('admin console and trustee ceremony', () => {
     await noViolations(ben, 'trustee home (es)');
     const admin = pages.get('admin')!;
     await admin.getByRole('button', { name: 'Español' }).click();
-    for (const path of ['/admin/drafts/new', '/admin/drafts', `/admin/drafts/${VOTE}`, '/admin/votes', `/admin/votes/${VOTE}`, '/admin/audit', '/admin/unions']) {
+    for (const path of ['/admin/drafts/new', '/admin/drafts', `/admin/drafts/${VOTE}`, '/admin/votes', `/admin/votes/${VOTE}`, `/admin/votes/${VOTE}/roll`, '/admin/audit', '/admin/unions']) {
       await admin.goto(path);
       await admin.getByText(/Sesión iniciada como ada/).waitFor();
       await admin.locator('h1').waitFor();

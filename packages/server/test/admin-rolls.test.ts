@@ -1,7 +1,9 @@
 // Admin console, rolls: unions, the roll preview (counts, changes, dual members, every issue by line
 // and column — nothing imported), the all-or-nothing import, and audited amendments of a frozen roll.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rollCsv } from './console-fixtures.ts';
+import { randomBytes } from 'node:crypto';
+import { createStaffAccount, totpCode } from '@ratify/engine';
+import { STAFF_PASSWORD, rollCsv } from './console-fixtures.ts';
 import { ADMIN_TOKEN, GUILD, type TestServer, seedScenario, startServer } from './fixtures.ts';
 
 let server: TestServer;
@@ -87,7 +89,35 @@ describe('roll amendments after the freeze', () => {
     expect(await amend('expelled', 'G1')).toMatchObject({ status: 400, error: { code: 'invalid_request' } });
     const events = await admin().call('listRollEvents', { params: { id: GUILD.voteId } });
     expect(events).toMatchObject({ status: 200, value: { frozenCount: 3, eligible: 2 } });
-    expect(events.ok && events.value.events.map((e) => [e.seq, e.kind, e.memberNumber])).toEqual([[1, 'added', 'G4'], [2, 'challenged', 'G2'], [3, 'removed', 'G1']]);
+    expect(events.ok && events.value.events.map((e) => [e.seq, e.kind, e.memberNumber, e.by])).toEqual([[1, 'added', 'G4', 'ops-token'], [2, 'challenged', 'G2', 'ops-token'], [3, 'removed', 'G1', 'ops-token']]);
+  });
+
+  it('names who amended (the staff account), and refuses observers and trustees', async () => {
+    // Administrators sign in with TOTP, which needs the server's secret key.
+    const key = randomBytes(32);
+    await server.close();
+    server = await startServer({ secretKey: key });
+    await seedScenario(server);
+    const session = async (username: string, role: 'administrator' | 'observer' | 'trustee') => {
+      const created = await createStaffAccount(server.engine.store, { username, password: STAFF_PASSWORD, role, secretKey: key });
+      if (!created.ok) throw new Error(created.error);
+      const secret = created.value.totpUri === null ? null : new URL(created.value.totpUri).searchParams.get('secret')!;
+      const client = server.client();
+      expect((await client.staff.login(username, STAFF_PASSWORD, secret === null ? undefined : totpCode(username, secret, server.clock.now()))).ok).toBe(true);
+      return client;
+    };
+    const ada = await session('ada', 'administrator');
+    const body = { kind: 'added', memberNumber: 'G4', reason: 'dues paid on the record date' };
+    expect(await ada.call('amendRoll', { params: { id: GUILD.voteId }, json: body })).toMatchObject({ status: 201, value: { seq: 1, by: 'staff:ada' } });
+    expect(await admin().call('amendRoll', { params: { id: GUILD.voteId }, json: { kind: 'removed', memberNumber: 'G1', reason: 'resigned' } })).toMatchObject({ status: 201, value: { seq: 2, by: 'ops-token' } });
+    for (const [name, role] of [['olga', 'observer'], ['tom', 'trustee']] as const) {
+      const other = await session(name, role);
+      expect(await other.call('amendRoll', { params: { id: GUILD.voteId }, json: { ...body, memberNumber: 'G2', kind: 'challenged' } })).toMatchObject({ status: 403, error: { code: 'forbidden_role' } });
+      expect(await other.call('listRollEvents', { params: { id: GUILD.voteId } })).toMatchObject({ status: 403, error: { code: 'forbidden_role' } });
+    }
+    const events = await ada.call('listRollEvents', { params: { id: GUILD.voteId } });
+    expect(events.ok && events.value.events.map((e) => [e.seq, e.memberNumber, e.by])).toEqual([[1, 'G4', 'staff:ada'], [2, 'G1', 'ops-token']]);
+    expect(events).toMatchObject({ value: { frozenCount: 3, eligible: 3 } });
   });
 
   it('answers 404 for an unknown vote and 409 for a roll not frozen or locked after the result', async () => {

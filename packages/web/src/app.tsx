@@ -9,6 +9,7 @@ import { DraftsPage } from './admin/drafts-page.tsx';
 import { RollPage } from './admin/roll-page.tsx';
 import { UnionsPage } from './admin/unions-page.tsx';
 import { VoteConsolePage } from './admin/vote-console-page.tsx';
+import { RollAmendmentsPage } from './admin/roll-amendments-page.tsx';
 import { VotesPage } from './admin/votes-page.tsx';
 import { BallotPage } from './booth/ballot-page.tsx';
 import { MyBallots } from './booth/my-ballots.tsx';
@@ -68,6 +69,8 @@ function Page({ route }: { readonly route: Route }) {
       return <VotesPage />;
     case 'admin_vote':
       return <VoteConsolePage voteId={route.id} />;
+    case 'admin_roll_amendments':
+      return <RollAmendmentsPage voteId={route.id} />;
     case 'admin_audit':
       return <AuditPage voteId={route.voteId} />;
     case 'trustee_home':

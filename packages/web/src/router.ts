@@ -17,6 +17,7 @@ export type Route =
   | { readonly kind: 'admin_draft'; readonly id: string }
   | { readonly kind: 'admin_votes' }
   | { readonly kind: 'admin_vote'; readonly id: string }
+  | { readonly kind: 'admin_roll_amendments'; readonly id: string }
   | { readonly kind: 'admin_audit'; readonly voteId: string }
   | { readonly kind: 'trustee_home' }
   | { readonly kind: 'trustee_ceremony'; readonly id: string }
@@ -32,6 +33,7 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/admin/unions/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll', id })],
   [new RegExp(`^/admin/drafts/${SLUG}$`), (id) => (id === 'new' ? { kind: 'admin_draft_new' } : { kind: 'admin_draft', id })],
   [new RegExp(`^/admin/votes/${SLUG}$`), (id) => ({ kind: 'admin_vote', id })],
+  [new RegExp(`^/admin/votes/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll_amendments', id })],
   [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
   [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
 ];
@@ -94,6 +96,8 @@ export function routePath(route: Route): string {
       return '/admin/votes';
     case 'admin_vote':
       return `/admin/votes/${route.id}`;
+    case 'admin_roll_amendments':
+      return `/admin/votes/${route.id}/roll`;
     case 'admin_audit':
       return `/admin/audit${route.voteId ? `?vote=${route.voteId}` : ''}`;
     case 'trustee_home':

@@ -27,6 +27,7 @@ describe('routes', () => {
     ['/admin/drafts/local-9-2027', '', { kind: 'admin_draft', id: 'local-9-2027' }],
     ['/admin/votes', '', { kind: 'admin_votes' }],
     ['/admin/votes/local-9-2027', '', { kind: 'admin_vote', id: 'local-9-2027' }],
+    ['/admin/votes/local-9-2027/roll', '', { kind: 'admin_roll_amendments', id: 'local-9-2027' }],
     ['/admin/audit', '?vote=local-9-2027', { kind: 'admin_audit', voteId: 'local-9-2027' }],
     ['/admin/audit', '?vote=Bad Id', { kind: 'admin_audit', voteId: '' }],
     ['/trustee', '', { kind: 'trustee_home' }],

@@ -67,6 +67,8 @@ export const rollEventSchema = z.object({
   memberNumber: z.string(),
   reason: z.string(),
   at: z.string(),
+  /** Who amended (the audit log's actor: `staff:<username>` or `ops-token`); null if the log has no entry for it. */
+  by: z.string().nullable(),
 });
 export const rollEventListSchema = z.object({ voteId: z.string(), frozenCount: z.int(), eligible: z.int(), events: z.array(rollEventSchema) });
 

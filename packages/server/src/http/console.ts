@@ -21,7 +21,7 @@ export function consoleRoutes(route: RouteRegistrar, { rolls, drafts, relay, tal
   route('listUnions', () => rolls.listUnions());
   route('previewRoll', ({ params, body }) => rolls.preview(params.id, body.csv));
   route('importRoll', ({ params, body }) => rolls.importRoll(params.id, body.csv));
-  route('amendRoll', ({ params, body }) => rolls.amend(params.id, body));
+  route('amendRoll', ({ params, body, session }) => rolls.amend(params.id, body, session.kind === 'staff' ? `staff:${session.username}` : 'ops-token'));
   route('listRollEvents', ({ params }) => rolls.events(params.id));
 
   route('validateDraft', ({ body }) => drafts.validate(body));

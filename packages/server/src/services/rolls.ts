@@ -86,10 +86,25 @@ export function createRollService(engine: Engine) {
     return ok({ unionId, ...r.value, dualMembers: dualMembers(parsed.value).length });
   }
 
-  async function amend(voteId: string, amendment: { kind: 'added' | 'removed' | 'challenged'; memberNumber: string; reason: string }): Promise<Result<ResponseOf<'amendRoll'>, ApiErrorCode>> {
+  /** `by`: the caller as the audit log names it (the route appends the audit entry once this succeeds). */
+  async function amend(voteId: string, amendment: { kind: 'added' | 'removed' | 'challenged'; memberNumber: string; reason: string }, by: string): Promise<Result<ResponseOf<'amendRoll'>, ApiErrorCode>> {
     if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
     const r = await store.amendRoll(voteId, amendment);
-    return r.ok ? ok({ ...r.value }) : r;
+    return r.ok ? ok({ ...r.value, by }) : r;
+  }
+
+  /**
+   * Who made each amendment: the amendRoll route appends one audit entry per successful amendment,
+   * in the same order as the roll's events, so the n-th event pairs with the n-th such entry.
+   */
+  async function amendmentActors(voteId: string): Promise<string[]> {
+    const actors: string[] = [];
+    for (let fromSeq = 1; ; ) {
+      const page = await store.listAudit({ voteId, fromSeq, limit: 1000 });
+      for (const e of page) if (e.action === 'amendRoll') actors.push(e.actor);
+      if (page.length < 1000) return actors;
+      fromSeq = page[page.length - 1]!.seq + 1;
+    }
   }
 
   async function events(voteId: string): Promise<Result<ResponseOf<'listRollEvents'>, ApiErrorCode>> {
@@ -101,7 +116,10 @@ export function createRollService(engine: Engine) {
       voteId,
       frozenCount: roll.frozenCount,
       eligible: entries.filter((e) => e.status === 'eligible').length,
-      events: (await store.listRollEvents(voteId)).map((e) => ({ ...e })),
+      events: await (async () => {
+        const actors = await amendmentActors(voteId);
+        return (await store.listRollEvents(voteId)).map((e, i) => ({ ...e, by: actors[i] ?? null }));
+      })(),
     });
   }
 

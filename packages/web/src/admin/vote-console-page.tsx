@@ -151,6 +151,7 @@ function Console({ voteId, me }: { readonly voteId: string; readonly me: StaffId
       {isAdmin ? <Voters voteId={voteId} reload={reload} /> : null}
       <p class="page-links">
         <a href={`/admin/audit?vote=${voteId}`}>{t('admin.vote.audit_link')}</a>
+        {isAdmin ? <a href={`/admin/votes/${voteId}/roll`}>{t('admin.amend.link')}</a> : null}
         <a href={`/votes/${voteId}/result`}>{t('admin.vote.result_link')}</a>
       </p>
     </>
