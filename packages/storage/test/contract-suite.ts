@@ -10,6 +10,7 @@ import { mailContract } from './contract/mail.ts';
 import { membersContract } from './contract/members.ts';
 import { signInContract } from './contract/sign-in.ts';
 import { staffAuditContract } from './contract/staff-audit.ts';
+import { staffSecurityContract } from './contract/staff-security.ts';
 import { votesRollsContract } from './contract/votes-rolls.ts';
 
 export type { StoreFactory, StoreUnderTest } from './contract/fixtures.ts';
@@ -24,5 +25,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('outgoing mail queue and delivery log', () => mailContract(factory));
     describe('admin console: drafts, ceremony, scheduler, turnout', () => consoleContract(factory));
     describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));
+    describe('staff security: pruning, disabling, password changes', () => staffSecurityContract(factory));
   });
 }

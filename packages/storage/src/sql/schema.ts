@@ -128,6 +128,8 @@ export interface StaffAccountsTable {
   totp_secret_encrypted: string | null;
   totp_last_step: number | string | null;
   created_at: string;
+  /** Set when an administrator disables the account (migration 20261129090000). */
+  disabled_at: string | null;
 }
 
 export interface StaffSessionsTable {

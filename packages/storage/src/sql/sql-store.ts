@@ -42,6 +42,7 @@ import * as rolls from './rolls.ts';
 import type { Database } from './schema.ts';
 import * as signIn from './sign-in.ts';
 import * as staff from './staff.ts';
+import * as staffSecurity from './staff-security.ts';
 import * as votes from './votes.ts';
 
 export class SqlStore implements Store {
@@ -250,6 +251,22 @@ export class SqlStore implements Store {
   }
   deleteStaffSession(tokenHash: string) {
     return staff.deleteStaffSession(this.#ctx, tokenHash);
+  }
+
+  pruneStaffSessions(now: string) {
+    return staffSecurity.pruneStaffSessions(this.#ctx, now);
+  }
+
+  listStaffAccountStatus() {
+    return staffSecurity.listStaffAccountStatus(this.#ctx);
+  }
+
+  disableStaffAccount(username: string, now: string) {
+    return this.#atomic((ctx) => staffSecurity.disableStaffAccount(ctx, username, now));
+  }
+
+  setStaffPassword(staffId: string, passwordHash: string, keepTokenHash: string | null) {
+    return this.#atomic((ctx) => staffSecurity.setStaffPassword(ctx, staffId, passwordHash, keepTokenHash));
   }
   async appendAudit(entry: NewAuditEntry) {
     return unwrap(await this.#atomic(async (ctx) => ok(await staff.appendAudit(ctx, entry))));

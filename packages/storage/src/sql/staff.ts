@@ -43,7 +43,8 @@ export async function createStaffAccount(ctx: SqlContext, input: NewStaffAccount
 }
 
 export async function getStaffCredentials(ctx: SqlContext, username: string): Promise<StaffCredentials | null> {
-  const row = await ctx.db.selectFrom('staff_accounts').selectAll().where('username', '=', username).executeTakeFirst();
+  // A disabled account has no credentials: sign-in is refused as for an unknown username.
+  const row = await ctx.db.selectFrom('staff_accounts').selectAll().where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
   if (row === undefined) return null;
   return {
     ...account(row),
@@ -88,6 +89,7 @@ export async function getStaffSession(ctx: SqlContext, tokenHash: string, now: s
     .select(['a.id', 'a.username', 'a.role', 'a.created_at', 's.csrf_hash', 's.created_at as session_created_at', 's.expires_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
+    .where('a.disabled_at', 'is', null)
     .executeTakeFirst();
   if (row === undefined) return null;
   return { account: account(row), csrfHash: row.csrf_hash, createdAt: row.session_created_at, expiresAt: row.expires_at };

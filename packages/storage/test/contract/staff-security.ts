@@ -1,0 +1,70 @@
+// Contract: staff security — expired staff sessions are pruned (live ones kept); disabling an account
+// ends its sessions in the same transaction, refuses its credentials and sessions from then on, and
+// never disables the last active administrator; a new password hash ends every other session.
+import { expect, it } from 'vitest';
+import type { NewStaffAccount } from '../../src/index.ts';
+import { FIXED_TIME, expectOk, useStore } from './fixtures.ts';
+import type { StoreFactory } from './fixtures.ts';
+
+const T0 = FIXED_TIME.toISOString();
+const SOON = '2026-11-26T13:00:00.000Z';
+const LATER = '2026-11-26T20:00:00.000Z';
+
+const staff = (username: string, role: NewStaffAccount['role']): NewStaffAccount => ({
+  id: `id-${username}`,
+  username,
+  role,
+  passwordHash: `$argon2id$fake$${username}`,
+  totpSecretEncrypted: role === 'administrator' ? `v1.enc.${username}` : null,
+});
+
+export function staffSecurityContract(factory: StoreFactory): void {
+  const t = useStore(factory);
+  const session = (tokenHash: string, staffId: string, expiresAt = LATER) => t.store.createStaffSession({ tokenHash, staffId, csrfHash: `c-${tokenHash}`, expiresAt });
+
+  it('prunes expired staff sessions and keeps live ones', async () => {
+    expectOk(await t.store.createStaffAccount(staff('olga', 'observer')));
+    await session('old', 'id-olga', SOON);
+    await session('live', 'id-olga', LATER);
+    expect(await t.store.pruneStaffSessions(T0)).toBe(0);
+    expect(await t.store.pruneStaffSessions(SOON)).toBe(1);
+    expect(await t.store.getStaffSession('live', SOON)).not.toBeNull();
+    expect(await t.store.pruneStaffSessions(SOON)).toBe(0);
+  });
+
+  it('disables an account with its sessions, refuses it from then on, and keeps one active administrator', async () => {
+    for (const a of [staff('ada', 'administrator'), staff('bob', 'administrator'), staff('tom', 'trustee')]) expectOk(await t.store.createStaffAccount(a));
+    await session('ada1', 'id-ada');
+    await session('bob1', 'id-bob');
+    await session('bob2', 'id-bob');
+    await session('tom1', 'id-tom');
+    expect(await t.store.disableStaffAccount('nobody', T0)).toMatchObject({ ok: false, error: 'staff_not_found' });
+    const disabled = expectOk(await t.store.disableStaffAccount('bob', T0));
+    expect(disabled).toEqual({ account: { id: 'id-bob', username: 'bob', role: 'administrator', createdAt: T0, disabledAt: T0 }, sessionsEnded: 2 });
+    expect(await t.store.getStaffSession('bob1', T0)).toBeNull();
+    expect(await t.store.getStaffCredentials('bob')).toBeNull();
+    expect(await t.store.getStaffSession('ada1', T0)).not.toBeNull();
+    expect(await t.store.disableStaffAccount('bob', T0)).toMatchObject({ ok: false, error: 'already_disabled' });
+    // ada is now the only active administrator: refused, and nothing changes.
+    expect(await t.store.disableStaffAccount('ada', T0)).toMatchObject({ ok: false, error: 'last_administrator' });
+    expect(await t.store.getStaffSession('ada1', T0)).not.toBeNull();
+    expect(expectOk(await t.store.disableStaffAccount('tom', T0)).sessionsEnded).toBe(1);
+    expect((await t.store.listStaffAccountStatus()).map((a) => [a.username, a.disabledAt])).toEqual([['ada', null], ['bob', T0], ['tom', T0]]);
+    // A disabled account's password cannot be set.
+    expect(await t.store.setStaffPassword('id-bob', '$argon2id$new', null)).toMatchObject({ ok: false, error: 'staff_not_found' });
+  });
+
+  it('replaces a password hash and ends every session but the one kept', async () => {
+    expectOk(await t.store.createStaffAccount(staff('olga', 'observer')));
+    expectOk(await t.store.createStaffAccount(staff('tom', 'trustee')));
+    for (const h of ['o1', 'o2', 'o3']) await session(h, 'id-olga');
+    await session('t1', 'id-tom');
+    expect(expectOk(await t.store.setStaffPassword('id-olga', '$argon2id$new', 'o2'))).toEqual({ sessionsEnded: 2 });
+    expect((await t.store.getStaffCredentials('olga'))?.passwordHash).toBe('$argon2id$new');
+    expect(await t.store.getStaffSession('o1', T0)).toBeNull();
+    expect(await t.store.getStaffSession('o2', T0)).not.toBeNull();
+    expect(await t.store.getStaffSession('t1', T0)).not.toBeNull();
+    expect(expectOk(await t.store.setStaffPassword('id-olga', '$argon2id$newer', null))).toEqual({ sessionsEnded: 1 });
+    expect(await t.store.setStaffPassword('id-nobody', 'h', null)).toMatchObject({ ok: false, error: 'staff_not_found' });
+  });
+}
