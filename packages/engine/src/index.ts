@@ -11,3 +11,4 @@ export * from './local-ceremony.ts';
 export * from './ballot-check.ts';
 export * from './ballot-check-pool.ts';
 export * from './staff-accounts.ts';
+export * from './staff-security.ts';

@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { AppDeps, LoggerOptions } from './deps.ts';
 import { adminGuard, adminRoutes } from './http/admin.ts';
 import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
+import { staffAccountRoutes } from './http/staff-accounts.ts';
 import { authRoutes, memberGuard } from './http/auth.ts';
 import { consoleRoutes } from './http/console.ts';
 import { errorBody } from './http/errors.ts';
@@ -115,6 +116,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),
   );
   staffRoutes(route, staffSignIn, engine.store, config.cookieSecure, config.staffSessionTtlMs);
+  staffAccountRoutes(route, engine.store, clock);
   if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);
   return app;
 }

@@ -15,7 +15,7 @@ export type ClientOptions = {
   readonly fetch?: typeof fetch;
   /** Sent as `Authorization: Bearer …` to admin routes. */
   readonly adminToken?: string;
-  /** Sent as `x-csrf-token` on every non-GET call (staff sessions); staffLogin sets it too. */
+  /** Sent as `x-csrf-token` on every non-GET call (staff sessions); staffLogin and staffMe set it too. */
   readonly csrfToken?: string;
 };
 
@@ -81,6 +81,7 @@ export function createClient(options: ClientOptions = {}) {
     if (response.ok) {
       const value = spec.response.parse(payload) as ResponseOf<N>;
       if (name === 'staffLogin') csrfToken = (value as ResponseOf<'staffLogin'>).csrfToken;
+      if (name === 'staffMe') csrfToken = (value as ResponseOf<'staffMe'>).csrfToken;
       if (name === 'staffLogout') csrfToken = options.csrfToken;
       return { ok: true, status: response.status, value };
     }

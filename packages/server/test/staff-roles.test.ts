@@ -40,6 +40,7 @@ const ADMITTED: Record<RouteSpec['role'], readonly Caller[]> = {
   admin: ['token', 'administrator'],
   observer: ['token', 'administrator', 'observer'],
   trustee: ['trustee'],
+  staff: ['administrator', 'observer', 'trustee'],
 };
 
 describe('every route × every role (deny by default)', () => {
@@ -78,7 +79,7 @@ describe('every route × every role (deny by default)', () => {
         }
       }
       // A state-changing staff route needs the session's CSRF token.
-      if (spec.method !== 'GET' && (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee')) {
+      if (spec.method !== 'GET' && (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee' || spec.role === 'staff')) {
         const staff = spec.role === 'trustee' ? callers.trustee : callers.administrator;
         const r = await staff.call(name, { ...input, headers: { 'x-csrf-token': 'wrong' } });
         expect(r, `${name} with a wrong CSRF token`).toMatchObject({ ok: false, status: 403, error: { code: 'csrf_invalid' } });

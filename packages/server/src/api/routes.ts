@@ -4,13 +4,15 @@
 import type { z } from 'zod';
 import * as s from './schemas.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
+import { STAFF_ACCOUNT_ROUTES } from './staff-account-routes.ts';
 
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
  * `admin` = an administrator staff session or the ops bearer token; `observer` = an administrator or
- * observer staff session (or the token), read-only; `trustee` = a trustee staff session.
+ * observer staff session (or the token), read-only; `trustee` = a trustee staff session; `staff` =
+ * any staff session (never the token: it is no person), for what every staff member does for themself.
  */
-export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer';
+export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer' | 'staff';
 export type Method = 'GET' | 'POST';
 
 export type RouteSpec = {
@@ -146,6 +148,7 @@ export const ROUTES = {
   },
   // Admin console and trustee pages: rolls, drafts, the ceremony relay, the tally step, turnout (console-routes.ts).
   ...CONSOLE_ROUTES,
+  ...STAFF_ACCOUNT_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

@@ -162,7 +162,8 @@ export const staffLoginBodySchema = z.strictObject({
 export const staffIdentitySchema = z.object({ id: z.string(), username: z.string(), role: staffRoleSchema });
 /** The CSRF token is returned once here and must be sent as `x-csrf-token` on every staff POST. */
 export const staffSignedInSchema = z.object({ staff: staffIdentitySchema, csrfToken: z.string(), expiresAt: z.string() });
-export const staffMeSchema = z.object({ staff: staffIdentitySchema, expiresAt: z.string() });
+/** `csrfToken`: the session's CSRF token again, so a reloaded page need not keep it anywhere. */
+export const staffMeSchema = z.object({ staff: staffIdentitySchema, csrfToken: z.string(), expiresAt: z.string() });
 export const auditLogQuerySchema = z.strictObject({
   voteId: slug.optional(),
   from: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),

@@ -24,7 +24,7 @@ export type StaffSessionActor = {
 };
 /** Who called a staff route: a staff session, or the operations bearer token (RATIFY_ADMIN_TOKEN). */
 export type StaffActor = StaffSessionActor | { readonly kind: 'ops_token' };
-export type StaffRouteRole = 'admin' | 'observer' | 'trustee';
+export type StaffRouteRole = 'admin' | 'observer' | 'trustee' | 'staff';
 export type AuditInput = { readonly actor: StaffActor; readonly action: RouteName; readonly params: unknown };
 
 export type Guards = {
@@ -38,7 +38,7 @@ export type Guards = {
 
 type SessionOf<R extends Role> = R extends 'member'
   ? MemberSession
-  : R extends 'trustee'
+  : R extends 'trustee' | 'staff'
     ? StaffSessionActor
     : R extends 'admin' | 'observer'
       ? StaffActor
@@ -121,12 +121,12 @@ export function routeRegistrar(app: FastifyInstance, guards: Guards): RouteRegis
           const s = await guards.member(request);
           if (!s.ok) return sendError(reply, s.error);
           session = s.value;
-        } else if (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee') {
+        } else if (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee' || spec.role === 'staff') {
           if (guards.staff !== undefined) {
             const s = await guards.staff(request, spec.role);
             if (!s.ok) return sendError(reply, s.error);
             actor = s.value;
-          } else if (spec.role === 'trustee') {
+          } else if (spec.role === 'trustee' || spec.role === 'staff') {
             return sendError(reply, 'staff_sign_in_required');
           } else {
             const a = guards.admin(request);

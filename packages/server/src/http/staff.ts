@@ -3,10 +3,11 @@
 // non-GET call from a session needs its CSRF token), the audit writer, sign-in / sign-out / me, and
 // the audit log for administrators and observers.
 import { type Result, err, ok } from '@ratify/crypto';
+import { STAFF_ROLES } from '@ratify/engine';
 import type { Store } from '@ratify/storage';
 import type { FastifyRequest } from 'fastify';
 import { type CookieSecurity, isSecure, readCookie } from '../auth/cookies.ts';
-import { CSRF_HEADER, STAFF_COOKIE, clearedStaffCookie, csrfMatches, staffCookie } from '../auth/staff-session.ts';
+import { CSRF_HEADER, STAFF_COOKIE, clearedStaffCookie, csrfMatches, csrfTokenOf, staffCookie } from '../auth/staff-session.ts';
 import type { StaffSignInService } from '../services/staff-sign-in.ts';
 import type { ApiErrorCode } from './errors.ts';
 import type { AuditInput, RouteRegistrar, StaffActor, StaffRouteRole } from './route-kit.ts';
@@ -16,6 +17,8 @@ const ADMITS: { readonly [R in StaffRouteRole]: readonly string[] } = {
   admin: ['administrator'],
   observer: ['administrator', 'observer'],
   trustee: ['trustee'],
+  // Every staff account, whatever its role: what each does for themself (their own password).
+  staff: STAFF_ROLES,
 };
 
 export function staffGuard(tokenGuard: (request: FastifyRequest) => Result<true, ApiErrorCode>, signIn: StaffSignInService) {
@@ -24,7 +27,7 @@ export function staffGuard(tokenGuard: (request: FastifyRequest) => Result<true,
     if (request.headers.authorization !== undefined) {
       const t = tokenGuard(request);
       if (!t.ok) return t;
-      return role === 'trustee' ? err('forbidden_role') : ok({ kind: 'ops_token' });
+      return role === 'trustee' || role === 'staff' ? err('forbidden_role') : ok({ kind: 'ops_token' });
     }
     const token = readCookie(request.headers.cookie, STAFF_COOKIE);
     if (token === undefined) return err(role === 'admin' ? 'admin_token_required' : 'staff_sign_in_required');
@@ -84,7 +87,9 @@ export function staffRoutes(route: RouteRegistrar, signIn: StaffSignInService, s
     const session = await signIn.session(readCookie(request.headers.cookie, STAFF_COOKIE));
     if (session === null) return err('staff_sign_in_required');
     const { id, username, role } = session.account;
-    return ok({ staff: { id, username, role }, expiresAt: session.expiresAt });
+    // The CSRF token is derived from the session token (auth/staff-session.ts), so it can be given
+    // again to a reloaded page of the same origin; another site cannot read this answer.
+    return ok({ staff: { id, username, role }, csrfToken: csrfTokenOf(readCookie(request.headers.cookie, STAFF_COOKIE)!), expiresAt: session.expiresAt });
   });
 
   route('auditLog', async ({ query }) => {

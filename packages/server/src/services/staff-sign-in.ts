@@ -4,7 +4,7 @@
 import { type Result, err, ok } from '@ratify/crypto';
 import { authenticateStaff } from '@ratify/engine';
 import type { StaffAccount, StaffSession, Store } from '@ratify/storage';
-import { hashCsrfToken, hashStaffToken } from '../auth/staff-session.ts';
+import { csrfTokenOf, hashCsrfToken, hashStaffToken } from '../auth/staff-session.ts';
 import { generateSessionToken } from '../auth/secrets.ts';
 import type { AppConfig } from '../config.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -40,8 +40,10 @@ export function createStaffSignInService(deps: StaffSignInDeps) {
     const now = clock();
     const auth = await authenticateStaff(store, config.secretKey, input, now);
     if (!auth.ok) return auth;
+    // Expired staff sessions go as new ones are made (as pruneSignIn does for members).
+    await store.pruneStaffSessions(now.toISOString());
     const token = generateSessionToken();
-    const csrfToken = generateSessionToken();
+    const csrfToken = csrfTokenOf(token);
     const expiresAt = new Date(now.getTime() + config.staffSessionTtlMs).toISOString();
     await store.createStaffSession({ tokenHash: hashStaffToken(token), staffId: auth.value.id, csrfHash: hashCsrfToken(csrfToken), expiresAt });
     return ok({ token, csrfToken, account: auth.value, expiresAt });

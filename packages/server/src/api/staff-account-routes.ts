@@ -1,0 +1,27 @@
+// Staff account administration and self-service: administrators list accounts and disable one (its
+// sessions end at once; never yourself, never the last active administrator); any signed-in staff
+// member changes their own password (the current one required; their other sessions end). Spread
+// into ROUTES by routes.ts. Every call is audited by the route kit (never a password).
+import type { RouteSpec } from './routes.ts';
+import * as a from './staff-account-schemas.ts';
+
+const AUTH = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'] as const;
+
+export const STAFF_ACCOUNT_ROUTES = {
+  listStaffAccounts: {
+    method: 'GET', path: '/api/admin/staff', role: 'admin', summary: 'Every staff account with its role and whether it is disabled (no verifiers)',
+    status: 200, response: a.staffAccountListSchema, errors: [...AUTH],
+  },
+  disableStaffAccount: {
+    method: 'POST', path: '/api/admin/staff/:username/disable', role: 'admin',
+    summary: "Disable a staff account: its sessions end at once and sign-in is refused (not yourself, not the last active administrator)",
+    params: a.staffUsernameParamsSchema, status: 200, response: a.disableStaffResponseSchema,
+    errors: [...AUTH, 'staff_not_found', 'already_disabled', 'last_administrator', 'cannot_disable_self'],
+  },
+  changeStaffPassword: {
+    method: 'POST', path: '/api/staff/password', role: 'staff',
+    summary: 'Change your own password (the current one required; argon2id); your other sessions end',
+    body: a.changePasswordBodySchema, status: 200, response: a.changePasswordResponseSchema,
+    errors: [...AUTH, 'wrong_password', 'weak_password', 'same_password', 'staff_not_found'],
+  },
+} as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,22 @@
+// Staff-account routes (api/staff-account-routes.ts): administrators list accounts and disable one;
+// any staff member changes their own password. Thin: the store and the engine do the work; the
+// route kit audits each successful call (the username disabled; never a password).
+import { err, ok } from '@ratify/crypto';
+import { changeStaffPassword } from '@ratify/engine';
+import type { Store } from '@ratify/storage';
+import type { RouteRegistrar } from './route-kit.ts';
+
+export function staffAccountRoutes(route: RouteRegistrar, store: Store, clock: () => Date): void {
+  route('listStaffAccounts', async () => ok({ accounts: [...(await store.listStaffAccountStatus())] }));
+
+  route('disableStaffAccount', async ({ params, session }) => {
+    if (session.kind === 'staff' && session.username === params.username) return err('cannot_disable_self');
+    const r = await store.disableStaffAccount(params.username, clock().toISOString());
+    return r.ok ? ok({ account: r.value.account, sessionsEnded: r.value.sessionsEnded }) : r;
+  });
+
+  route('changeStaffPassword', async ({ body, session }) => {
+    const r = await changeStaffPassword(store, { username: session.username, currentPassword: body.currentPassword, newPassword: body.newPassword, keepTokenHash: session.tokenHash });
+    return r.ok ? ok({ changed: true as const, otherSessionsEnded: r.value.sessionsEnded }) : r;
+  });
+}
