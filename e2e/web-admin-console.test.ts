@@ -453,6 +453,61 @@ describe('admin console and trustee ceremony', () => {
     await admin.goto('/admin/unions');
     await admin.getByText('Esta página es para el personal electoral. Inicie sesión primero.').waitFor();
   }, 60_000);
+  it('lets an administrator disable a staff account and any staff member change their password', async () => {
+    // A fresh browser for the administrator; the server's clock runs ahead (the scheduled close), so the code is for its time.
+    const ada = await staffPage('ada-again');
+    await staffSignIn(ada, 'ada', totpCode('ada', adminSecret, new Date(Date.now() + offsetMs)));
+    await ada.getByRole('link', { name: 'Staff accounts' }).click();
+    await ada.getByRole('heading', { name: 'Staff accounts' }).waitFor();
+    const table = ada.getByRole('table', { name: '5 staff accounts' });
+    await table.getByRole('row', { name: /^ben trustee Active/ }).waitFor();
+    expect(await table.getByRole('button', { name: 'Disable ada' }).count()).toBe(0);
+    await noViolations(ada, 'staff accounts');
+    await ada.getByRole('button', { name: 'Disable ben' }).click();
+    await ada.getByRole('button', { name: 'Yes, go ahead' }).click();
+    // Two sessions: Ben's browser and the device that filed his complaint.
+    await ada.getByRole('status').filter({ hasText: 'The account ben was disabled; sessions ended: 2.' }).waitFor();
+    await table.getByRole('row', { name: /^ben trustee Disabled since/ }).waitFor();
+    await noViolations(ada, 'staff accounts after disabling');
+    // Ben's open page is signed out at once, and he cannot sign in again.
+    const ben = pages.get('ben')!;
+    await ben.goto('/trustee');
+    await ben.getByText('Esta página es para el personal electoral. Inicie sesión primero.').waitFor();
+    await ben.getByRole('button', { name: 'English' }).click();
+    await ben.goto('/staff');
+    await ben.getByLabel('Username').fill('ben');
+    await ben.getByLabel('Password').fill(PASSWORD);
+    await ben.getByRole('button', { name: 'Sign in as staff' }).click();
+    await ben.getByText('The username, password or code is not right.').waitFor();
+
+    // Olga changes her password: the current one is checked, and her session in another browser is
+    // signed out (this one stays signed in).
+    const olga = pages.get('olga')!;
+    const olga2 = await staffPage('olga-phone');
+    await staffSignIn(olga2, 'olga');
+    await olga.getByRole('link', { name: 'My password' }).click();
+    await olga.getByRole('heading', { name: 'Change my password' }).waitFor();
+    await olga.getByLabel('Current password').fill('not my password at all');
+    await olga.getByLabel('New password', { exact: true }).fill('a brand new staff password');
+    await olga.getByLabel('New password again').fill('a brand new staff password');
+    await olga.getByRole('button', { name: 'Change my password' }).click();
+    await olga.getByText('The current password is wrong.').waitFor();
+    expect(await olga.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+    await noViolations(olga, 'password page with an error');
+    await olga.getByLabel('Current password').fill(PASSWORD);
+    await olga.getByRole('button', { name: 'Change my password' }).click();
+    await olga.getByRole('status').filter({ hasText: 'Your password was changed. Other sessions signed out: 1.' }).waitFor();
+    await olga2.goto('/admin/votes');
+    await olga2.getByText('This page is for election staff. Please sign in first.').waitFor();
+    await olga.goto('/admin/votes');
+    await olga.getByRole('heading', { name: 'Votes' }).waitFor();
+    const audit = await env.engine.store.listAudit({ limit: 1000 });
+    expect(audit.filter((e) => ['disableStaffAccount', 'changeStaffPassword'].includes(e.action)).map((e) => [e.actor, e.action])).toEqual([
+      ['staff:ada', 'disableStaffAccount'],
+      ['staff:olga', 'changeStaffPassword'],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('a brand new staff password');
+  }, 90_000);
 });
 
 async function page_goto_signin_checks(page: Page): Promise<void> {

@@ -10,6 +10,8 @@ import { RollPage } from './admin/roll-page.tsx';
 import { UnionsPage } from './admin/unions-page.tsx';
 import { VoteConsolePage } from './admin/vote-console-page.tsx';
 import { RollAmendmentsPage } from './admin/roll-amendments-page.tsx';
+import { StaffAccountsPage } from './admin/staff-accounts-page.tsx';
+import { PasswordPage } from './staff/password-page.tsx';
 import { VotesPage } from './admin/votes-page.tsx';
 import { BallotPage } from './booth/ballot-page.tsx';
 import { MyBallots } from './booth/my-ballots.tsx';
@@ -71,6 +73,10 @@ function Page({ route }: { readonly route: Route }) {
       return <VoteConsolePage voteId={route.id} />;
     case 'admin_roll_amendments':
       return <RollAmendmentsPage voteId={route.id} />;
+    case 'admin_staff':
+      return <StaffAccountsPage />;
+    case 'staff_password':
+      return <PasswordPage />;
     case 'admin_audit':
       return <AuditPage voteId={route.voteId} />;
     case 'trustee_home':

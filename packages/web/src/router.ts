@@ -18,6 +18,8 @@ export type Route =
   | { readonly kind: 'admin_votes' }
   | { readonly kind: 'admin_vote'; readonly id: string }
   | { readonly kind: 'admin_roll_amendments'; readonly id: string }
+  | { readonly kind: 'admin_staff' }
+  | { readonly kind: 'staff_password' }
   | { readonly kind: 'admin_audit'; readonly voteId: string }
   | { readonly kind: 'trustee_home' }
   | { readonly kind: 'trustee_ceremony'; readonly id: string }
@@ -46,6 +48,8 @@ const FIXED: Readonly<Record<string, Route>> = {
   '/admin/drafts': { kind: 'admin_drafts' },
   '/admin/votes': { kind: 'admin_votes' },
   '/trustee': { kind: 'trustee_home' },
+  '/admin/staff': { kind: 'admin_staff' },
+  '/staff/password': { kind: 'staff_password' },
 };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -98,6 +102,10 @@ export function routePath(route: Route): string {
       return `/admin/votes/${route.id}`;
     case 'admin_roll_amendments':
       return `/admin/votes/${route.id}/roll`;
+    case 'admin_staff':
+      return '/admin/staff';
+    case 'staff_password':
+      return '/staff/password';
     case 'admin_audit':
       return `/admin/audit${route.voteId ? `?vote=${route.voteId}` : ''}`;
     case 'trustee_home':

@@ -28,6 +28,8 @@ describe('routes', () => {
     ['/admin/votes', '', { kind: 'admin_votes' }],
     ['/admin/votes/local-9-2027', '', { kind: 'admin_vote', id: 'local-9-2027' }],
     ['/admin/votes/local-9-2027/roll', '', { kind: 'admin_roll_amendments', id: 'local-9-2027' }],
+    ['/admin/staff', '', { kind: 'admin_staff' }],
+    ['/staff/password', '', { kind: 'staff_password' }],
     ['/admin/audit', '?vote=local-9-2027', { kind: 'admin_audit', voteId: 'local-9-2027' }],
     ['/admin/audit', '?vote=Bad Id', { kind: 'admin_audit', voteId: '' }],
     ['/trustee', '', { kind: 'trustee_home' }],

@@ -23,6 +23,8 @@ const LINKS: readonly { readonly href: string; readonly label: MessageKey; reado
   { href: '/admin/votes', label: 'staff.nav.votes', roles: ['administrator', 'observer'] },
   { href: '/admin/audit', label: 'staff.nav.audit', roles: ['administrator', 'observer'] },
   { href: '/trustee', label: 'staff.nav.trustee', roles: ['trustee'] },
+  { href: '/admin/staff', label: 'staff.nav.accounts', roles: ['administrator'] },
+  { href: '/staff/password', label: 'staff.nav.password', roles: ['administrator', 'observer', 'trustee'] },
 ];
 
 export function roleHome(role: StaffRole): string {

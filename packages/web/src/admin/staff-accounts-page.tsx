@@ -1,0 +1,89 @@
+// Administrators: every staff account with its role and status, and "disable" for the others (a
+// second click confirms). Disabling ends the account's sessions at once and refuses its sign-in;
+// the server refuses your own account and the last active administrator, and audits each call.
+import { useState } from 'preact/hooks';
+import { formatInstant } from '../i18n/i18n.ts';
+import { useApi } from '../public/use-api.ts';
+import { canOfferDisable, disableRefusal } from '../staff/staff-account-forms.ts';
+import { ROLE_NAMES, StaffGate } from '../staff/staff-gate.tsx';
+import { type StaffIdentity, staffCall } from '../staff/staff-api.ts';
+import { describeFailure } from '../ui/errors.ts';
+import { useI18n } from '../ui/i18n-context.ts';
+import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
+
+function Accounts({ me }: { readonly me: StaffIdentity }) {
+  const { t, lang } = useI18n();
+  const [reload, setReload] = useState(0);
+  const accounts = useApi(() => staffCall('listStaffAccounts'), [reload]);
+  const [pending, setPending] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState('');
+  const title = t('admin.staff.title');
+
+  const disable = async (username: string) => {
+    setBusy(true);
+    setError(undefined);
+    const r = await staffCall('disableStaffAccount', { params: { username } });
+    setBusy(false);
+    setPending(null);
+    if (!r.ok) {
+      const key = disableRefusal(r.code);
+      setError(key ? t(key) : describeFailure(t, r));
+      return;
+    }
+    setStatus(t('admin.staff.disabled_done', { username, count: r.value.sessionsEnded }));
+    setReload((n) => n + 1);
+  };
+
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>{t('admin.staff.intro')}</p>
+      <ErrorAlert message={error} />
+      {pending ? (
+        <div class="card" role="group" aria-labelledby="disable-confirm">
+          <p id="disable-confirm">{t('admin.staff.confirm', { username: pending })}</p>
+          <div class="actions">
+            <button type="button" disabled={busy} onClick={() => void disable(pending)}>{t('admin.vote.confirm')}</button>
+            <button type="button" class="secondary" onClick={() => setPending(null)}>{t('admin.vote.cancel')}</button>
+          </div>
+        </div>
+      ) : null}
+      <Status message={status} />
+      {accounts.kind === 'loading' ? <Loading /> : null}
+      {accounts.kind === 'failed' ? <ErrorAlert message={describeFailure(t, accounts.failure)} /> : null}
+      {accounts.kind === 'ready' ? (
+        <div class="table-scroll" tabIndex={0}>
+          <table class="staff-accounts">
+            <caption>{t('admin.staff.caption', { count: accounts.value.accounts.length })}</caption>
+            <thead>
+              <tr><th scope="col">{t('admin.staff.username')}</th><th scope="col">{t('admin.staff.role')}</th><th scope="col">{t('admin.staff.status')}</th><th scope="col">{t('admin.staff.action')}</th></tr>
+            </thead>
+            <tbody>
+              {accounts.value.accounts.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.username}{a.username === me.username ? <span class="hint"> — {t('ceremony.you')}</span> : null}</th>
+                  <td>{t(ROLE_NAMES[a.role])}</td>
+                  <td>{a.disabledAt === null ? t('admin.staff.active') : t('admin.staff.disabled_since', { when: formatInstant(a.disabledAt, lang) })}</td>
+                  <td>
+                    {canOfferDisable(a, me.username) ? (
+                      <button type="button" class="secondary small" disabled={busy || pending !== null} onClick={() => setPending(a.username)}>
+                        {t('admin.staff.disable', { username: a.username })}
+                      </button>
+                    ) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function StaffAccountsPage() {
+  const { t } = useI18n();
+  return <StaffGate roles={['administrator']} title={t('admin.staff.title')}>{(me) => <Accounts me={me} />}</StaffGate>;
+}
