@@ -442,7 +442,7 @@ describe('admin console and trustee ceremony', () => {
     await noViolations(ben, 'trustee home (es)');
     const admin = pages.get('admin')!;
     await admin.getByRole('button', { name: 'Español' }).click();
-    for (const path of ['/admin/drafts/new', '/admin/drafts', `/admin/drafts/${VOTE}`, '/admin/votes', `/admin/votes/${VOTE}`, `/admin/votes/${VOTE}/roll`, '/admin/audit', '/admin/unions']) {
+    for (const path of ['/admin/drafts/new', '/admin/drafts', `/admin/drafts/${VOTE}`, '/admin/votes', `/admin/votes/${VOTE}`, `/admin/votes/${VOTE}/roll`, '/admin/staff', '/staff/password', '/admin/audit', '/admin/unions']) {
       await admin.goto(path);
       await admin.getByText(/Sesión iniciada como ada/).waitFor();
       await admin.locator('h1').waitFor();
