@@ -57,9 +57,9 @@ describe('days of formal negotiations', () => {
 
   it('never exceeds the sum of session lengths and does not depend on order', () => {
     const day = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2008, 3, 1 + n)).toISOString().slice(0, 10));
-    const s = fc.tuple(day, fc.integer({ min: 0, max: 3 }), fc.boolean()).map(([d, len, formal], i) => {
+    const s = fc.tuple(day, fc.integer({ min: 0, max: 3 }), fc.boolean()).map(([d, len, formal]): BargainingSession => {
       const end = new Date(Date.parse(`${d}T00:00:00Z`) + len * 86_400_000).toISOString().slice(0, 10);
-      return session(`s${i}`, d, formal ? 'formal' : 'informal', len > 0 ? end : undefined);
+      return session(`s-${d}`, d, formal ? 'formal' : 'informal', len > 0 ? end : undefined);
     });
     fc.assert(
       fc.property(fc.array(s, { maxLength: 20 }), (list) => {
