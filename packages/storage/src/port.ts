@@ -3,6 +3,7 @@
 // are held to it by test/contract-suite.ts. Must not run crypto or business rules beyond the
 // integrity rules stated here (vote status transitions, one counted ballot per credential).
 import type { Result } from '@ratify/crypto';
+import type { BargainingStore } from './bargaining-port.ts';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -442,7 +443,7 @@ export interface AuditQuery {
 
 export type CreateStaffError = 'duplicate_username';
 
-export interface Store {
+export interface Store extends BargainingStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
   getUnion(id: string): Promise<Union | null>;
   /** Replaces the union's membership with `rows`, all or nothing. */
@@ -607,3 +608,5 @@ export interface Store {
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>>;
   close(): Promise<void>;
 }
+
+export type * from './bargaining-port.ts';
