@@ -27,6 +27,8 @@ export type Offer = {
   readonly finalOffer: boolean;
   readonly summary?: string;
   readonly terms: readonly Term[];
+  /** The offers or agreements members should see this one compared with (e.g. the deal it is said to mirror). */
+  readonly comparedWith?: readonly OfferId[];
 };
 
 export const offerSchema: z.ZodType<Offer> = z.strictObject({
@@ -40,9 +42,10 @@ export const offerSchema: z.ZodType<Offer> = z.strictObject({
   finalOffer: z.boolean(),
   summary: textSchema(8000, true).exactOptional(),
   terms: z.array(termSchema).max(MAX_TERMS),
+  comparedWith: z.array(offerIdSchema).min(1).max(8).exactOptional(),
 });
 
-export type OfferError = CanonicalParseError | 'duplicate_term_key' | 'final_offer_not_offer';
+export type OfferError = CanonicalParseError | 'duplicate_term_key' | 'final_offer_not_offer' | 'compared_with_self' | 'duplicate_compared_with';
 
 /** Cross-field checks: term keys are unique; only an offer (not a proposal or agreement) can be final. */
 export function checkOffer(o: Offer): Result<Offer, OfferError> {
@@ -50,11 +53,14 @@ export function checkOffer(o: Offer): Result<Offer, OfferError> {
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup !== undefined) return err('duplicate_term_key', dup);
   if (o.finalOffer && o.kind !== 'offer') return err('final_offer_not_offer', `a ${o.kind} cannot be marked as the final offer`);
+  const others = o.comparedWith ?? [];
+  if (others.includes(o.id)) return err('compared_with_self', 'an offer is not compared with itself');
+  if (new Set(others).size !== others.length) return err('duplicate_compared_with', 'each compared offer is listed once');
   return ok(o);
 }
 
 /** Builds an offer from plain input through the same schema and checks as `parseWireOffer`. */
-export type OfferInput = Omit<Offer, 'version' | 'id'> & { readonly id: string };
+export type OfferInput = Omit<Offer, 'version' | 'id' | 'comparedWith'> & { readonly id: string; readonly comparedWith?: readonly string[] };
 export function createOffer(input: OfferInput): Result<Offer, OfferError> {
   const parsed = offerSchema.safeParse({ version: OFFER_VERSION, ...input });
   if (!parsed.success) {
