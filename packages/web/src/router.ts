@@ -21,6 +21,8 @@ export type Route =
   | { readonly kind: 'trustee_home' }
   | { readonly kind: 'trustee_ceremony'; readonly id: string }
   | { readonly kind: 'trustee_decrypt'; readonly id: string }
+  | { readonly kind: 'admin_contracts' }
+  | { readonly kind: 'admin_contract'; readonly id: string }
   | { readonly kind: 'not_found' };
 
 const SLUG = '([a-z0-9][a-z0-9_-]{0,63})';
@@ -32,6 +34,7 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/admin/unions/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll', id })],
   [new RegExp(`^/admin/drafts/${SLUG}$`), (id) => (id === 'new' ? { kind: 'admin_draft_new' } : { kind: 'admin_draft', id })],
   [new RegExp(`^/admin/votes/${SLUG}$`), (id) => ({ kind: 'admin_vote', id })],
+  [new RegExp(`^/admin/contracts/${SLUG}$`), (id) => ({ kind: 'admin_contract', id })],
   [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
   [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
 ];
@@ -44,6 +47,7 @@ const FIXED: Readonly<Record<string, Route>> = {
   '/admin/drafts': { kind: 'admin_drafts' },
   '/admin/votes': { kind: 'admin_votes' },
   '/trustee': { kind: 'trustee_home' },
+  '/admin/contracts': { kind: 'admin_contracts' },
 };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -102,6 +106,10 @@ export function routePath(route: Route): string {
       return `/trustee/drafts/${route.id}`;
     case 'trustee_decrypt':
       return `/trustee/votes/${route.id}`;
+    case 'admin_contracts':
+      return '/admin/contracts';
+    case 'admin_contract':
+      return `/admin/contracts/${route.id}`;
     case 'not_found':
       return '/';
     default:

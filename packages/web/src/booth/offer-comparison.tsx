@@ -30,7 +30,7 @@ export function formatValue(v: WireValue, t: Translate): string {
     case 'integer':
       return v.unit === undefined ? String(v.value) : `${v.value} ${v.unit}`;
     case 'boolean':
-      return v.value ? t('term.yes') : t('term.no');
+      return v.value ? t('ballot.yes') : t('ballot.no');
   }
 }
 
@@ -68,14 +68,14 @@ export function ComparisonTable({ data }: { readonly data: Pick<VoteOffer, 'comp
             {comparison.rows.map((row) => (
               <tr key={row.key} data-term={row.key}>
                 <th scope="row">{row.label}</th>
-                <td>{row.baseline === undefined ? t('compare.absent') : formatValue(row.baseline.value, t)}</td>
+                <td>{row.baseline === undefined ? '—' : formatValue(row.baseline.value, t)}</td>
                 {row.cells.map((cell) => {
                   // The cell's verdict judges the other agreement against this offer; members read
                   // it the other way round ("this offer is better"), which is its mirror image.
                   const verdict = cell.verdict === undefined ? undefined : mirrorVerdict(cell.verdict);
                   return (
                     <td key={cell.offerId} data-offer={cell.offerId} data-verdict={verdict ?? 'absent'} class={verdict === undefined ? '' : `verdict verdict-${verdict}`}>
-                      <span class="term-value">{cell.term === undefined ? t('compare.absent') : formatValue(cell.term.value, t)}</span>
+                      <span class="term-value">{cell.term === undefined ? '—' : formatValue(cell.term.value, t)}</span>
                       {verdict !== undefined ? <span class="verdict-mark">{t(verdictKey(verdict))}</span> : null}
                     </td>
                   );
