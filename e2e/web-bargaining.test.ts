@@ -2,8 +2,9 @@
 // bargaining timeline is seeded and a guild vote is bound to the producers' final offer by digest;
 // members see the offer, the browser's own digest check, and the comparison table with the right
 // better/worse marks in words and symbols (not colour alone), in English and Spanish, axe-clean.
+import { randomBytes } from 'node:crypto';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
-import { definitionCeremonyContext, runLocalCeremony } from '@ratify/engine';
+import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
 import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +13,16 @@ import { demoVotes } from '../packages/server/src/demo/votes.ts';
 import { axeViolations, G1, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const VOTE = 'guild-strike-authorization-2009';
+const KEY = randomBytes(32);
+const PASSWORD = 'a long enough staff password';
 let env: WebEnv;
+let adminSecret: string;
 
 beforeAll(async () => {
-  env = await startWebEnv('bargaining');
+  env = await startWebEnv('bargaining', { secretKey: KEY });
   const { engine } = env;
+  const admin = unwrap(await createStaffAccount(engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
+  adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
   const definitions = await linkDemoOffers(engine.store, demoVotes(new Date()));
   const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer' };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
@@ -70,5 +76,28 @@ describe('offer comparison in Chromium', () => {
     await page.goto(`/booth/${VOTE}`);
     await expectComparison(page);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator follow the timeline, add a session (the count follows) and read the comparisons, axe-clean', async () => {
+    const page = await env.newPage({ width: 1024, height: 800 });
+    await page.context().clearCookies();
+    await page.goto('/staff');
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Authenticator code').fill(totpCode('ada', adminSecret, new Date()));
+    await page.getByRole('button', { name: 'Sign in as staff' }).click();
+    await page.getByText('Signed in as ada').waitFor();
+    await page.goto('/admin/contracts');
+    await page.getByRole('link', { name: 'Guild TV/Theatrical Contract 2005–2008 (demo)' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Guild TV/Theatrical Contract 2005–2008 (demo)' }).click();
+    await page.getByText('43 days of formal negotiations').waitFor();
+    await page.getByText('Status: Expired → Working without a contract').waitFor();
+    await page.getByRole('heading', { name: /Producers’ final offer to the guild/ }).waitFor();
+    expect(await mark(page, 'retroactive-pay', 'federation-2008-agreement').first().textContent()).toBe('▼ This offer is worse');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Date', { exact: true }).first().fill('2008-07-07');
+    await page.getByRole('button', { name: 'Add a bargaining session' }).click();
+    await page.getByText('44 days of formal negotiations').waitFor();
   });
 });
