@@ -99,5 +99,9 @@ describe('offer comparison in Chromium', () => {
     await page.getByLabel('Date', { exact: true }).first().fill('2008-07-07');
     await page.getByRole('button', { name: 'Add a bargaining session' }).click();
     await page.getByText('44 days of formal negotiations').waitFor();
+    // The final offer's Markdown summary, rendered safely (text nodes only) on the page.
+    await page.getByRole('button', { name: 'Read final-offer-summary.md here' }).click();
+    await page.locator('.markdown strong', { hasText: 'Not retroactive' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

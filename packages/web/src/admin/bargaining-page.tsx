@@ -13,6 +13,7 @@ import { StaffGate } from '../staff/staff-gate.tsx';
 import { staffCall } from '../staff/staff-api.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
+import { Markdown } from '../ui/markdown.tsx';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { DocumentForm, OfferForm } from './offer-form.tsx';
 
@@ -278,11 +279,34 @@ function Contract({ id, admin }: { readonly id: string; readonly admin: boolean 
           {d.documents.map((doc) => (
             <li key={doc.id}>
               <a href={`/api/admin/documents/${doc.id}`} download={doc.name}>{doc.name}</a> ({doc.contentType}, {doc.size.toLocaleString()} B) <span class="hint mono offer-digest">SHA-256 {doc.sha256}</span>
+              {doc.contentType === 'text/markdown' ? <MarkdownPreview id={doc.id} name={doc.name} /> : null}
             </li>
           ))}
         </ul>
       )}
       {admin ? <DocumentForm contractId={id} offers={d.offers.map((o) => o.offer)} onSaved={() => refresh(t('bargaining.marked'))} /> : null}
+    </>
+  );
+}
+
+/** Reads a Markdown document (same-origin, with the staff cookie) and shows it rendered safely. */
+function MarkdownPreview({ id, name }: { readonly id: string; readonly name: string }) {
+  const { t } = useI18n();
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+  const show = async () => {
+    try {
+      const res = await fetch(`/api/admin/documents/${id}`, { credentials: 'same-origin' });
+      if (!res.ok) return setError(t('error.generic', { code: String(res.status) }));
+      setText(await res.text());
+    } catch {
+      setError(t('error.generic', { code: 'network_error' }));
+    }
+  };
+  return (
+    <>
+      {text === null ? <button type="button" class="secondary small" onClick={() => void show()}>{t('bargaining.show_document', { name })}</button> : <Markdown source={text} />}
+      <ErrorAlert message={error} />
     </>
   );
 }

@@ -103,4 +103,5 @@ export const bargainingEn = {
   'bargaining.add_document': 'Attach a document (PDF or Markdown)',
   'bargaining.field.file': 'File',
   'bargaining.field.document_offer': 'About which offer (optional)',
+  'bargaining.show_document': 'Read {name} here',
 } as const satisfies Record<string, string>;

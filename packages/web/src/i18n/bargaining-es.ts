@@ -105,4 +105,5 @@ export const bargainingEs: Readonly<Record<keyof typeof bargainingEn, string>> =
   'bargaining.add_document': 'Adjuntar un documento (PDF o Markdown)',
   'bargaining.field.file': 'Archivo',
   'bargaining.field.document_offer': 'Sobre qué oferta (opcional)',
+  'bargaining.show_document': 'Leer {name} aquí',
 };
