@@ -41,6 +41,8 @@ function invariantField(code: string, detail: string | undefined, manifest: Mani
       return 'trustees.members';
     case 'duplicate_question_id':
       return 'questions';
+    case 'offer_link_mismatch':
+      return 'information.offer.id';
     case 'follow_up_unknown_question':
     case 'follow_up_impossible_outcome':
     case 'duplicate_follow_up':

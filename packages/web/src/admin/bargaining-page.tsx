@@ -105,12 +105,12 @@ function Contracts({ admin }: { readonly admin: boolean }) {
   );
 }
 
-function Timeline({ detail }: { readonly detail: Detail }) {
+function Timeline({ detail, onRemove }: { readonly detail: Detail; readonly onRemove: ((sessionId: string) => void) | null }) {
   const { t } = useI18n();
-  type Item = { readonly date: string; readonly key: string; readonly text: string; readonly formal: boolean };
+  type Item = { readonly date: string; readonly key: string; readonly text: string; readonly formal: boolean; readonly sessionId?: string };
   const items: Item[] = [
     ...detail.sessions.map((s) => ({
-      date: s.date, key: `s-${s.id}`, formal: s.kind === 'formal',
+      date: s.date, key: `s-${s.id}`, formal: s.kind === 'formal', sessionId: s.id,
       text: `${s.kind === 'formal' ? t('bargaining.session_formal') : t('bargaining.session_informal')}${s.endDate ? ` → ${s.endDate}` : ''}${s.notes ? `: ${s.notes}` : ''}`,
     })),
     ...detail.statusHistory.map((e) => ({
@@ -122,7 +122,10 @@ function Timeline({ detail }: { readonly detail: Detail }) {
     <ol class="timeline">
       {items.map((i) => (
         <li key={i.key} class={i.formal ? 'timeline-formal' : ''}>
-          <time dateTime={i.date}>{i.date}</time> — {i.text}
+          <time dateTime={i.date}>{i.date}</time> — {i.text}{' '}
+          {onRemove !== null && i.sessionId !== undefined ? (
+            <button type="button" class="secondary small" onClick={() => onRemove(i.sessionId!)}>{t('bargaining.remove_session', { date: i.date })}</button>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -209,6 +212,12 @@ function Contract({ id, admin }: { readonly id: string; readonly admin: boolean 
     if (!r.ok) return setError(`${describeFailure(t, r)} ${r.message}`);
     refresh(t('bargaining.marked'));
   };
+  const removeSession = async (sessionId: string) => {
+    setError(undefined);
+    const r = await staffCall('deleteBargainingSession', { params: { id, sessionId } });
+    if (!r.ok) return setError(describeFailure(t, r));
+    refresh(t('bargaining.marked'));
+  };
   const changeStatus = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
@@ -234,11 +243,12 @@ function Contract({ id, admin }: { readonly id: string; readonly admin: boolean 
       </dl>
       <h2>{t('bargaining.timeline')}</h2>
       <p><strong>{t('offer.formal_days', { days: d.formalNegotiationDays })}</strong></p>
-      <Timeline detail={d} />
+      <Timeline detail={d} onRemove={admin ? (sessionId) => void removeSession(sessionId) : null} />
       <ErrorAlert message={error} />
       <Status message={status} />
       {admin ? (
         <>
+          <ContractEditForm key={c.updatedAt} contract={c} onSaved={() => refresh(t('bargaining.marked'))} />
           <form onSubmit={(e) => void changeStatus(e)}>
             <fieldset>
               <legend>{t('bargaining.change_status')}</legend>
@@ -286,6 +296,39 @@ function Contract({ id, admin }: { readonly id: string; readonly admin: boolean 
       )}
       {admin ? <DocumentForm contractId={id} offers={d.offers.map((o) => o.offer)} onSaved={() => refresh(t('bargaining.marked'))} /> : null}
     </>
+  );
+}
+
+function ContractEditForm({ contract, onSaved }: { readonly contract: Detail['contract']; readonly onSaved: () => void }) {
+  const { t } = useI18n();
+  const [f, setF] = useState({ title: contract.title, parties: contract.parties.join('\n'), coveredUnit: contract.coveredUnit, effectiveDate: contract.effectiveDate, expiryDate: contract.expiryDate });
+  const [error, setError] = useState<string>();
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setError(undefined);
+    const parties = f.parties.split('\n').map((p) => p.trim()).filter((p) => p !== '');
+    const r = await staffCall('updateContract', { params: { id: contract.id }, json: { ...f, title: f.title.trim(), coveredUnit: f.coveredUnit.trim(), parties } });
+    if (!r.ok) return setError(`${describeFailure(t, r)} ${r.message}`);
+    onSaved();
+  };
+  return (
+    <details>
+      <summary>{t('bargaining.edit_contract')}</summary>
+      <form onSubmit={(e) => void save(e)}>
+        <ErrorAlert message={error} />
+        <label for="ce-title">{t('bargaining.field.title')}</label>
+        <input id="ce-title" required value={f.title} onInput={(e) => setF({ ...f, title: e.currentTarget.value })} />
+        <label for="ce-parties">{t('bargaining.field.parties')}</label>
+        <textarea id="ce-parties" required value={f.parties} onInput={(e) => setF({ ...f, parties: e.currentTarget.value })} />
+        <label for="ce-unit">{t('bargaining.covered_unit')}</label>
+        <input id="ce-unit" required value={f.coveredUnit} onInput={(e) => setF({ ...f, coveredUnit: e.currentTarget.value })} />
+        <label for="ce-effective">{t('bargaining.effective')}</label>
+        <input id="ce-effective" type="date" required value={f.effectiveDate} onInput={(e) => setF({ ...f, effectiveDate: e.currentTarget.value })} />
+        <label for="ce-expiry">{t('bargaining.expires')}</label>
+        <input id="ce-expiry" type="date" required value={f.expiryDate} onInput={(e) => setF({ ...f, expiryDate: e.currentTarget.value })} />
+        <button type="submit">{t('bargaining.save_contract')}</button>
+      </form>
+    </details>
   );
 }
 

@@ -104,4 +104,7 @@ export const bargainingEn = {
   'bargaining.field.file': 'File',
   'bargaining.field.document_offer': 'About which offer (optional)',
   'bargaining.show_document': 'Read {name} here',
+  'bargaining.remove_session': 'Remove the session of {date}',
+  'bargaining.edit_contract': 'Edit the contract',
+  'bargaining.save_contract': 'Save the contract',
 } as const satisfies Record<string, string>;

@@ -106,4 +106,7 @@ export const bargainingEs: Readonly<Record<keyof typeof bargainingEn, string>> =
   'bargaining.field.file': 'Archivo',
   'bargaining.field.document_offer': 'Sobre qué oferta (opcional)',
   'bargaining.show_document': 'Leer {name} aquí',
+  'bargaining.remove_session': 'Quitar la sesión del {date}',
+  'bargaining.edit_contract': 'Editar el contrato',
+  'bargaining.save_contract': 'Guardar el contrato',
 };
