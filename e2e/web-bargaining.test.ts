@@ -78,7 +78,7 @@ describe('offer comparison in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('lets an administrator follow the timeline, add a session (the count follows) and read the comparisons, axe-clean', async () => {
+  it('lets an administrator follow the timeline, add a session (the count follows), edit an unbound offer but not the bound one, and read the comparisons, axe-clean', async () => {
     const page = await env.newPage({ width: 1024, height: 800 });
     await page.context().clearCookies();
     await page.goto('/staff');
@@ -99,6 +99,18 @@ describe('offer comparison in Chromium', () => {
     await page.getByLabel('Date', { exact: true }).first().fill('2008-07-07');
     await page.getByRole('button', { name: 'Add a bargaining session' }).click();
     await page.getByText('44 days of formal negotiations').waitFor();
+    // An offer no vote binds can be edited; its terms table shows the exact new value.
+    const proposal = page.locator('article', { has: page.getByRole('heading', { name: 'Guild opening proposal (demo)' }) });
+    await proposal.getByText('Edit Guild opening proposal (demo)').click();
+    await proposal.locator('#oe-guild-2008-union-proposal-t0-value').fill('4.25');
+    await proposal.getByRole('button', { name: 'Save the offer' }).click();
+    await page.locator('article', { has: page.getByRole('heading', { name: 'Guild opening proposal (demo)' }) }).getByRole('cell', { name: '4.25 %' }).first().waitFor();
+    // The final offer is bound to the vote by its digest: the server refuses to change it.
+    const final = page.locator('article', { has: page.getByRole('heading', { name: /Producers’ final offer to the guild/ }) });
+    await final.getByText(/^Edit Producers’ final offer/).click();
+    await final.getByRole('button', { name: 'Save the offer' }).click();
+    await final.getByRole('alert').filter({ hasText: 'offer_in_use' }).or(final.getByRole('alert').filter({ hasText: 'binds this offer' })).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     // The final offer's Markdown summary, rendered safely (text nodes only) on the page.
     await page.getByRole('button', { name: 'Read final-offer-summary.md here' }).click();
     await page.locator('.markdown strong', { hasText: 'Not retroactive' }).waitFor();

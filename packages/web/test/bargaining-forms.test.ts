@@ -3,7 +3,7 @@
 // information.offer together, so the manifest invariant holds).
 import { describe, expect, it } from 'vitest';
 import { newDraftForm, toDraftDefinition } from '../src/admin/draft-definition.ts';
-import { parseScaled } from '../src/admin/offer-form.tsx';
+import { parseScaled, toRow, toValue } from '../src/admin/offer-form.tsx';
 import { parseRoute, routePath } from '../src/router.ts';
 
 describe('parseScaled', () => {
@@ -39,5 +39,24 @@ describe('draft form and the offer it ratifies', () => {
     const none = toDraftDefinition({ ...newDraftForm(), summary: 'Summary' });
     expect(none['linkedOfferId']).toBeUndefined();
     expect(none['information']).toEqual({ summary: 'Summary', statements: [] });
+  });
+});
+
+describe('offer form rows', () => {
+  it('round-trips every kind of stored term through the form exactly', () => {
+    const values = [
+      { kind: 'percent', basisPoints: 350 },
+      { kind: 'percent', basisPoints: -5 },
+      { kind: 'money', currency: 'USD', minorUnits: 150_000_000 },
+      { kind: 'integer', value: 17, unit: 'days' },
+      { kind: 'integer', value: 36 },
+      { kind: 'date', date: '2008-06-30' },
+      { kind: 'text', text: 'Unchanged' },
+      { kind: 'boolean', value: false },
+      { kind: 'boolean', value: true },
+    ] as const;
+    for (const value of values) {
+      expect(toValue(toRow({ key: 'k', label: 'K', value, direction: 'none' }))).toEqual(value);
+    }
   });
 });

@@ -176,6 +176,12 @@ function OfferCard({ entry, all, admin, onChange }: { readonly entry: OfferEntry
       {comparison.kind === 'ready' && comparison.value !== null ? (
         <ComparisonTable data={{ offer: comparison.value.baseline.offer, comparedWith: comparison.value.offers.map((x) => x.offer), comparison: comparison.value.comparison }} />
       ) : null}
+      {admin ? (
+        <details>
+          <summary>{t('bargaining.edit_offer', { title: o.title })}</summary>
+          <OfferForm key={entry.digest} contractId={o.contractId} offers={all.map((x) => x.offer)} editing={o} onSaved={onChange} />
+        </details>
+      ) : null}
       {admin && o.kind === 'offer' ? (
         <button type="button" class="secondary" onClick={() => void mark(!o.finalOffer)}>
           {o.finalOffer ? t('bargaining.unmark_final') : t('bargaining.mark_final')}

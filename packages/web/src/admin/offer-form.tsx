@@ -2,6 +2,7 @@
 // label, kind of value, value, currency or unit, which way is better). Percentages and money are
 // read as exact decimals ("3.5" → 350 basis points, "1500000.00" → 150000000 cents), never through
 // floating point. The server checks everything again with the protocol.
+import { formatScaled } from '@ratify/protocol/bargaining';
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '../api.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -25,7 +26,27 @@ export function parseScaled(text: string, places: number): number | undefined {
   return Number.isSafeInteger(n) ? (m[1] === '-' ? -n : n) : undefined;
 }
 
-function toValue(r: Row): TermValue | undefined {
+/** A stored term as a form row (the inverse of toValue). */
+export function toRow(term: Offer['terms'][number]): Row {
+  const v = term.value;
+  const base = { key: term.key, label: term.label, direction: term.direction, extra: '' };
+  switch (v.kind) {
+    case 'percent':
+      return { ...base, kind: 'percent', value: formatScaled(v.basisPoints, 2) };
+    case 'money':
+      return { ...base, kind: 'money', value: formatScaled(v.minorUnits, 2), extra: v.currency };
+    case 'integer':
+      return { ...base, kind: 'integer', value: String(v.value), extra: v.unit ?? '' };
+    case 'date':
+      return { ...base, kind: 'date', value: v.date };
+    case 'text':
+      return { ...base, kind: 'text', value: v.text };
+    case 'boolean':
+      return { ...base, kind: 'boolean', value: v.value ? 'yes' : 'no' };
+  }
+}
+
+export function toValue(r: Row): TermValue | undefined {
   switch (r.kind) {
     case 'percent': {
       const bp = parseScaled(r.value, 2);
@@ -48,11 +69,17 @@ function toValue(r: Row): TermValue | undefined {
   }
 }
 
-export function OfferForm({ contractId, offers, onSaved }: { readonly contractId: string; readonly offers: readonly Offer[]; readonly onSaved: () => void }) {
+/** Adds an offer, or (with `editing`) replaces one; the server refuses an offer a vote or draft binds. */
+export function OfferForm({ contractId, offers, onSaved, editing }: { readonly contractId: string; readonly offers: readonly Offer[]; readonly onSaved: () => void; readonly editing?: Offer }) {
   const { t } = useI18n();
-  const [f, setF] = useState({ id: '', kind: 'offer' as Offer['kind'], title: '', madeBy: '', madeOn: '', summary: '', finalOffer: false });
-  const [rows, setRows] = useState<Row[]>([emptyRow()]);
-  const [compared, setCompared] = useState<string[]>([]);
+  const [f, setF] = useState(
+    editing === undefined
+      ? { id: '', kind: 'offer' as Offer['kind'], title: '', madeBy: '', madeOn: '', summary: '', finalOffer: false }
+      : { id: editing.id, kind: editing.kind, title: editing.title, madeBy: editing.madeBy, madeOn: editing.madeOn, summary: editing.summary ?? '', finalOffer: editing.finalOffer },
+  );
+  const [rows, setRows] = useState<Row[]>(editing === undefined || editing.terms.length === 0 ? [emptyRow()] : editing.terms.map(toRow));
+  const [compared, setCompared] = useState<string[]>(editing?.comparedWith ?? []);
+  const p = editing === undefined ? 'o' : `oe-${editing.id}`;
   const [error, setError] = useState<string>();
   const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const save = async (e: Event) => {
@@ -68,34 +95,37 @@ export function OfferForm({ contractId, offers, onSaved }: { readonly contractId
       id: f.id.trim(), kind: f.kind, title: f.title.trim(), madeBy: f.madeBy.trim(), madeOn: f.madeOn, finalOffer: f.finalOffer, terms,
       ...(f.summary.trim() ? { summary: f.summary.trim() } : {}), ...(compared.length > 0 ? { comparedWith: compared } : {}),
     };
-    const r = await staffCall('createOffer', { params: { id: contractId }, json });
+    const { id: _id, ...body } = json;
+    const r = editing === undefined ? await staffCall('createOffer', { params: { id: contractId }, json }) : await staffCall('updateOffer', { params: { id: editing.id }, json: body });
     if (!r.ok) return setError(`${describeFailure(t, r)} ${r.message}`);
-    setRows([emptyRow()]);
-    setF({ ...f, id: '', title: '' });
+    if (editing === undefined) {
+      setRows([emptyRow()]);
+      setF({ ...f, id: '', title: '' });
+    }
     onSaved();
   };
   return (
     <form onSubmit={(e) => void save(e)}>
-      <h3>{t('bargaining.add_offer')}</h3>
+      {editing === undefined ? <h3>{t('bargaining.add_offer')}</h3> : null}
       <ErrorAlert message={error} />
-      <label for="o-title">{t('bargaining.field.title')}</label>
-      <input id="o-title" required value={f.title} onInput={(e) => setF({ ...f, title: e.currentTarget.value })} />
-      <label for="o-id">{t('bargaining.field.id')}</label>
-      <input id="o-id" required autocapitalize="none" spellcheck={false} value={f.id} onInput={(e) => setF({ ...f, id: e.currentTarget.value })} />
-      <label for="o-kind">{t('bargaining.field.kind')}</label>
-      <select id="o-kind" value={f.kind} onChange={(e) => setF({ ...f, kind: e.currentTarget.value as Offer['kind'] })}>
+      <label for={`${p}-title`}>{t('bargaining.field.title')}</label>
+      <input id={`${p}-title`} required value={f.title} onInput={(e) => setF({ ...f, title: e.currentTarget.value })} />
+      <label for={`${p}-id`}>{t('bargaining.field.id')}</label>
+      <input id={`${p}-id`} required readOnly={editing !== undefined} autocapitalize="none" spellcheck={false} value={f.id} onInput={(e) => setF({ ...f, id: e.currentTarget.value })} />
+      <label for={`${p}-kind`}>{t('bargaining.field.kind')}</label>
+      <select id={`${p}-kind`} value={f.kind} onChange={(e) => setF({ ...f, kind: e.currentTarget.value as Offer['kind'] })}>
         {(['proposal', 'offer', 'agreement'] as const).map((k) => <option key={k} value={k}>{t(`bargaining.kind.${k}` as MessageKey)}</option>)}
       </select>
-      <label for="o-by">{t('bargaining.field.made_by')}</label>
-      <input id="o-by" required value={f.madeBy} onInput={(e) => setF({ ...f, madeBy: e.currentTarget.value })} />
-      <label for="o-on">{t('bargaining.field.date')}</label>
-      <input id="o-on" type="date" required value={f.madeOn} onInput={(e) => setF({ ...f, madeOn: e.currentTarget.value })} />
-      <label for="o-summary">{t('bargaining.field.summary')}</label>
-      <textarea id="o-summary" value={f.summary} onInput={(e) => setF({ ...f, summary: e.currentTarget.value })} />
+      <label for={`${p}-by`}>{t('bargaining.field.made_by')}</label>
+      <input id={`${p}-by`} required value={f.madeBy} onInput={(e) => setF({ ...f, madeBy: e.currentTarget.value })} />
+      <label for={`${p}-on`}>{t('bargaining.field.date')}</label>
+      <input id={`${p}-on`} type="date" required value={f.madeOn} onInput={(e) => setF({ ...f, madeOn: e.currentTarget.value })} />
+      <label for={`${p}-summary`}>{t('bargaining.field.summary')}</label>
+      <textarea id={`${p}-summary`} value={f.summary} onInput={(e) => setF({ ...f, summary: e.currentTarget.value })} />
       {offers.length > 0 ? (
         <fieldset>
           <legend>{t('bargaining.field.compared_with')}</legend>
-          {offers.map((o) => (
+          {offers.filter((o) => o.id !== editing?.id).map((o) => (
             <label key={o.id} class="checkbox">
               <input type="checkbox" checked={compared.includes(o.id)} onChange={(e) => setCompared(e.currentTarget.checked ? [...compared, o.id] : compared.filter((x) => x !== o.id))} /> {o.title}
             </label>
@@ -105,42 +135,42 @@ export function OfferForm({ contractId, offers, onSaved }: { readonly contractId
       {rows.map((r, i) => (
         <fieldset key={i}>
           <legend>{t('bargaining.term_n', { n: i + 1 })}</legend>
-          <label for={`t-${i}-label`}>{t('bargaining.field.label')}</label>
-          <input id={`t-${i}-label`} required value={r.label} onInput={(e) => setRow(i, { label: e.currentTarget.value })} />
-          <label for={`t-${i}-key`}>{t('bargaining.field.key')}</label>
-          <input id={`t-${i}-key`} required autocapitalize="none" spellcheck={false} value={r.key} onInput={(e) => setRow(i, { key: e.currentTarget.value })} />
-          <label for={`t-${i}-kind`}>{t('bargaining.field.value_kind')}</label>
-          <select id={`t-${i}-kind`} value={r.kind} onChange={(e) => setRow(i, { kind: e.currentTarget.value as Row['kind'], value: e.currentTarget.value === 'boolean' ? 'yes' : '' })}>
+          <label for={`${p}-t${i}-label`}>{t('bargaining.field.label')}</label>
+          <input id={`${p}-t${i}-label`} required value={r.label} onInput={(e) => setRow(i, { label: e.currentTarget.value })} />
+          <label for={`${p}-t${i}-key`}>{t('bargaining.field.key')}</label>
+          <input id={`${p}-t${i}-key`} required autocapitalize="none" spellcheck={false} value={r.key} onInput={(e) => setRow(i, { key: e.currentTarget.value })} />
+          <label for={`${p}-t${i}-kind`}>{t('bargaining.field.value_kind')}</label>
+          <select id={`${p}-t${i}-kind`} value={r.kind} onChange={(e) => setRow(i, { kind: e.currentTarget.value as Row['kind'], value: e.currentTarget.value === 'boolean' ? 'yes' : '' })}>
             {KINDS.map((k) => <option key={k} value={k}>{t(`bargaining.value_kind.${k}` as MessageKey)}</option>)}
           </select>
-          <label for={`t-${i}-value`}>{t('bargaining.value')}</label>
+          <label for={`${p}-t${i}-value`}>{t('bargaining.value')}</label>
           {r.kind === 'boolean' ? (
-            <select id={`t-${i}-value`} value={r.value} onChange={(e) => setRow(i, { value: e.currentTarget.value })}>
+            <select id={`${p}-t${i}-value`} value={r.value} onChange={(e) => setRow(i, { value: e.currentTarget.value })}>
               <option value="yes">{t('ballot.yes')}</option>
               <option value="no">{t('ballot.no')}</option>
             </select>
           ) : (
             r.kind === 'date' ? (
-              <input id={`t-${i}-value`} required type="date" value={r.value} onInput={(e) => setRow(i, { value: e.currentTarget.value })} />
+              <input id={`${p}-t${i}-value`} required type="date" value={r.value} onInput={(e) => setRow(i, { value: e.currentTarget.value })} />
             ) : (
-              <input id={`t-${i}-value`} required type="text" inputMode={r.kind === 'text' ? 'text' : 'decimal'} value={r.value} onInput={(e) => setRow(i, { value: e.currentTarget.value })} />
+              <input id={`${p}-t${i}-value`} required type="text" inputMode={r.kind === 'text' ? 'text' : 'decimal'} value={r.value} onInput={(e) => setRow(i, { value: e.currentTarget.value })} />
             )
           )}
           {r.kind === 'money' || r.kind === 'integer' ? (
             <>
-              <label for={`t-${i}-extra`}>{r.kind === 'money' ? t('bargaining.field.currency') : t('bargaining.field.unit')}</label>
-              <input id={`t-${i}-extra`} required={r.kind === 'money'} value={r.extra} onInput={(e) => setRow(i, { extra: e.currentTarget.value })} />
+              <label for={`${p}-t${i}-extra`}>{r.kind === 'money' ? t('bargaining.field.currency') : t('bargaining.field.unit')}</label>
+              <input id={`${p}-t${i}-extra`} required={r.kind === 'money'} value={r.extra} onInput={(e) => setRow(i, { extra: e.currentTarget.value })} />
             </>
           ) : null}
-          <label for={`t-${i}-dir`}>{t('bargaining.direction')}</label>
-          <select id={`t-${i}-dir`} value={r.direction} onChange={(e) => setRow(i, { direction: e.currentTarget.value as Row['direction'] })}>
+          <label for={`${p}-t${i}-dir`}>{t('bargaining.direction')}</label>
+          <select id={`${p}-t${i}-dir`} value={r.direction} onChange={(e) => setRow(i, { direction: e.currentTarget.value as Row['direction'] })}>
             {DIRECTIONS.map((d) => <option key={d} value={d}>{t(`bargaining.direction.${d}` as MessageKey)}</option>)}
           </select>
           {rows.length > 1 ? <button type="button" class="secondary small" onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t('bargaining.remove_term', { n: i + 1 })}</button> : null}
         </fieldset>
       ))}
       <button type="button" class="secondary" onClick={() => setRows([...rows, emptyRow()])}>{t('bargaining.add_term')}</button>
-      <button type="submit">{t('bargaining.add_offer')}</button>
+      <button type="submit">{editing === undefined ? t('bargaining.add_offer') : t('bargaining.save_offer')}</button>
     </form>
   );
 }

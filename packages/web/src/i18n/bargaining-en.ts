@@ -107,4 +107,6 @@ export const bargainingEn = {
   'bargaining.remove_session': 'Remove the session of {date}',
   'bargaining.edit_contract': 'Edit the contract',
   'bargaining.save_contract': 'Save the contract',
+  'bargaining.edit_offer': 'Edit {title}',
+  'bargaining.save_offer': 'Save the offer',
 } as const satisfies Record<string, string>;

@@ -109,4 +109,6 @@ export const bargainingEs: Readonly<Record<keyof typeof bargainingEn, string>> =
   'bargaining.remove_session': 'Quitar la sesión del {date}',
   'bargaining.edit_contract': 'Editar el contrato',
   'bargaining.save_contract': 'Guardar el contrato',
+  'bargaining.edit_offer': 'Editar {title}',
+  'bargaining.save_offer': 'Guardar la oferta',
 };
