@@ -30,6 +30,8 @@ export function bargainingRoutes(route: RouteRegistrar, bargaining: BargainingSe
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('cache-control', 'private, no-store')
       .header('x-document-sha256', d.value.sha256);
+    // The route kit sends what the handler returns; a Buffer goes out as the raw bytes under the
+    // headers set above (the contract types this one non-JSON response as a string body).
     return ok(Buffer.from(d.value.bytes) as unknown as string);
   });
   route('voteOffer', ({ params }) => bargaining.voteOffer(params.id));
