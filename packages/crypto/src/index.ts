@@ -10,3 +10,4 @@ export * from './elgamal.ts';
 export * from './proofs/index.ts';
 export * from './threshold/index.ts';
 export * from './dlog.ts';
+export * from './sha256.ts';

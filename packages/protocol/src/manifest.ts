@@ -32,8 +32,14 @@ export type FollowUp = { readonly questionId: QuestionId; readonly outcome: Outc
 export type Schedule = { readonly opensAt: string; readonly closesAt: string };
 /** An official statement shown in the booth: one per side, equal length limits (design §2 "Campaigns"). */
 export type Statement = { readonly side: 'for' | 'against'; readonly author: string; readonly text: string };
+/**
+ * The offer a ratification vote puts to the members, bound by digest (docs/protocol.md, "Offer
+ * digest"): SHA-256 (lowercase hex) of the offer's canonical JSON, so anyone holding the offer can
+ * check it is the one the vote ratifies.
+ */
+export type OfferReference = { readonly id: OfferId; readonly title: string; readonly digest: Hex32 };
 /** What members read before voting: the official summary of the offer and the pro/con statements. */
-export type BallotInformation = { readonly summary: string; readonly statements: readonly Statement[] };
+export type BallotInformation = { readonly summary: string; readonly statements: readonly Statement[]; readonly offer?: OfferReference };
 
 export type Manifest = {
   readonly version: typeof MANIFEST_VERSION;
@@ -121,6 +127,7 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
     .strictObject({
       summary: text(8000, true),
       statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(4000, true) })).max(8),
+      offer: z.strictObject({ id: offerIdSchema, title: text(200), digest: hex32Schema }).exactOptional(),
     })
     .exactOptional(),
 });
@@ -143,7 +150,8 @@ export type ManifestInvariantError =
   | 'joint_key_mismatch'
   | 'follow_up_unknown_question'
   | 'follow_up_impossible_outcome'
-  | 'duplicate_follow_up';
+  | 'duplicate_follow_up'
+  | 'offer_link_mismatch';
 export type ManifestError = CanonicalParseError | ManifestInvariantError;
 
 const firstDuplicate = (values: readonly string[]): string | undefined => values.find((v, i) => values.indexOf(v) !== i);
@@ -203,6 +211,8 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
     if (seen.has(key)) return err('duplicate_follow_up', key);
     seen.add(key);
   }
+  const offer = m.information?.offer;
+  if (offer !== undefined && m.linkedOfferId !== offer.id) return err('offer_link_mismatch', 'information.offer.id must equal linkedOfferId');
   return ok(m);
 }
 

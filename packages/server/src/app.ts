@@ -9,6 +9,8 @@ import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
 import { staffAccountRoutes } from './http/staff-accounts.ts';
 import { authRoutes, memberGuard } from './http/auth.ts';
 import { consoleRoutes } from './http/console.ts';
+import { bargainingRoutes } from './http/bargaining.ts';
+import { createBargainingService } from './services/bargaining.ts';
 import { errorBody } from './http/errors.ts';
 import { memberRoutes } from './http/member.ts';
 import { notificationRoutes } from './http/notifications.ts';
@@ -115,6 +117,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     route,
     createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),
   );
+  bargainingRoutes(route, createBargainingService(engine));
   staffRoutes(route, staffSignIn, engine.store, config.cookieSecure, config.staffSessionTtlMs);
   staffAccountRoutes(route, engine.store, clock);
   if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);

@@ -4,6 +4,7 @@
 // integrity rules stated here (vote status transitions, one counted ballot per credential).
 import type { Result } from '@ratify/crypto';
 import type { StaffSecurityStore } from './port-staff-security.ts';
+import type { BargainingStore } from './bargaining-port.ts';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -443,7 +444,7 @@ export interface AuditQuery {
 
 export type CreateStaffError = 'duplicate_username';
 
-export interface Store extends StaffSecurityStore {
+export interface Store extends StaffSecurityStore, BargainingStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
   getUnion(id: string): Promise<Union | null>;
   /** Replaces the union's membership with `rows`, all or nothing. */
@@ -608,3 +609,5 @@ export interface Store extends StaffSecurityStore {
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>>;
   close(): Promise<void>;
 }
+
+export type * from './bargaining-port.ts';

@@ -3,6 +3,7 @@
 // inserts where a test must prove a constraint is enforced by the database itself.
 import { describe } from 'vitest';
 import { ballotsContract } from './contract/ballots.ts';
+import { bargainingContract } from './contract/bargaining.ts';
 import { boardContract } from './contract/board.ts';
 import { consoleContract } from './contract/console.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
@@ -26,5 +27,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('admin console: drafts, ceremony, scheduler, turnout', () => consoleContract(factory));
     describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));
     describe('staff security: pruning, disabling, password changes', () => staffSecurityContract(factory));
+    describe('bargaining tracker: contracts, sessions, offers, documents', () => bargainingContract(factory));
   });
 }

@@ -48,8 +48,13 @@ describe('SQLite adapter', () => {
     expect(await tables()).toEqual([
       'audit_log',
       'ballots',
+      'bargaining_contracts',
+      'bargaining_documents',
+      'bargaining_offers',
+      'bargaining_sessions',
       'board_events',
       'ceremony_messages',
+      'contract_status_events',
       'credentials',
       'login_codes',
       'mail_events',
@@ -71,7 +76,7 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(21);
+    expect(await tables()).toHaveLength(26);
     await store.close();
   });
 

@@ -34,6 +34,7 @@ export const api = {
   logout: () => settle(() => client.logout()),
   me: () => settle(() => client.me()),
   castBallot: (id: string, ballotText: string) => settle(() => client.castBallot(id, ballotText)),
+  voteOffer: (id: string) => settle(() => client.call('voteOffer', { params: { id } })),
 };
 
 export type { ResponseOf };

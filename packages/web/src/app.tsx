@@ -3,6 +3,7 @@
 import { assertNever } from '@ratify/crypto';
 import { useEffect, useState } from 'preact/hooks';
 import { AuditPage } from './admin/audit-page.tsx';
+import { ContractPage, ContractsPage } from './admin/bargaining-page.tsx';
 import { DraftFormPage } from './admin/draft-form-page.tsx';
 import { DraftPage } from './admin/draft-page.tsx';
 import { DraftsPage } from './admin/drafts-page.tsx';
@@ -85,6 +86,10 @@ function Page({ route }: { readonly route: Route }) {
       return <CeremonyPage draftId={route.id} />;
     case 'trustee_decrypt':
       return <DecryptPage voteId={route.id} />;
+    case 'admin_contracts':
+      return <ContractsPage />;
+    case 'admin_contract':
+      return <ContractPage contractId={route.id} />;
     case 'not_found':
       return <NotFound />;
     default:

@@ -24,6 +24,8 @@ export type Route =
   | { readonly kind: 'trustee_home' }
   | { readonly kind: 'trustee_ceremony'; readonly id: string }
   | { readonly kind: 'trustee_decrypt'; readonly id: string }
+  | { readonly kind: 'admin_contracts' }
+  | { readonly kind: 'admin_contract'; readonly id: string }
   | { readonly kind: 'not_found' };
 
 const SLUG = '([a-z0-9][a-z0-9_-]{0,63})';
@@ -36,6 +38,7 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/admin/drafts/${SLUG}$`), (id) => (id === 'new' ? { kind: 'admin_draft_new' } : { kind: 'admin_draft', id })],
   [new RegExp(`^/admin/votes/${SLUG}$`), (id) => ({ kind: 'admin_vote', id })],
   [new RegExp(`^/admin/votes/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll_amendments', id })],
+  [new RegExp(`^/admin/contracts/${SLUG}$`), (id) => ({ kind: 'admin_contract', id })],
   [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
   [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
 ];
@@ -50,6 +53,7 @@ const FIXED: Readonly<Record<string, Route>> = {
   '/trustee': { kind: 'trustee_home' },
   '/admin/staff': { kind: 'admin_staff' },
   '/staff/password': { kind: 'staff_password' },
+  '/admin/contracts': { kind: 'admin_contracts' },
 };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -114,6 +118,10 @@ export function routePath(route: Route): string {
       return `/trustee/drafts/${route.id}`;
     case 'trustee_decrypt':
       return `/trustee/votes/${route.id}`;
+    case 'admin_contracts':
+      return '/admin/contracts';
+    case 'admin_contract':
+      return `/admin/contracts/${route.id}`;
     case 'not_found':
       return '/';
     default:

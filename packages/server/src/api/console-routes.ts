@@ -42,7 +42,7 @@ export const CONSOLE_ROUTES = {
   },
   createDraft: {
     method: 'POST', path: '/api/admin/drafts', role: 'admin', summary: 'Save a vote definition as a draft; its trustees then run the key ceremony',
-    body: c.draftDefinitionSchema, status: 201, response: c.draftSchema, errors: [...AUTH, 'invalid_definition', 'union_not_found', 'duplicate_draft', 'duplicate_vote'],
+    body: c.draftDefinitionSchema, status: 201, response: c.draftSchema, errors: [...AUTH, 'invalid_definition', 'union_not_found', 'duplicate_draft', 'duplicate_vote', 'offer_not_found', 'offer_digest_mismatch'],
   },
   listDrafts: { method: 'GET', path: '/api/admin/drafts', role: 'admin', summary: 'Every draft with its ceremony status', status: 200, response: c.draftListSchema, errors: [...AUTH] },
   getDraft: {

@@ -95,7 +95,14 @@ export const draftDefinitionSchema = z.strictObject({
   linkedOfferId: z.string().optional(),
   followUps: objectList.max(64).optional(),
   /** The offer summary and the official pro/con statements shown in the booth. */
-  information: z.strictObject({ summary: z.string(), statements: objectList.max(8) }).optional(),
+  information: z
+    .strictObject({
+      summary: z.string(),
+      statements: objectList.max(8),
+      /** The offer this vote ratifies, bound by digest (docs/bargaining.md); its id must equal linkedOfferId. */
+      offer: z.strictObject({ id: z.string(), title: z.string(), digest: z.string() }).optional(),
+    })
+    .optional(),
 });
 export type DraftDefinitionInput = z.infer<typeof draftDefinitionSchema>;
 

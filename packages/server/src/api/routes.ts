@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import * as s from './schemas.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
 import { STAFF_ACCOUNT_ROUTES } from './staff-account-routes.ts';
+import { BARGAINING_ROUTES } from './bargaining-routes.ts';
 
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
@@ -149,6 +150,8 @@ export const ROUTES = {
   // Admin console and trustee pages: rolls, drafts, the ceremony relay, the tally step, turnout (console-routes.ts).
   ...CONSOLE_ROUTES,
   ...STAFF_ACCOUNT_ROUTES,
+  // Bargaining tracker and offer comparison (bargaining-routes.ts).
+  ...BARGAINING_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

@@ -17,6 +17,7 @@ import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratif
 import { createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, publicCredential, type PrivateCredential } from '@ratify/protocol';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
+import { linkDemoOffers } from './bargaining.ts';
 
 export type DemoSeedResult = {
   readonly seeded: boolean;
@@ -58,7 +59,7 @@ function readSamples(dir: string): DemoSeedResult['samples'] {
 
 export async function seedDemo(engine: Engine, dir: string, now: Date, scale: DemoScale = DEMO_SCALE, sampleTurnout = 0.12): Promise<DemoSeedResult> {
   const { store, group } = engine;
-  const definitions = demoVotes(now);
+  const definitions = await linkDemoOffers(store, demoVotes(now));
   if (await store.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
   mkdirSync(dir, { recursive: true });
   const rolls = demoRolls(scale);

@@ -5,6 +5,7 @@ import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecry
 import type { ErrorBody } from '../api/schemas.ts';
 import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
 import { STAFF_ACCOUNT_MESSAGES, STAFF_ACCOUNT_STATUS, type StaffAccountCode } from './staff-account-errors.ts';
+import { BARGAINING_MESSAGES, BARGAINING_STATUS, type BargainingCode } from './bargaining-errors.ts';
 
 type EngineCode = CastBallotError | ContextError | OpenError | CloseError | PartialDecryptionError | ResultError | 'empty_board';
 export type ServerCode =
@@ -39,7 +40,7 @@ export type NotificationCode =
   | 'credential_already_revoked'
   | 'already_announced'
   | 'secret_key_missing';
-export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode;
+export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   member_not_on_roll: 404, credential_handle_unknown: 404,
@@ -52,6 +53,7 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
   ...CONSOLE_STATUS,
+  ...BARGAINING_STATUS,
   ...NOTIFICATION_STATUS,
   ...STAFF_ACCOUNT_STATUS,
   // 400: the request itself is malformed or fails a check (nothing was changed).
@@ -80,6 +82,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
 const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   ...CONSOLE_MESSAGES,
   ...STAFF_ACCOUNT_MESSAGES,
+  ...BARGAINING_MESSAGES,
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',

@@ -9,6 +9,7 @@ import type { Role, RouteName, RouteSpec, Routes } from '../api/routes.ts';
 import type { StaffRole } from '@ratify/storage';
 import { ROUTES } from '../api/routes.ts';
 import { CONSOLE_BODY_LIMITS } from '../api/console-routes.ts';
+import { BARGAINING_BODY_LIMITS } from '../api/bargaining-routes.ts';
 import type { ApiErrorCode } from './errors.ts';
 import { errorBody, statusOf } from './errors.ts';
 
@@ -61,6 +62,7 @@ export type Handler<N extends RouteName> = (input: HandlerInput<N>) => Promise<R
 /** Body limits: a ballot is < 256 KiB and a partial decryption < 4 MiB (protocol codec v1). */
 const BODY_LIMITS: Partial<Record<RouteName, number>> = {
   ...CONSOLE_BODY_LIMITS,
+  ...BARGAINING_BODY_LIMITS,
   castBallot: 256 * 1024,
   adminPartialDecryption: 4 * 1024 * 1024,
 };

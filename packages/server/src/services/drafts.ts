@@ -13,6 +13,7 @@ import type { DraftDefinitionInput, draftIssueSchema } from '../api/console-sche
 import { draftDefinitionSchema } from '../api/console-schemas.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
+import { offerReferenceProblem } from './bargaining.ts';
 
 export type DraftIssue = z.infer<typeof draftIssueSchema>;
 
@@ -40,6 +41,8 @@ function invariantField(code: string, detail: string | undefined, manifest: Mani
       return 'trustees.members';
     case 'duplicate_question_id':
       return 'questions';
+    case 'offer_link_mismatch':
+      return 'information.offer.id';
     case 'follow_up_unknown_question':
     case 'follow_up_impossible_outcome':
     case 'duplicate_follow_up':
@@ -147,6 +150,8 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     const v = validateDefinition(engine, raw, union?.name ?? unionId);
     const issues = v.ok ? [] : (v.issues ?? []);
     if (v.ok && union === null) issues.push({ field: 'unionId', code: 'union_not_found', message: `no union ${unionId ?? ''}` });
+    const offerProblem = v.ok ? await offerReferenceProblem(store, v.value.input) : null;
+    if (offerProblem !== null) issues.push(offerProblem);
     if (v.ok && ((await store.getVote(v.value.definition.voteId)) !== null || (await store.getDraft(v.value.definition.voteId)) !== null))
       issues.push({ field: 'voteId', code: 'duplicate_vote', message: `a vote or draft ${v.value.definition.voteId} already exists` });
     return ok({ valid: issues.length === 0, issues });
@@ -172,6 +177,8 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     if (union === null) return err('union_not_found', raw.unionId);
     const v = validateDefinition(engine, raw, union.name);
     if (!v.ok) return v;
+    const offerProblem = await offerReferenceProblem(store, v.value.input);
+    if (offerProblem !== null) return err(offerProblem.code, `${offerProblem.field}: ${offerProblem.message}`);
     if ((await store.getVote(raw.voteId)) !== null) return err('duplicate_vote', raw.voteId);
     const created = await store.createDraft({ id: raw.voteId, unionId: raw.unionId, definition: JSON.stringify(v.value.input) });
     if (!created.ok) return created;

@@ -9,6 +9,7 @@ import * as draftsCeremonySchedule from './20261128090000-drafts-ceremony-schedu
 import * as staffAccountsAuditLog from './20261128100000-staff-accounts-audit-log.ts';
 import * as mailQueue from './20261128150000-mail-queue.ts';
 import * as staffAccountStatus from './20261129090000-staff-account-status.ts';
+import * as bargainingTracker from './20261129100000-bargaining-tracker.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261128100000-staff-accounts-audit-log': staffAccountsAuditLog,
   '20261128150000-mail-queue': mailQueue,
   '20261129090000-staff-account-status': staffAccountStatus,
+  '20261129100000-bargaining-tracker': bargainingTracker,
 };
 
 const migrator = <DB>(db: Kysely<DB>): Migrator =>

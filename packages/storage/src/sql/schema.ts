@@ -207,6 +207,62 @@ export interface VoteScheduleTable {
   last_error: string | null;
 }
 
+export interface BargainingContractsTable {
+  id: string;
+  title: string;
+  /** JSON array of party names. */
+  parties: string;
+  covered_unit: string;
+  effective_date: string;
+  expiry_date: string;
+  status: string;
+  /** Number of status events; updated first in a status change (the contract's lock). */
+  event_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractStatusEventsTable {
+  contract_id: string;
+  seq: number;
+  from_status: string;
+  to_status: string;
+  on_date: string;
+  note: string | null;
+  at: string;
+}
+
+export interface BargainingSessionsTable {
+  id: string;
+  contract_id: string;
+  date: string;
+  end_date: string | null;
+  kind: string;
+  notes: string | null;
+}
+
+export interface BargainingOffersTable {
+  id: string;
+  contract_id: string;
+  /** The contract id when the offer is final, else null: unique, so one final offer per contract. */
+  final_key: string | null;
+  offer: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BargainingDocumentsTable {
+  id: string;
+  contract_id: string;
+  offer_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes_base64: string;
+  created_at: string;
+}
+
 export interface Database {
   unions: UnionsTable;
   members: MembersTable;
@@ -229,4 +285,9 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
+  bargaining_contracts: BargainingContractsTable;
+  contract_status_events: ContractStatusEventsTable;
+  bargaining_sessions: BargainingSessionsTable;
+  bargaining_offers: BargainingOffersTable;
+  bargaining_documents: BargainingDocumentsTable;
 }

@@ -30,7 +30,9 @@ import type {
   VoteStatus,
 } from '../port.ts';
 import type { NewCeremonyMessage, NewDraft, NewScheduleEntry, ScheduledJob } from '../port.ts';
+import type { ContractRecord, ContractStatusChange, NewDocument, OfferRecord, SessionRecord } from '../bargaining-port.ts';
 import * as ballots from './ballots.ts';
+import * as bargaining from './bargaining.ts';
 import * as consoleSql from './console.ts';
 import * as board from './board.ts';
 import type { SqlContext } from './context.ts';
@@ -341,6 +343,56 @@ export class SqlStore implements Store {
   }
   listParticipants(voteId: string) {
     return consoleSql.listParticipants(this.#ctx, voteId);
+  }
+
+  // --- Bargaining tracker (bargaining-port.ts) ---
+  createContract(contract: ContractRecord) {
+    return this.#atomic((ctx) => bargaining.createContract(ctx, contract));
+  }
+  updateContract(contract: Omit<ContractRecord, 'status'>) {
+    return this.#atomic((ctx) => bargaining.updateContract(ctx, contract));
+  }
+  changeContractStatus(change: ContractStatusChange) {
+    return this.#atomic((ctx) => bargaining.changeContractStatus(ctx, change));
+  }
+  getContract(id: string) {
+    return bargaining.getContract(this.#ctx, id);
+  }
+  listContracts() {
+    return bargaining.listContracts(this.#ctx);
+  }
+  listContractStatusEvents(contractId: string) {
+    return bargaining.listContractStatusEvents(this.#ctx, contractId);
+  }
+  putBargainingSession(session: SessionRecord) {
+    return this.#atomic((ctx) => bargaining.putBargainingSession(ctx, session));
+  }
+  deleteBargainingSession(contractId: string, id: string) {
+    return this.#atomic((ctx) => bargaining.deleteBargainingSession(ctx, contractId, id));
+  }
+  listBargainingSessions(contractId: string) {
+    return bargaining.listBargainingSessions(this.#ctx, contractId);
+  }
+  createOffer(offer: OfferRecord) {
+    return this.#atomic((ctx) => bargaining.createOffer(ctx, offer));
+  }
+  updateOffer(offer: OfferRecord) {
+    return this.#atomic((ctx) => bargaining.updateOffer(ctx, offer));
+  }
+  getOffer(id: string) {
+    return bargaining.getOffer(this.#ctx, id);
+  }
+  listOffers(contractId?: string) {
+    return bargaining.listOffers(this.#ctx, contractId);
+  }
+  addDocument(document: NewDocument) {
+    return this.#atomic((ctx) => bargaining.addDocument(ctx, document));
+  }
+  getDocument(id: string) {
+    return bargaining.getDocument(this.#ctx, id);
+  }
+  listDocuments(contractId: string) {
+    return bargaining.listDocuments(this.#ctx, contractId);
   }
 
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {

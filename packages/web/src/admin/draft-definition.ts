@@ -36,6 +36,8 @@ export type DraftForm = {
   readonly questions: readonly QuestionForm[];
   readonly threshold: string;
   readonly trustees: readonly TrusteeForm[];
+  /** The offer this vote ratifies (from the bargaining tracker), bound into the manifest by digest. */
+  readonly offer?: { readonly id: string; readonly title: string; readonly digest: string } | undefined;
 };
 
 const EMPTY_RATIONAL: RationalField = { numerator: '', denominator: '' };
@@ -99,7 +101,8 @@ export function toDraftDefinition(f: DraftForm): Record<string, unknown> {
       members: f.trustees.map((t, i) => ({ id: `trustee-${i + 1}`, name: t.name.trim(), ...(t.account.trim() ? { account: t.account.trim().toLowerCase() } : {}) })),
     },
     revotePolicy: f.revotePolicy,
-    ...(f.summary.trim() || statements.length > 0 ? { information: { summary: f.summary.trim(), statements } } : {}),
+    ...(f.summary.trim() || statements.length > 0 || f.offer ? { information: { summary: f.summary.trim(), statements, ...(f.offer ? { offer: f.offer } : {}) } } : {}),
+    ...(f.offer ? { linkedOfferId: f.offer.id } : {}),
   };
 }
 

@@ -56,6 +56,7 @@ function QuestionFields({ q, i, issues, set, remove }: { readonly q: QuestionFor
 function DraftFormBody() {
   const { t } = useI18n();
   const unions = useApi(() => staffCall('listUnions'), []);
+  const offers = useApi(() => staffCall('listOffers'), []);
   const [f, setF] = useState<DraftForm>(newDraftForm);
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [error, setError] = useState<string | undefined>();
@@ -63,6 +64,12 @@ function DraftFormBody() {
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<DraftForm>) => setF((old) => ({ ...old, ...patch }));
   const setQuestion = (i: number, q: QuestionForm) => set({ questions: f.questions.map((x, n) => (n === i ? q : x)) });
+  const offerEntries = offers.kind === 'ready' ? offers.value.offers.filter((o) => o.offer.kind !== 'proposal') : [];
+  const offerOptions: (readonly [string, string])[] = [['', t('draft.offer_none')], ...offerEntries.map((o) => [o.offer.id, o.offer.title] as const)];
+  const chooseOffer = (id: string) => {
+    const o = offerEntries.find((x) => x.offer.id === id);
+    set({ offer: o === undefined ? undefined : { id: o.offer.id, title: o.offer.title, digest: o.digest } });
+  };
   const unionOptions: (readonly [string, string])[] = [['', t('admin.draft.union_choose')], ...(unions.kind === 'ready' ? unions.value.unions.map((u) => [u.id, u.name] as const) : [])];
 
   const submit = async (event: Event) => {
@@ -116,6 +123,7 @@ function DraftFormBody() {
           options={[['last_counts', t('admin.draft.revote_last')], ['first_counts', t('admin.draft.revote_first')]]} />
       </Group>
       <Group legend={t('admin.draft.information')}>
+        <SelectField id="d-offer" label={t('draft.offer_label')} hint={t('draft.offer_hint')} path="information.offer" value={f.offer?.id ?? ''} onValue={chooseOffer} options={offerOptions} {...common} />
         <TextField id="d-summary" label={t('admin.draft.summary')} path="information.summary" value={f.summary} onValue={(summary) => set({ summary })} multiline {...common} />
         <TextField id="d-for-author" label={t('admin.draft.for_author')} path="information.statements.0.author" value={f.forAuthor} onValue={(forAuthor) => set({ forAuthor })} {...common} />
         <TextField id="d-for-text" label={t('admin.draft.for_text')} path="information.statements.0.text" value={f.forText} onValue={(forText) => set({ forText })} multiline {...common} />

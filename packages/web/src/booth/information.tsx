@@ -2,6 +2,7 @@
 // summary of the offer and the for/against statements, each labelled with its side in words.
 import type { Manifest } from '@ratify/protocol';
 import { useI18n } from '../ui/i18n-context.ts';
+import { OfferPanel } from './offer-comparison.tsx';
 
 /** Text with blank-line paragraphs and single newlines as line breaks. */
 export function Paragraphs({ text }: { readonly text: string }) {
@@ -26,6 +27,8 @@ export function Information({ manifest }: { readonly manifest: Manifest }) {
   const info = manifest.information;
   if (info === undefined) return null;
   return (
+    <>
+    {info.offer !== undefined ? <OfferPanel voteId={manifest.voteId} reference={info.offer} /> : null}
     <section aria-labelledby="info-heading" class="card">
       <h2 id="info-heading">{t('ballot.info_heading')}</h2>
       <h3>{t('ballot.summary_heading')}</h3>
@@ -45,5 +48,6 @@ export function Information({ manifest }: { readonly manifest: Manifest }) {
         </>
       ) : null}
     </section>
+    </>
   );
 }

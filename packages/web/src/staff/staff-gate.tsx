@@ -22,6 +22,7 @@ const LINKS: readonly { readonly href: string; readonly label: MessageKey; reado
   { href: '/admin/drafts', label: 'staff.nav.drafts', roles: ['administrator'] },
   { href: '/admin/votes', label: 'staff.nav.votes', roles: ['administrator', 'observer'] },
   { href: '/admin/audit', label: 'staff.nav.audit', roles: ['administrator', 'observer'] },
+  { href: '/admin/contracts', label: 'bargaining.nav', roles: ['administrator', 'observer'] },
   { href: '/trustee', label: 'staff.nav.trustee', roles: ['trustee'] },
   { href: '/admin/staff', label: 'staff.nav.accounts', roles: ['administrator'] },
   { href: '/staff/password', label: 'staff.nav.password', roles: ['administrator', 'observer', 'trustee'] },

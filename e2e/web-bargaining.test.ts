@@ -1,0 +1,119 @@
+// Chromium: the offer a vote ratifies, in the booth and on the public vote page. The demo's
+// bargaining timeline is seeded and a guild vote is bound to the producers' final offer by digest;
+// members see the offer, the browser's own digest check, and the comparison table with the right
+// better/worse marks in words and symbols (not colour alone), in English and Spanish, axe-clean.
+import { randomBytes } from 'node:crypto';
+import { systemRandom, toHex, unwrap } from '@ratify/crypto';
+import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkDemoOffers } from '../packages/server/src/demo/bargaining.ts';
+import { demoVotes } from '../packages/server/src/demo/votes.ts';
+import { axeViolations, G1, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
+
+const VOTE = 'guild-strike-authorization-2009';
+const KEY = randomBytes(32);
+const PASSWORD = 'a long enough staff password';
+let env: WebEnv;
+let adminSecret: string;
+
+beforeAll(async () => {
+  env = await startWebEnv('bargaining', { secretKey: KEY });
+  const { engine } = env;
+  const admin = unwrap(await createStaffAccount(engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
+  adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
+  const definitions = await linkDemoOffers(engine.store, demoVotes(new Date()));
+  const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer' };
+  const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
+  unwrap(await engine.createVote(guild, ceremony.messages));
+  const entries = await engine.store.listRollEntries(VOTE);
+  const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))));
+  unwrap(await engine.publishCredentials(VOTE, publics));
+  unwrap(await engine.openVote(VOTE));
+}, 180_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+/** The mark shown for the offer against one other agreement on one term. */
+const mark = (page: Page, term: string, offer: string) => page.locator(`tr[data-term="${term}"] td[data-offer="${offer}"] .verdict-mark`);
+
+async function expectComparison(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'How this offer compares' }).waitFor();
+  await page.getByText('Checked: this is exactly the offer signed into this vote').waitFor();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'Federation 2008 primetime deal (demo)' }).count()).resolves.toBe(1);
+  // The final offer is not retroactive; the federation's deal is: worse for members.
+  expect(await mark(page, 'retroactive-pay', 'federation-2008-agreement').textContent()).toBe('▼ This offer is worse');
+  // Year-2 raise 3.5% against the directors' 3.0%: better.
+  expect(await mark(page, 'wage-y2', 'directors-2008-agreement').textContent()).toBe('▲ This offer is better');
+  expect(await mark(page, 'wage-y1', 'federation-2008-agreement').textContent()).toBe('= Same');
+  // Free streaming window: 17 days against the writers' 24 (lower is better): better.
+  expect(await mark(page, 'nm-free-window', 'writers-2008-agreement').textContent()).toBe('▲ This offer is better');
+  expect(await mark(page, 'force-majeure', 'federation-2008-agreement').textContent()).toBe('≠ Different');
+  expect(await mark(page, 'health-pension', 'directors-2008-agreement').textContent()).toBe('— Not in this agreement');
+  expect(await page.getByRole('rowheader', { name: 'Raises retroactive to the expiry date' }).count()).toBe(1);
+}
+
+describe('offer comparison in Chromium', () => {
+  it('shows the offer and its comparison on the public vote page, axe-clean, in English and Spanish', async () => {
+    const page = await env.newPage({ width: 360, height: 740 });
+    await page.goto(`/votes/${VOTE}`);
+    await expectComparison(page);
+    await page.getByText('43 days of formal negotiations').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Cómo se compara esta oferta' }).waitFor();
+    expect(await mark(page, 'retroactive-pay', 'federation-2008-agreement').textContent()).toBe('▼ Esta oferta es peor');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('shows the same in the booth before the member votes', async () => {
+    const page = await env.newPage({ width: 1024, height: 800 });
+    await signIn(env, page, G1);
+    await page.goto(`/booth/${VOTE}`);
+    await expectComparison(page);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator follow the timeline, add a session (the count follows), edit an unbound offer but not the bound one, and read the comparisons, axe-clean', async () => {
+    const page = await env.newPage({ width: 1024, height: 800 });
+    await page.context().clearCookies();
+    await page.goto('/staff');
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Authenticator code').fill(totpCode('ada', adminSecret, new Date()));
+    await page.getByRole('button', { name: 'Sign in as staff' }).click();
+    await page.getByText('Signed in as ada').waitFor();
+    await page.goto('/admin/contracts');
+    await page.getByRole('link', { name: 'Guild TV/Theatrical Contract 2005–2008 (demo)' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Guild TV/Theatrical Contract 2005–2008 (demo)' }).click();
+    await page.getByText('43 days of formal negotiations').waitFor();
+    await page.getByText('Status: Expired → Working without a contract').waitFor();
+    await page.getByRole('heading', { name: /Producers’ final offer to the guild/ }).waitFor();
+    expect(await mark(page, 'retroactive-pay', 'federation-2008-agreement').first().textContent()).toBe('▼ This offer is worse');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Date', { exact: true }).first().fill('2008-07-07');
+    await page.getByRole('button', { name: 'Add a bargaining session' }).click();
+    await page.getByText('44 days of formal negotiations').waitFor();
+    // An offer no vote binds can be edited; its terms table shows the exact new value.
+    const proposal = page.locator('article', { has: page.getByRole('heading', { name: 'Guild opening proposal (demo)' }) });
+    await proposal.getByText('Edit Guild opening proposal (demo)').click();
+    await proposal.locator('#oe-guild-2008-union-proposal-t0-value').fill('4.25');
+    await proposal.getByRole('button', { name: 'Save the offer' }).click();
+    await page.locator('article', { has: page.getByRole('heading', { name: 'Guild opening proposal (demo)' }) }).getByRole('cell', { name: '4.25 %' }).first().waitFor();
+    // The final offer is bound to the vote by its digest: the server refuses to change it.
+    const final = page.locator('article', { has: page.getByRole('heading', { name: /Producers’ final offer to the guild/ }) });
+    await final.getByText(/^Edit Producers’ final offer/).click();
+    await final.getByRole('button', { name: 'Save the offer' }).click();
+    await final.getByRole('alert').filter({ hasText: 'offer_in_use' }).or(final.getByRole('alert').filter({ hasText: 'binds this offer' })).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // The final offer's Markdown summary, rendered safely (text nodes only) on the page.
+    await page.getByRole('button', { name: 'Read final-offer-summary.md here' }).click();
+    await page.locator('.markdown strong', { hasText: 'Not retroactive' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

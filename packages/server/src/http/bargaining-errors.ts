@@ -1,0 +1,24 @@
+// The bargaining tracker's result codes and their HTTP statuses, spread into errors.ts's one table
+// (the mapper stays exhaustive and single) but kept beside the feature that answers with them.
+export const BARGAINING_STATUS = {
+  // 400: the request fails a check (nothing was changed).
+  invalid_contract: 400, dates_out_of_order: 400, duplicate_party: 400, invalid_session: 400, session_dates_out_of_order: 400, session_too_long: 400,
+  invalid_offer: 400, duplicate_term_key: 400, final_offer_not_offer: 400, compared_with_self: 400, duplicate_compared_with: 400,
+  document_empty: 400, unsupported_document_type: 400, invalid_base64: 400, offer_contract_mismatch: 400, session_contract_mismatch: 400, offer_digest_mismatch: 400,
+  // 404
+  contract_not_found: 404, session_not_found: 404, offer_not_found: 404, document_not_found: 404, no_linked_offer: 404,
+  // 409: valid, but not now.
+  duplicate_contract: 409, duplicate_offer: 409, duplicate_document: 409, invalid_status_transition: 409, status_conflict: 409,
+  final_offer_exists: 409, offer_in_use: 409,
+  document_too_large: 413,
+} as const;
+
+export type BargainingCode = keyof typeof BARGAINING_STATUS;
+
+export const BARGAINING_MESSAGES: Partial<Record<BargainingCode, string>> = {
+  invalid_status_transition: 'That status change is not allowed from the current status.',
+  status_conflict: 'The status changed since you loaded the page; reload and try again.',
+  offer_in_use: 'A vote or draft binds this offer by its digest; it can no longer change.',
+  unsupported_document_type: 'Only PDF and Markdown (UTF-8 text) documents are accepted.',
+  no_linked_offer: 'This vote does not ratify an offer.',
+};

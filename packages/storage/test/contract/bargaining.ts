@@ -1,0 +1,124 @@
+// Contract: the bargaining tracker. Contracts (unique ids, status changed only by compare and set,
+// with a contiguous history), sessions (need their contract, stay with it, ordered by date), offers
+// (stored byte for byte, at most one final offer per contract, also enforced by the database) and
+// documents (bytes round-trip exactly; offer must belong to the contract). Every refused write
+// changes nothing.
+import { describe, expect, it } from 'vitest';
+import type { ContractRecord, NewDocument, OfferRecord } from '../../src/index.ts';
+import { FIXED_TIME, expectOk, useStore } from './fixtures.ts';
+import type { StoreFactory } from './fixtures.ts';
+
+const T0 = FIXED_TIME.toISOString();
+const contract = (id: string, overrides: Partial<ContractRecord> = {}): ContractRecord => ({
+  id, title: `Contract ${id}`, parties: ['Guild', 'Producers'], coveredUnit: 'performers', effectiveDate: '2005-07-01', expiryDate: '2008-06-30', status: 'in_force', ...overrides,
+});
+const offer = (id: string, contractId = 'c1', finalOffer = false): OfferRecord => ({ id, contractId, finalOffer, offer: `{"id":"${id}","x":"ü"}` });
+const doc = (id: string, overrides: Partial<NewDocument> = {}): NewDocument => ({
+  id, contractId: 'c1', offerId: null, name: 'summary.md', contentType: 'text/markdown', size: 3, sha256: 'ab'.repeat(32), bytes: new Uint8Array([0, 255, 7]), ...overrides,
+});
+
+export function bargainingContract(factory: StoreFactory): void {
+  const t = useStore(factory);
+
+  describe('contracts', () => {
+    it('creates, reads, lists by expiry and refuses a duplicate id', async () => {
+      const c = expectOk(await t.store.createContract(contract('c1')));
+      expect(c).toEqual({ ...contract('c1'), createdAt: T0, updatedAt: T0 });
+      expectOk(await t.store.createContract(contract('c0', { expiryDate: '2007-01-01' })));
+      expect(await t.store.createContract(contract('c1', { title: 'other' }))).toMatchObject({ ok: false, error: 'duplicate_contract' });
+      expect((await t.store.listContracts()).map((x) => x.id)).toEqual(['c0', 'c1']);
+      expect(await t.store.getContract('c1')).toEqual(c);
+      expect(await t.store.getContract('nope')).toBeNull();
+    });
+
+    it('updates fields but not the status', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      const { status: _s, ...rest } = contract('c1', { title: 'Renamed', parties: ['A', 'B', 'C'] });
+      const u = expectOk(await t.store.updateContract(rest));
+      expect(u).toMatchObject({ title: 'Renamed', parties: ['A', 'B', 'C'], status: 'in_force' });
+      expect(await t.store.updateContract({ ...rest, id: 'nope' })).toMatchObject({ ok: false, error: 'contract_not_found' });
+    });
+
+    it('changes the status by compare and set, with a contiguous history', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      const e1 = expectOk(await t.store.changeContractStatus({ contractId: 'c1', from: 'in_force', to: 'expired', onDate: '2008-06-30', note: null }));
+      expect(e1).toEqual({ contractId: 'c1', seq: 1, from: 'in_force', to: 'expired', onDate: '2008-06-30', note: null, at: T0 });
+      // A stale read: the status is no longer in_force, so nothing changes.
+      expect(await t.store.changeContractStatus({ contractId: 'c1', from: 'in_force', to: 'strike', onDate: '2008-07-01', note: null })).toMatchObject({ ok: false, error: 'status_conflict' });
+      expect(await t.store.changeContractStatus({ contractId: 'zz', from: 'in_force', to: 'expired', onDate: '2008-07-01', note: null })).toMatchObject({ ok: false, error: 'contract_not_found' });
+      expectOk(await t.store.changeContractStatus({ contractId: 'c1', from: 'expired', to: 'working_without_contract', onDate: '2008-07-01', note: 'talks continue' }));
+      expect((await t.store.getContract('c1'))?.status).toBe('working_without_contract');
+      expect((await t.store.listContractStatusEvents('c1')).map((e) => [e.seq, e.to])).toEqual([[1, 'expired'], [2, 'working_without_contract']]);
+    });
+  });
+
+  describe('sessions', () => {
+    it('needs its contract, stays with it, lists by date and deletes once', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createContract(contract('c2')));
+      const s = { id: 's2', contractId: 'c1', date: '2008-04-16', endDate: '2008-04-17', kind: 'formal', notes: null };
+      expectOk(await t.store.putBargainingSession(s));
+      expectOk(await t.store.putBargainingSession({ ...s, id: 's1', date: '2008-04-15', endDate: null, notes: 'opening' }));
+      expect(await t.store.putBargainingSession({ ...s, contractId: 'nope' })).toMatchObject({ ok: false, error: 'contract_not_found' });
+      expect(await t.store.putBargainingSession({ ...s, contractId: 'c2' })).toMatchObject({ ok: false, error: 'session_contract_mismatch' });
+      expectOk(await t.store.putBargainingSession({ ...s, kind: 'informal' }));
+      expect((await t.store.listBargainingSessions('c1')).map((x) => [x.id, x.kind])).toEqual([['s1', 'formal'], ['s2', 'informal']]);
+      expect(await t.store.listBargainingSessions('c2')).toEqual([]);
+      expect(await t.store.deleteBargainingSession('c2', 's1')).toMatchObject({ ok: false, error: 'session_not_found' });
+      expectOk(await t.store.deleteBargainingSession('c1', 's1'));
+      expect(await t.store.deleteBargainingSession('c1', 's1')).toMatchObject({ ok: false, error: 'session_not_found' });
+    });
+  });
+
+  describe('offers', () => {
+    it('stores the text byte for byte and keeps one final offer per contract', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createContract(contract('c2')));
+      const a = expectOk(await t.store.createOffer(offer('a')));
+      expect(a).toEqual({ ...offer('a'), createdAt: T0, updatedAt: T0 });
+      expect(await t.store.createOffer(offer('a'))).toMatchObject({ ok: false, error: 'duplicate_offer' });
+      expect(await t.store.createOffer(offer('x', 'nope'))).toMatchObject({ ok: false, error: 'contract_not_found' });
+      expectOk(await t.store.createOffer(offer('f', 'c1', true)));
+      expect(await t.store.createOffer(offer('g', 'c1', true))).toMatchObject({ ok: false, error: 'final_offer_exists' });
+      expect(await t.store.updateOffer(offer('a', 'c1', true))).toMatchObject({ ok: false, error: 'final_offer_exists' });
+      expectOk(await t.store.createOffer(offer('h', 'c2', true))); // another contract may have its own
+      expect(await t.store.updateOffer(offer('a', 'c2'))).toMatchObject({ ok: false, error: 'offer_contract_mismatch' });
+      expect(await t.store.updateOffer(offer('zz'))).toMatchObject({ ok: false, error: 'offer_not_found' });
+      // Moving the mark inside one transaction: unmark f, then mark a.
+      const moved = await t.store.transaction(async (tx) => {
+        const un = await tx.updateOffer(offer('f', 'c1', false));
+        return un.ok ? tx.updateOffer(offer('a', 'c1', true)) : un;
+      });
+      expect(moved.ok).toBe(true);
+      expect((await t.store.listOffers('c1')).map((o) => [o.id, o.finalOffer])).toEqual([['a', true], ['f', false]]);
+      expect((await t.store.listOffers()).map((o) => o.id)).toEqual(['a', 'f', 'h']);
+      expect((await t.store.getOffer('a'))?.offer).toBe(offer('a').offer);
+    });
+
+    it('refuses a second final offer in the database itself', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createOffer(offer('f', 'c1', true)));
+      await expect(
+        t.store.kysely.insertInto('bargaining_offers').values({ id: 'g', contract_id: 'c1', final_key: 'c1', offer: '{}', created_at: T0, updated_at: T0 }).execute(),
+      ).rejects.toThrow();
+    });
+  });
+
+  describe('documents', () => {
+    it('round-trips bytes exactly and checks the contract and offer', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createContract(contract('c2')));
+      expectOk(await t.store.createOffer(offer('o2', 'c2')));
+      const meta = expectOk(await t.store.addDocument(doc('d1')));
+      const { bytes: _b, ...rest } = doc('d1');
+      expect(meta).toEqual({ ...rest, createdAt: T0 });
+      expect((await t.store.getDocument('d1'))?.bytes).toEqual(new Uint8Array([0, 255, 7]));
+      expect(await t.store.addDocument(doc('d1'))).toMatchObject({ ok: false, error: 'duplicate_document' });
+      expect(await t.store.addDocument(doc('d2', { contractId: 'nope' }))).toMatchObject({ ok: false, error: 'contract_not_found' });
+      expect(await t.store.addDocument(doc('d2', { offerId: 'nope' }))).toMatchObject({ ok: false, error: 'offer_not_found' });
+      expect(await t.store.addDocument(doc('d2', { offerId: 'o2' }))).toMatchObject({ ok: false, error: 'offer_contract_mismatch' });
+      expect((await t.store.listDocuments('c1')).map((d) => d.id)).toEqual(['d1']);
+      expect(await t.store.getDocument('d2')).toBeNull();
+    });
+  });
+}
