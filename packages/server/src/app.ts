@@ -7,6 +7,7 @@ import type { AppDeps, LoggerOptions } from './deps.ts';
 import { adminGuard, adminRoutes } from './http/admin.ts';
 import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
 import { authRoutes, memberGuard } from './http/auth.ts';
+import { campaignRoutes } from './http/campaigns.ts';
 import { consoleRoutes } from './http/console.ts';
 import { errorBody } from './http/errors.ts';
 import { memberRoutes } from './http/member.ts';
@@ -17,6 +18,7 @@ import { publicVoteRoutes } from './http/public-votes.ts';
 import { routeRegistrar, sendError } from './http/route-kit.ts';
 import { createAdminService } from './services/admin.ts';
 import { createBallotService } from './services/ballots.ts';
+import { createCampaignService } from './services/campaigns.ts';
 import { createCeremonyRelay, ceremonyStatusOf } from './services/ceremony-relay.ts';
 import { createDraftService } from './services/drafts.ts';
 import { createRollService } from './services/rolls.ts';
@@ -114,6 +116,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     route,
     createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),
   );
+  campaignRoutes(route, createCampaignService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, limiter }));
   staffRoutes(route, staffSignIn, engine.store, config.cookieSecure, config.staffSessionTtlMs);
   if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);
   return app;

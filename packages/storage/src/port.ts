@@ -3,6 +3,7 @@
 // are held to it by test/contract-suite.ts. Must not run crypto or business rules beyond the
 // integrity rules stated here (vote status transitions, one counted ballot per credential).
 import type { Result } from '@ratify/crypto';
+import type { CampaignStore } from './campaigns-port.ts';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -371,7 +372,8 @@ export type AppendError = 'vote_not_found';
 
 // --- Staff accounts, staff sessions, audit log ---
 
-export type StaffRole = 'administrator' | 'trustee' | 'observer';
+/** `campaign`: a campaign committee's account, bound to one vote and side (campaigns-port.ts). */
+export type StaffRole = 'administrator' | 'trustee' | 'observer' | 'campaign';
 
 export interface NewStaffAccount {
   readonly id: string;
@@ -442,7 +444,7 @@ export interface AuditQuery {
 
 export type CreateStaffError = 'duplicate_username';
 
-export interface Store {
+export interface Store extends CampaignStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
   getUnion(id: string): Promise<Union | null>;
   /** Replaces the union's membership with `rows`, all or nothing. */

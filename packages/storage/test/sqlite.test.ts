@@ -49,8 +49,13 @@ describe('SQLite adapter', () => {
       'audit_log',
       'ballots',
       'board_events',
+      'campaign_appeal_mail',
+      'campaign_appeals',
+      'campaign_committees',
       'ceremony_messages',
       'credentials',
+      'endorsement_pages',
+      'endorsements',
       'login_codes',
       'mail_events',
       'mail_messages',
@@ -71,7 +76,7 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(21);
+    expect(await tables()).toHaveLength(26);
     await store.close();
   });
 

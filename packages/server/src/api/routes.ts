@@ -3,14 +3,16 @@
 // it, and the OpenAPI document is generated from it, so the three cannot drift. Browser-safe.
 import type { z } from 'zod';
 import * as s from './schemas.ts';
+import { CAMPAIGN_ROUTES } from './campaign-routes.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
 
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
  * `admin` = an administrator staff session or the ops bearer token; `observer` = an administrator or
- * observer staff session (or the token), read-only; `trustee` = a trustee staff session.
+ * observer staff session (or the token), read-only; `trustee` = a trustee staff session; `campaign` =
+ * a campaign committee's staff session (its own routes only, for its own vote and side; never the token).
  */
-export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer';
+export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer' | 'campaign';
 export type Method = 'GET' | 'POST';
 
 export type RouteSpec = {
@@ -146,6 +148,8 @@ export const ROUTES = {
   },
   // Admin console and trustee pages: rolls, drafts, the ceremony relay, the tally step, turnout (console-routes.ts).
   ...CONSOLE_ROUTES,
+  // Campaigns: endorsement pages, committees and appeals (campaign-routes.ts).
+  ...CAMPAIGN_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

@@ -3,6 +3,7 @@
 // `{ error: { code, message } }`. Unexpected throws become a logged 500 with no detail.
 import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecryptionError, ResultError } from '@ratify/engine';
 import type { ErrorBody } from '../api/schemas.ts';
+import { CAMPAIGN_MESSAGES, CAMPAIGN_STATUS, type CampaignCode } from './campaign-errors.ts';
 import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
 
 type EngineCode = CastBallotError | ContextError | OpenError | CloseError | PartialDecryptionError | ResultError | 'empty_board';
@@ -38,7 +39,7 @@ export type NotificationCode =
   | 'credential_already_revoked'
   | 'already_announced'
   | 'secret_key_missing';
-export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode;
+export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | CampaignCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   member_not_on_roll: 404, credential_handle_unknown: 404,
@@ -51,6 +52,7 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
   ...CONSOLE_STATUS,
+  ...CAMPAIGN_STATUS,
   ...NOTIFICATION_STATUS,
   // 400: the request itself is malformed or fails a check (nothing was changed).
   invalid_request: 400, invalid_json: 400, non_canonical: 400, schema_mismatch: 400, invalid_element: 400,
@@ -77,6 +79,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
 
 const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   ...CONSOLE_MESSAGES,
+  ...CAMPAIGN_MESSAGES,
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',

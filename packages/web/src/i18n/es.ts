@@ -1,5 +1,6 @@
 // Mensajes en español. Debe tener exactamente las claves de en.ts, con los mismos {marcadores}.
 import type { MessageKey } from './en.ts';
+import { campaignEs } from './campaign-es.ts';
 import { staffEs } from './staff-es.ts';
 
 export const es: Readonly<Record<MessageKey, string>> = {
@@ -231,4 +232,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.encrypt_failed': 'No se pudo cifrar su papeleta. Inténtelo de nuevo.',
   'error.generic': 'Algo salió mal ({code}). Inténtelo de nuevo.',
   ...staffEs,
+  ...campaignEs,
 };

@@ -15,6 +15,7 @@ export const ROLE_NAMES: Readonly<Record<StaffRole, MessageKey>> = {
   administrator: 'staff.role.administrator',
   trustee: 'staff.role.trustee',
   observer: 'staff.role.observer',
+  campaign: 'staff.role.campaign',
 };
 
 const LINKS: readonly { readonly href: string; readonly label: MessageKey; readonly roles: readonly StaffRole[] }[] = [
@@ -23,6 +24,7 @@ const LINKS: readonly { readonly href: string; readonly label: MessageKey; reado
   { href: '/admin/votes', label: 'staff.nav.votes', roles: ['administrator', 'observer'] },
   { href: '/admin/audit', label: 'staff.nav.audit', roles: ['administrator', 'observer'] },
   { href: '/trustee', label: 'staff.nav.trustee', roles: ['trustee'] },
+  { href: '/campaign', label: 'staff.nav.campaign', roles: ['campaign'] },
 ];
 
 export function roleHome(role: StaffRole): string {
