@@ -4,6 +4,7 @@
 import { describe } from 'vitest';
 import { ballotsContract } from './contract/ballots.ts';
 import { boardContract } from './contract/board.ts';
+import { campaignsContract } from './contract/campaigns.ts';
 import { consoleContract } from './contract/console.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
 import { mailContract } from './contract/mail.ts';
@@ -24,5 +25,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('outgoing mail queue and delivery log', () => mailContract(factory));
     describe('admin console: drafts, ceremony, scheduler, turnout', () => consoleContract(factory));
     describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));
+    describe('campaigns: committees, endorsement pages, appeals', () => campaignsContract(factory));
   });
 }
