@@ -13,6 +13,7 @@ import type { DraftDefinitionInput, draftIssueSchema } from '../api/console-sche
 import { draftDefinitionSchema } from '../api/console-schemas.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
+import { statementIssues } from './statement-rules.ts';
 
 export type DraftIssue = z.infer<typeof draftIssueSchema>;
 
@@ -92,6 +93,8 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
     issues.push({ field, code: checked.error, message: checked.detail ?? checked.error });
     return { ...err('invalid_definition', `${field}: ${checked.error}${checked.detail ? ` (${checked.detail})` : ''}`), issues };
   }
+  // Equal terms for the official statements: one for each side, or none.
+  issues.push(...statementIssues(schema.data.information?.statements ?? []));
   const accounts = members.map((m) => m.account ?? null);
   const seen = new Map<string, number>();
   accounts.forEach((a, i) => {
