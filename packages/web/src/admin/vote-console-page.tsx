@@ -149,6 +149,7 @@ function Console({ voteId, me }: { readonly voteId: string; readonly me: StaffId
       {isAdmin ? <Voters voteId={voteId} reload={reload} /> : null}
       <p class="page-links">
         <a href={`/admin/audit?vote=${voteId}`}>{t('admin.vote.audit_link')}</a>
+        <a href={`/admin/votes/${voteId}/appeals`}>{t('campaign.review.link')}</a>
         <a href={`/votes/${voteId}/result`}>{t('admin.vote.result_link')}</a>
       </p>
     </>

@@ -53,4 +53,13 @@ export const campaignEn = {
   'campaign.review.updated': 'Last change',
   'campaign.review.link': 'Campaign appeals',
   'admin.draft.statements_rule': 'Both sides get the same space: up to {max} characters each. If you give one side a statement, give the other one too.',
+  'campaign.error.already_signed': 'You have already signed this page.',
+  'campaign.error.not_signed': 'You have not signed this page.',
+  'campaign.error.page_not_found': 'There is no such endorsement page.',
+  'campaign.error.appeal_quota_reached': 'Equal terms: this side has used every appeal it may send in this vote.',
+  'campaign.error.appeal_not_pending': 'This appeal has already been decided.',
+  'campaign.error.campaign_closed': 'The campaign is over: the vote is closed.',
+  'campaign.error.not_a_committee': 'This account is not bound to a campaign committee.',
+  'campaign.error.not_eligible': 'Only members on the roll of this vote, in good standing, can sign this page.',
+  'campaign.pages.back': 'Back to the vote',
 } as const satisfies Record<string, string>;

@@ -54,4 +54,13 @@ export const campaignEs: Readonly<Record<keyof typeof campaignEn, string>> = {
   'campaign.review.updated': 'Último cambio',
   'campaign.review.link': 'Mensajes de campaña',
   'admin.draft.statements_rule': 'Ambos lados tienen el mismo espacio: hasta {max} caracteres cada uno. Si da una declaración a un lado, dé también una al otro.',
+  'campaign.error.already_signed': 'Ya firmó esta página.',
+  'campaign.error.not_signed': 'No ha firmado esta página.',
+  'campaign.error.page_not_found': 'No existe esa página de apoyo.',
+  'campaign.error.appeal_quota_reached': 'Igualdad de condiciones: este lado ya usó todos los mensajes que puede enviar en esta votación.',
+  'campaign.error.appeal_not_pending': 'Este mensaje ya fue decidido.',
+  'campaign.error.campaign_closed': 'La campaña terminó: la votación está cerrada.',
+  'campaign.error.not_a_committee': 'Esta cuenta no está vinculada a un comité de campaña.',
+  'campaign.error.not_eligible': 'Solo los miembros del padrón de esta votación, al corriente, pueden firmar esta página.',
+  'campaign.pages.back': 'Volver a la votación',
 };

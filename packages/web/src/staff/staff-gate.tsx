@@ -28,7 +28,7 @@ const LINKS: readonly { readonly href: string; readonly label: MessageKey; reado
 ];
 
 export function roleHome(role: StaffRole): string {
-  return role === 'administrator' ? '/admin/unions' : role === 'observer' ? '/admin/votes' : '/trustee';
+  return role === 'administrator' ? '/admin/unions' : role === 'observer' ? '/admin/votes' : role === 'campaign' ? '/campaign' : '/trustee';
 }
 
 export function StaffNav({ me }: { readonly me: StaffIdentity }) {
