@@ -164,6 +164,20 @@ describe('campaigns in Chromium', () => {
   }, 120_000);
 
   it('a committee submits an appeal, the administrator approves it, and it reaches every roll member by SMTP', async () => {
+    // The administrator sets up the other side's committee from the review page.
+    const admin = await newPage();
+    await staffSignIn(admin, 'ada', totpCode('ada', adminSecret, new Date()));
+    await admin.goto(`/admin/votes/${VOTE}`);
+    await admin.getByRole('link', { name: 'Campaign appeals' }).click();
+    await admin.getByRole('heading', { level: 2, name: 'Set up the campaigns' }).waitFor();
+    await admin.getByLabel('Side').first().selectOption('against');
+    await admin.getByLabel('Committee name (shown in every appeal)').fill('Vote No: Hold Out for New Media');
+    await admin.getByLabel('Username for the committee').fill('hold-out');
+    await admin.getByLabel('Password (at least 12 characters; give it to the committee)').fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Create committee' }).click();
+    await admin.getByText('Vote No: Hold Out for New Media — Against (hold-out)').waitFor();
+    await noViolations(admin, 'appeals review with the campaign set-up');
+
     const committee = await newPage();
     const seen: string[] = [];
     committee.on('response', (r) => {
@@ -180,10 +194,7 @@ describe('campaigns in Chromium', () => {
     await committee.getByText('waiting for approval').waitFor();
     await noViolations(committee, 'campaign console with an appeal');
 
-    const admin = await newPage();
-    await staffSignIn(admin, 'ada', totpCode('ada', adminSecret, new Date()));
-    await admin.goto(`/admin/votes/${VOTE}`);
-    await admin.getByRole('link', { name: 'Campaign appeals' }).click();
+    await admin.reload();
     await admin.getByRole('heading', { level: 2, name: 'Why we are voting yes' }).waitFor();
     await noViolations(admin, 'appeals review');
     await admin.getByRole('button', { name: 'Approve and send to the roll' }).click();

@@ -10,6 +10,7 @@ import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { AppealSummary, type AppealView } from './appeal-summary.tsx';
 import { describeCampaignFailure } from './campaign-api.ts';
+import { CampaignSetup } from './campaign-setup.tsx';
 
 function DeliveryRecord({ appealId }: { readonly appealId: string }) {
   const { t, lang } = useI18n();
@@ -94,6 +95,7 @@ function Review({ voteId, me }: { readonly voteId: string; readonly me: StaffIde
           )}
         </>
       ) : null}
+      {me.role === 'administrator' ? <CampaignSetup voteId={voteId} /> : null}
       <p class="page-links">
         <a href={`/admin/votes/${voteId}`}>{t('admin.vote.title_plain')}</a>
         <a href={`/votes/${voteId}/endorsements`}>{t('campaign.pages.link')}</a>
