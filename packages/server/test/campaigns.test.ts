@@ -113,6 +113,16 @@ describe('endorsement pages', () => {
     expect(await call(server.client(), 'endorsementPages', { params: { id: GUILD.voteId } })).toMatchObject({ ok: true, value: { pages: [{ count: 0 }] } });
   });
 
+  it('stops taking signatures once the vote is closed, but a member can still withdraw', async () => {
+    const yes = await createPage('for', 'Yes');
+    const g1 = await member('G1', 'g1@example.org');
+    const g2 = await member('G2', 'g2@example.org');
+    expect((await call(g1, 'signEndorsement', { params: { pageId: yes }, json: {} })).ok).toBe(true);
+    expect(await admin.admin.close(GUILD.voteId)).toMatchObject({ ok: true });
+    expect(await call(g2, 'signEndorsement', { params: { pageId: yes }, json: {} })).toMatchObject({ status: 409, error: { code: 'campaign_closed' } });
+    expect(await call(g1, 'withdrawEndorsement', { params: { pageId: yes } })).toMatchObject({ ok: true, value: { count: 0 } });
+  });
+
   it('rate-limits signing and withdrawing per member', async () => {
     const yes = await createPage('for', 'Yes');
     const g1 = await member('G1', 'g1@example.org');
@@ -241,6 +251,24 @@ describe('campaign committees and appeals', () => {
     } finally {
       await keyless.close();
     }
+  });
+
+  it('a committee of another vote sees and writes only its own vote', async () => {
+    const guild = await committee('yes-committee', 'for', 'Guild yes');
+    await submit(guild, 1);
+    const r = await call(admin, 'adminCreateCommittee', { params: { id: FED.voteId }, json: { side: 'for', name: 'Federation yes', username: 'fed-yes', password: PASSWORD } });
+    expect(r).toMatchObject({ status: 201, value: { voteId: FED.voteId } });
+    const fed = server.client();
+    expect((await fed.staff.login('fed-yes', PASSWORD)).ok).toBe(true);
+    expect(await call(fed, 'campaignAppeals')).toMatchObject({ ok: true, value: { voteId: FED.voteId, appeals: [] } });
+    expect(await call(fed, 'campaignCreatePage', { json: { title: 'Federation yes', statement: 'Sign.' } })).toMatchObject({ status: 201, value: { voteId: FED.voteId, side: 'for' } });
+    expect(await call(fed, 'campaignMe')).toMatchObject({ value: { committee: { voteId: FED.voteId }, approved: 0 } });
+  });
+
+  it('rate-limits a committee\'s writes', async () => {
+    const yes = await committee('yes-committee', 'for', 'Yes');
+    for (let i = 0; i < 20; i++) expect((await call(yes, 'campaignCreatePage', { json: { title: `Page ${i}`, statement: 'Sign.' } })).status).toBe(201);
+    expect(await call(yes, 'campaignSubmitAppeal', { json: appealBody(1) })).toMatchObject({ status: 429, error: { code: 'rate_limited' } });
   });
 
   it('a campaign account without a committee binding is refused everywhere', async () => {

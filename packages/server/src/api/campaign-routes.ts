@@ -24,7 +24,7 @@ export const CAMPAIGN_ROUTES = {
   signEndorsement: {
     method: 'POST', path: '/api/endorsement-pages/:pageId/signature', role: 'member',
     summary: "Sign an endorsement page as a verified member of the vote's roll (shown name defaults to the roll name; optional role)",
-    params: page, body: c.signEndorsementBodySchema, status: 201, response: c.signedSchema, errors: ['not_signed_in', 'page_not_found', 'not_eligible', 'already_signed'],
+    params: page, body: c.signEndorsementBodySchema, status: 201, response: c.signedSchema, errors: ['not_signed_in', 'page_not_found', 'not_eligible', 'already_signed', 'campaign_closed'],
   },
   withdrawEndorsement: {
     method: 'POST', path: '/api/endorsement-pages/:pageId/withdraw', role: 'member', summary: 'Withdraw your signature from an endorsement page',

@@ -36,7 +36,7 @@ type Counts = z.infer<typeof deliveryCountsSchema>;
 /** A vote still takes campaign messages while it is a draft or open. */
 const campaigning = (vote: Vote) => vote.status === 'draft' || vote.status === 'open';
 const actorName = (actor: StaffActor) => (actor.kind === 'staff' ? `staff:${actor.username}` : 'ops-token');
-/** Endorsement writes per member per rate window. */
+/** Writes per member (signing, withdrawing) or per committee (pages, appeals) per rate window. */
 const SIGN_LIMIT = 20;
 
 export function createCampaignService(deps: CampaignDeps) {
@@ -106,6 +106,9 @@ export function createCampaignService(deps: CampaignDeps) {
     if (await limited(session)) return err('rate_limited');
     const found = await store.getEndorsementPage(pageId);
     if (found === null) return err('page_not_found');
+    // Signing ends with the campaign (withdrawing never does: a member may always take their name off).
+    const vote = await store.getVote(found.voteId);
+    if (vote === null || !campaigning(vote)) return err('campaign_closed');
     // A verified member of the page's union: on the vote's roll and still in good standing.
     const entry = found.unionId === session.unionId ? await store.getRollEntry(found.voteId, session.memberNumber) : null;
     const member: Member | undefined = (await store.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
@@ -155,9 +158,15 @@ export function createCampaignService(deps: CampaignDeps) {
     return ok(pageView(created.value, vote));
   }
 
+  /** Committee writes per committee per rate window. */
+  async function committeeLimited(committee: CampaignCommittee): Promise<boolean> {
+    return !(await limiter([[`campaign:${committee.staffId}`, SIGN_LIMIT]])).ok;
+  }
+
   async function campaignCreatePage(actor: StaffSessionActor, body: { readonly title: string; readonly statement: string }): R<'campaignCreatePage'> {
     const c = await committeeOf(actor);
     if (!c.ok) return c;
+    if (await committeeLimited(c.value.committee)) return err('rate_limited');
     return createPage(c.value.vote.id, c.value.committee.side, body, actorName(actor));
   }
 
@@ -165,6 +174,7 @@ export function createCampaignService(deps: CampaignDeps) {
     const c = await committeeOf(actor);
     if (!c.ok) return c;
     const { committee, vote } = c.value;
+    if (await committeeLimited(committee)) return err('rate_limited');
     if (!campaigning(vote)) return err('campaign_closed');
     if ((await approvedCount(vote.id, committee.side)) >= APPEALS_PER_SIDE) return err('appeal_quota_reached', `${APPEALS_PER_SIDE} approved already`);
     const submitted = await store.submitAppeal({
