@@ -132,7 +132,7 @@ describe('campaigns in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Endorsements: Ratification of the 2008 contract' }).waitFor();
     await noViolations(page, 'endorsement pages list');
     await page.getByRole('link', { name: 'Actors for a Fair Contract' }).click();
-    await page.getByText('0 members signed').waitFor();
+    await page.getByText('Signatures: 0').waitFor();
     await noViolations(page, 'endorsement page, signed out');
 
     await page.getByLabel('Member number').fill('M1');
@@ -143,7 +143,7 @@ describe('campaigns in Chromium', () => {
     await noViolations(page, 'endorsement page, sign form');
     await page.getByRole('button', { name: 'Sign this page' }).click();
     await page.getByText('You signed this page as Ana Rivera.').first().waitFor();
-    await page.getByText('1 members signed').waitFor();
+    await page.getByText('Signatures: 1').waitFor();
     const endorsers = page.getByRole('list').filter({ hasText: 'Ana Rivera' });
     await expect(endorsers.textContent()).resolves.toContain('Ana Rivera, Shop steward');
     expect(await page.content()).not.toContain('M1<');
@@ -152,15 +152,24 @@ describe('campaigns in Chromium', () => {
     // The public list, in a fresh browser with no session, shows the count.
     const anonymous = await newPage();
     await anonymous.goto(`/votes/${VOTE}/endorsements`);
-    await anonymous.getByText('1 members signed').waitFor();
+    await anonymous.getByText('Signatures: 1').waitFor();
     await anonymous.goto(`/endorsements/${pageId}`);
     await anonymous.getByText('Ana Rivera').waitFor();
+    // In Spanish too, without violations.
+    await anonymous.evaluate(() => localStorage.setItem('ratify.lang', 'es'));
+    await anonymous.goto(`/votes/${VOTE}/endorsements`);
+    await anonymous.getByRole('heading', { level: 1, name: 'Apoyos: Ratification of the 2008 contract' }).waitFor();
+    await anonymous.getByText('Firmas: 1').waitFor();
+    await noViolations(anonymous, 'endorsement pages list in Spanish');
+    await anonymous.goto(`/endorsements/${pageId}`);
+    await anonymous.getByText('Identifíquese con su número de miembro para firmar esta página.').waitFor();
+    await noViolations(anonymous, 'endorsement page in Spanish');
 
     // Withdraw and sign again: the count follows.
     await page.getByRole('button', { name: 'Withdraw my signature' }).click();
-    await page.getByText('0 members signed').waitFor();
+    await page.getByText('Signatures: 0').waitFor();
     await page.getByRole('button', { name: 'Sign this page' }).click();
-    await page.getByText('1 members signed').waitFor();
+    await page.getByText('Signatures: 1').waitFor();
   }, 120_000);
 
   it('a committee submits an appeal, the administrator approves it, and it reaches every roll member by SMTP', async () => {

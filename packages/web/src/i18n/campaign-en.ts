@@ -9,7 +9,7 @@ export const campaignEn = {
   'campaign.pages.intro': 'Members of {union} sign these pages after signing in, so every endorser is on the roll of this vote. Only the name each endorser chose and their role are shown.',
   'campaign.pages.none': 'No endorsement pages for this vote yet.',
   'campaign.pages.link': 'Endorsements from both sides',
-  'campaign.pages.count': '{count} members signed',
+  'campaign.pages.count': 'Signatures: {count}',
   'campaign.page.endorsers': 'Endorsers',
   'campaign.page.no_endorsers': 'Nobody has signed this page yet.',
   'campaign.page.sign_heading': 'Add your name',

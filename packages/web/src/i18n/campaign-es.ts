@@ -10,7 +10,7 @@ export const campaignEs: Readonly<Record<keyof typeof campaignEn, string>> = {
   'campaign.pages.intro': 'Los miembros de {union} firman estas páginas después de identificarse, así que cada firmante está en el padrón de esta votación. Solo se muestran el nombre que eligió cada firmante y su cargo.',
   'campaign.pages.none': 'Todavía no hay páginas de apoyo para esta votación.',
   'campaign.pages.link': 'Apoyos de ambos lados',
-  'campaign.pages.count': '{count} miembros firmaron',
+  'campaign.pages.count': 'Firmas: {count}',
   'campaign.page.endorsers': 'Firmantes',
   'campaign.page.no_endorsers': 'Nadie ha firmado esta página todavía.',
   'campaign.page.sign_heading': 'Añada su nombre',
