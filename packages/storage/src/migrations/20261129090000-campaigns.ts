@@ -13,8 +13,9 @@ async function rebuildStaffAccounts(db: Kysely<unknown>, roles: (list: string[])
   const adapter = db.getExecutor().adapter;
   if (adapter instanceof PostgresAdapter) {
     const current = await sql<{ def: string }>`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'staff_accounts_role_check'`.execute(db);
-    const list = /\(([^)]*)\)/.exec(current.rows[0]?.def.replace(/::text/g, '').replace(/ARRAY\[/, '(').replace(/\]/, ')') ?? '')?.[1] ?? '';
-    const next = roles(list.split(',').map((r) => r.trim()).filter((r) => r !== '')).join(', ');
+    // e.g. CHECK ((role = ANY (ARRAY['administrator'::text, 'trustee'::text, 'observer'::text]))): its quoted literals.
+    const list = [...(current.rows[0]?.def ?? '').matchAll(/'([^']+)'/g)].map((m) => `'${m[1]!}'`);
+    const next = roles(list).join(', ');
     await sql.raw(`alter table staff_accounts drop constraint staff_accounts_role_check`).execute(db);
     await sql.raw(`alter table staff_accounts add constraint staff_accounts_role_check check (role in (${next}))`).execute(db);
     return;
