@@ -9,7 +9,8 @@ import { type Result, err, ok } from '@ratify/crypto';
 import type { StaffAccount, StaffRole, Store } from '@ratify/storage';
 import { Secret, TOTP } from 'otpauth';
 
-export const STAFF_ROLES: readonly StaffRole[] = ['administrator', 'trustee', 'observer'];
+/** Every staff role (a campaign committee's account is created by an administrator for one vote and side). */
+export const STAFF_ROLES: readonly StaffRole[] = ['administrator', 'trustee', 'observer', 'campaign'];
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 const TOTP_PERIOD = 30;

@@ -30,6 +30,8 @@ export type Trustees = { readonly threshold: number; readonly members: readonly 
 export type FollowUp = { readonly questionId: QuestionId; readonly outcome: OutcomeKind; readonly text: string; readonly templateId?: TemplateId };
 /** ISO-8601 UTC instants, exactly `YYYY-MM-DDTHH:MM:SSZ`. */
 export type Schedule = { readonly opensAt: string; readonly closesAt: string };
+/** The one length limit of an official statement's text, the same for every side (docs/campaigns.md). */
+export const STATEMENT_MAX_LENGTH = 4000;
 /** An official statement shown in the booth: one per side, equal length limits (design §2 "Campaigns"). */
 export type Statement = { readonly side: 'for' | 'against'; readonly author: string; readonly text: string };
 /**
@@ -126,8 +128,8 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
   information: z
     .strictObject({
       summary: text(8000, true),
-      statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(4000, true) })).max(8),
       offer: z.strictObject({ id: offerIdSchema, title: text(200), digest: hex32Schema }).exactOptional(),
+      statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(STATEMENT_MAX_LENGTH, true) })).max(8),
     })
     .exactOptional(),
 });

@@ -8,6 +8,7 @@ import { adminGuard, adminRoutes } from './http/admin.ts';
 import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
 import { staffAccountRoutes } from './http/staff-accounts.ts';
 import { authRoutes, memberGuard } from './http/auth.ts';
+import { campaignRoutes } from './http/campaigns.ts';
 import { consoleRoutes } from './http/console.ts';
 import { bargainingRoutes } from './http/bargaining.ts';
 import { createBargainingService } from './services/bargaining.ts';
@@ -20,6 +21,7 @@ import { publicVoteRoutes } from './http/public-votes.ts';
 import { routeRegistrar, sendError } from './http/route-kit.ts';
 import { createAdminService } from './services/admin.ts';
 import { createBallotService } from './services/ballots.ts';
+import { createCampaignService } from './services/campaigns.ts';
 import { createCeremonyRelay, ceremonyStatusOf } from './services/ceremony-relay.ts';
 import { createDraftService } from './services/drafts.ts';
 import { createRollService } from './services/rolls.ts';
@@ -118,6 +120,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),
   );
   bargainingRoutes(route, createBargainingService(engine));
+  campaignRoutes(route, createCampaignService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, limiter }));
   staffRoutes(route, staffSignIn, engine.store, config.cookieSecure, config.staffSessionTtlMs);
   staffAccountRoutes(route, engine.store, clock);
   if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);

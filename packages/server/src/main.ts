@@ -36,7 +36,7 @@ const app = buildApp({
   logger: { level: config.logLevel },
   ...(config.pagesDir !== undefined ? { pagesDir: config.pagesDir } : {}),
 });
-const demo = process.env['RATIFY_DEMO'] === '1' ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock()) : undefined;
+const demo = process.env['RATIFY_DEMO'] === '1' ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock(), undefined, undefined, { secretKey: config.secretKey, publicUrl: config.publicUrl }) : undefined;
 
 if (config.pepperGenerated) app.log.warn('RATIFY_PEPPER is not set: using a random pepper (codes die on restart; set it when running several instances)');
 if (smtp === undefined && !config.devMail) app.log.warn('SMTP_URL is not set: mail goes to the development log, visible only with RATIFY_DEV_MAIL=1');

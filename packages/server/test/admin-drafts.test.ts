@@ -3,7 +3,7 @@
 // send (another trustee's message, a duplicate, a message out of turn, a commitment whose proofs
 // fail — named by trustee). The whole flow to a result is admin-flow.test.ts.
 import { type CommitmentsMessage, createShares, createTrusteeCommitments, fromHex, generateTrusteeEncryptionKey, ristretto255 } from '@ratify/crypto';
-import { encodeCeremonyMessage } from '@ratify/protocol';
+import { STATEMENT_MAX_LENGTH, encodeCeremonyMessage } from '@ratify/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrusteeDevice, definitionForm, rollCsv, trusteeClient } from './console-fixtures.ts';
 import { ADMIN_TOKEN, GUILD, type TestServer, seedScenario, startServer } from './fixtures.ts';
@@ -47,6 +47,16 @@ describe('drafts', () => {
     await invalid({ trustees: { threshold: 4, members: definitionForm().trustees.members } }, 'invalid_definition', 'trustees.threshold');
     await invalid({ trustees: { threshold: 2, members: [{ id: 't1', name: 'A', account: 'ana' }, { id: 't2', name: 'B', account: 'ana' }] } }, 'invalid_definition', 'trustees.members.1.account');
     await invalid({ information: { summary: 'x', statements: [{ side: 'maybe', author: 'a', text: 'b' }] } }, 'invalid_definition', 'information.statements.0.side');
+    // Equal terms for the official statements: every side has one (or none does), with one shared length limit.
+    const against = definitionForm().information.statements[1]!;
+    await invalid({ information: { summary: 'x', statements: [against] } }, 'invalid_definition', 'information.statements');
+    await invalid({ information: { summary: 'x', statements: [against, { ...against, author: 'Other' }] } }, 'invalid_definition', 'information.statements.1.side');
+    await invalid({ information: { summary: 'x', statements: [{ ...against, side: 'for' }, { ...against, text: '' }] } }, 'invalid_definition', 'information.statements.1.text');
+    await invalid({ information: { summary: 'x', statements: [{ ...against, side: 'for' }, { ...against, text: 'x'.repeat(STATEMENT_MAX_LENGTH + 1) }] } }, 'invalid_definition', 'information.statements.1.text');
+    expect(await admin().call('validateDraft', { json: definitionForm({ information: { summary: 'x', statements: [{ ...against, side: 'for', text: 'y'.repeat(STATEMENT_MAX_LENGTH) }, { ...against, text: 'n'.repeat(STATEMENT_MAX_LENGTH) }] } }) }))
+      .toMatchObject({ value: { valid: true } });
+    const missing = await admin().call('validateDraft', { json: definitionForm({ information: { summary: 'x', statements: [against] } }) });
+    expect(missing.ok && missing.value.issues).toEqual([{ field: 'information.statements', code: 'statement_side_missing', message: 'no "for" statement: give every side one, or none' }]);
     await invalid({ questions: [] }, 'invalid_request', 'questions');
     await invalid({ colour: 'red' }, 'invalid_request', 'colour');
     expect(await admin().call('createDraft', { json: definitionForm({ unionId: 'nope' }) })).toMatchObject({ status: 404, error: { code: 'union_not_found' } });

@@ -2,7 +2,7 @@
 // later are covered without editing this file), staff sign-in (argon2id + TOTP, rate limited,
 // HttpOnly SameSite=Strict cookie, CSRF token), and the audit log written for state-changing routes.
 import { randomBytes } from 'node:crypto';
-import { createStaffAccount, totpCode } from '@ratify/engine';
+import { createStaffAccount, hashPassword, totpCode } from '@ratify/engine';
 import type { StaffRole } from '@ratify/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteName, type RouteSpec } from '../src/api/routes.ts';
@@ -33,14 +33,28 @@ async function staffClient(username: string, role: StaffRole): Promise<RatifyCli
   return client;
 }
 
-type Caller = 'none' | 'member' | 'token' | 'administrator' | 'observer' | 'trustee' | 'administrator-no-csrf';
+/** A campaign committee's client: a `campaign` staff account bound to a vote and side (as adminCreateCommittee makes). */
+async function campaignClient(username: string, voteId: string, side: 'for' | 'against'): Promise<RatifyClient> {
+  const created = await server.store.createCommittee({
+    voteId, side, name: `Committee ${username}`,
+    account: { id: `id-${username}`, username, role: 'campaign', passwordHash: await hashPassword(PASSWORD), totpSecretEncrypted: null },
+  });
+  if (!created.ok) throw new Error(created.error);
+  const client = server.client();
+  const login = await client.staff.login(username, PASSWORD);
+  if (!login.ok) throw new Error(login.error.code);
+  return client;
+}
+
+type Caller = 'none' | 'member' | 'token' | 'administrator' | 'observer' | 'trustee' | 'campaign' | 'administrator-no-csrf';
 const ADMITTED: Record<RouteSpec['role'], readonly Caller[]> = {
-  public: ['none', 'member', 'token', 'administrator', 'observer', 'trustee'],
+  public: ['none', 'member', 'token', 'administrator', 'observer', 'trustee', 'campaign'],
   member: ['member'],
   admin: ['token', 'administrator'],
   observer: ['token', 'administrator', 'observer'],
   trustee: ['trustee'],
-  staff: ['administrator', 'observer', 'trustee'],
+  staff: ['administrator', 'observer', 'trustee', 'campaign'],
+  campaign: ['campaign'],
 };
 
 describe('every route × every role (deny by default)', () => {
@@ -55,6 +69,7 @@ describe('every route × every role (deny by default)', () => {
       administrator: await staffClient('alice', 'administrator'),
       observer: await staffClient('olga', 'observer'),
       trustee: await staffClient('tom', 'trustee'),
+      campaign: await campaignClient('yes-committee', GUILD.voteId, 'for'),
     };
     const names = Object.keys(ROUTES) as RouteName[];
     expect(names.filter((n) => ROUTES[n].role !== 'public').length).toBeGreaterThan(5);
@@ -79,8 +94,8 @@ describe('every route × every role (deny by default)', () => {
         }
       }
       // A state-changing staff route needs the session's CSRF token.
-      if (spec.method !== 'GET' && (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee' || spec.role === 'staff')) {
-        const staff = spec.role === 'trustee' ? callers.trustee : callers.administrator;
+      if (spec.method !== 'GET' && spec.role !== 'member') {
+        const staff = spec.role === 'trustee' ? callers.trustee : spec.role === 'campaign' ? callers.campaign : callers.administrator;
         const r = await staff.call(name, { ...input, headers: { 'x-csrf-token': 'wrong' } });
         expect(r, `${name} with a wrong CSRF token`).toMatchObject({ ok: false, status: 403, error: { code: 'csrf_invalid' } });
         const cookie = [...staff.cookies()].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -5,6 +5,7 @@
 import type { Result } from '@ratify/crypto';
 import type { StaffSecurityStore } from './port-staff-security.ts';
 import type { BargainingStore } from './bargaining-port.ts';
+import type { CampaignStore } from './campaigns-port.ts';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -373,7 +374,8 @@ export type AppendError = 'vote_not_found';
 
 // --- Staff accounts, staff sessions, audit log ---
 
-export type StaffRole = 'administrator' | 'trustee' | 'observer';
+/** `campaign`: a campaign committee's account, bound to one vote and side (campaigns-port.ts). */
+export type StaffRole = 'administrator' | 'trustee' | 'observer' | 'campaign';
 
 export interface NewStaffAccount {
   readonly id: string;
@@ -444,7 +446,7 @@ export interface AuditQuery {
 
 export type CreateStaffError = 'duplicate_username';
 
-export interface Store extends StaffSecurityStore, BargainingStore {
+export interface Store extends StaffSecurityStore, BargainingStore, CampaignStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
   getUnion(id: string): Promise<Union | null>;
   /** Replaces the union's membership with `rows`, all or nothing. */

@@ -5,6 +5,7 @@ import { describe } from 'vitest';
 import { ballotsContract } from './contract/ballots.ts';
 import { bargainingContract } from './contract/bargaining.ts';
 import { boardContract } from './contract/board.ts';
+import { campaignsContract } from './contract/campaigns.ts';
 import { consoleContract } from './contract/console.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
 import { mailContract } from './contract/mail.ts';
@@ -28,5 +29,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));
     describe('staff security: pruning, disabling, password changes', () => staffSecurityContract(factory));
     describe('bargaining tracker: contracts, sessions, offers, documents', () => bargainingContract(factory));
+    describe('campaigns: committees, endorsement pages, appeals', () => campaignsContract(factory));
   });
 }

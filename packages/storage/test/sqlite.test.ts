@@ -3,9 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrateAllDown, migrateToLatest, openSqliteStore, openStore } from '../src/index.ts';
+import { MIGRATIONS, migrateAllDown, migrateToLatest, openSqliteStore, openStore } from '../src/index.ts';
+import type { Database as SchemaDb } from '../src/index.ts';
 import { runStoreContract } from './contract-suite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ratify-storage-'));
@@ -53,9 +55,14 @@ describe('SQLite adapter', () => {
       'bargaining_offers',
       'bargaining_sessions',
       'board_events',
+      'campaign_appeal_mail',
+      'campaign_appeals',
+      'campaign_committees',
       'ceremony_messages',
       'contract_status_events',
       'credentials',
+      'endorsement_pages',
+      'endorsements',
       'login_codes',
       'mail_events',
       'mail_messages',
@@ -76,8 +83,28 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(26);
+    expect(await tables()).toHaveLength(31);
     await store.close();
+  });
+
+  it('adds the campaign role by rebuilding staff_accounts without losing accounts, sessions or indexes', async () => {
+    const database = new Database(':memory:');
+    database.pragma('foreign_keys = ON');
+    const db = new Kysely<SchemaDb>({ dialect: new SqliteDialect({ database }) });
+    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '20261129110000'));
+    expect((await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
+    const at = '2026-11-26T12:00:00.000Z';
+    await db.insertInto('staff_accounts').values({ id: 'a1', username: 'alice', role: 'administrator', password_hash: 'h', totp_secret_encrypted: 'v1.x', totp_last_step: 7, created_at: at, disabled_at: at }).execute();
+    await db.insertInto('staff_sessions').values({ token_hash: 't1', staff_id: 'a1', csrf_hash: 'c1', created_at: at, expires_at: at }).execute();
+    await migrateToLatest(db);
+    expect(await db.selectFrom('staff_accounts').selectAll().execute()).toEqual([{ id: 'a1', username: 'alice', role: 'administrator', password_hash: 'h', totp_secret_encrypted: 'v1.x', totp_last_step: 7, created_at: at, disabled_at: at }]);
+    expect(await db.selectFrom('staff_sessions').select('token_hash').execute()).toEqual([{ token_hash: 't1' }]);
+    await db.insertInto('staff_accounts').values({ id: 'c1', username: 'yes', role: 'campaign', password_hash: 'h', totp_secret_encrypted: null, totp_last_step: null, created_at: at }).execute();
+    await expect(db.insertInto('staff_accounts').values({ id: 'a2', username: 'alice', role: 'observer', password_hash: 'h', totp_secret_encrypted: null, totp_last_step: null, created_at: at }).execute()).rejects.toThrow();
+    const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    expect(keys.rows[0]?.foreign_keys).toBe(1);
+    await migrateAllDown(db);
+    await db.destroy();
   });
 
   it('opens the URLs it knows and refuses the rest', async () => {

@@ -15,6 +15,10 @@ import { StaffAccountsPage } from './admin/staff-accounts-page.tsx';
 import { PasswordPage } from './staff/password-page.tsx';
 import { VotesPage } from './admin/votes-page.tsx';
 import { BallotPage } from './booth/ballot-page.tsx';
+import { AppealsReviewPage } from './campaigns/appeals-review-page.tsx';
+import { CampaignConsolePage } from './campaigns/campaign-console-page.tsx';
+import { EndorsementPage } from './campaigns/endorsement-page.tsx';
+import { EndorsementsPage } from './campaigns/endorsements-page.tsx';
 import { MyBallots } from './booth/my-ballots.tsx';
 import { BoardPage } from './public/board-page.tsx';
 import { HomePage } from './public/home-page.tsx';
@@ -90,6 +94,14 @@ function Page({ route }: { readonly route: Route }) {
       return <ContractsPage />;
     case 'admin_contract':
       return <ContractPage contractId={route.id} />;
+    case 'endorsements':
+      return <EndorsementsPage voteId={route.voteId} />;
+    case 'endorsement_page':
+      return <EndorsementPage pageId={route.pageId} />;
+    case 'campaign_console':
+      return <CampaignConsolePage />;
+    case 'admin_appeals':
+      return <AppealsReviewPage voteId={route.voteId} />;
     case 'not_found':
       return <NotFound />;
     default:

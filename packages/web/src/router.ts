@@ -26,6 +26,10 @@ export type Route =
   | { readonly kind: 'trustee_decrypt'; readonly id: string }
   | { readonly kind: 'admin_contracts' }
   | { readonly kind: 'admin_contract'; readonly id: string }
+  | { readonly kind: 'endorsements'; readonly voteId: string }
+  | { readonly kind: 'endorsement_page'; readonly pageId: string }
+  | { readonly kind: 'campaign_console' }
+  | { readonly kind: 'admin_appeals'; readonly voteId: string }
   | { readonly kind: 'not_found' };
 
 const SLUG = '([a-z0-9][a-z0-9_-]{0,63})';
@@ -41,6 +45,9 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/admin/contracts/${SLUG}$`), (id) => ({ kind: 'admin_contract', id })],
   [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
   [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
+  [new RegExp(`^/votes/${SLUG}/endorsements$`), (voteId) => ({ kind: 'endorsements', voteId })],
+  [new RegExp(`^/endorsements/${SLUG}$`), (pageId) => ({ kind: 'endorsement_page', pageId })],
+  [new RegExp(`^/admin/votes/${SLUG}/appeals$`), (voteId) => ({ kind: 'admin_appeals', voteId })],
 ];
 
 /** Pages without an id in their path. */
@@ -54,6 +61,7 @@ const FIXED: Readonly<Record<string, Route>> = {
   '/admin/staff': { kind: 'admin_staff' },
   '/staff/password': { kind: 'staff_password' },
   '/admin/contracts': { kind: 'admin_contracts' },
+  '/campaign': { kind: 'campaign_console' },
 };
 
 export function parseRoute(pathname: string, search = ''): Route {
@@ -122,6 +130,14 @@ export function routePath(route: Route): string {
       return '/admin/contracts';
     case 'admin_contract':
       return `/admin/contracts/${route.id}`;
+    case 'endorsements':
+      return `/votes/${route.voteId}/endorsements`;
+    case 'endorsement_page':
+      return `/endorsements/${route.pageId}`;
+    case 'campaign_console':
+      return '/campaign';
+    case 'admin_appeals':
+      return `/admin/votes/${route.voteId}/appeals`;
     case 'not_found':
       return '/';
     default:

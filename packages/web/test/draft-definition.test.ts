@@ -17,8 +17,10 @@ describe('toDraftDefinition', () => {
       voteId: 'local-9-2027', title: 'Ratify', revotePolicy: 'last_counts',
       questions: [{ id: 'q1', kind: 'yes_no', options: ['yes', 'no'], min: 1, max: 1, rule: { kind: 'supermajority', threshold: { numerator: 2, denominator: 3 }, blankPolicy: 'excluded', turnoutFloor: { numerator: 1, denominator: 2 } } }],
       trustees: { threshold: 2, members: [{ id: 'trustee-1', name: 'Ana', account: 'ana' }, { id: 'trustee-2', name: 'Ben' }] },
-      information: { summary: '', statements: [{ side: 'for', author: 'Committee', text: 'Yes!' }] },
+      // Equal terms: once one side has a statement both are sent, so the empty side is named by the server.
+      information: { summary: '', statements: [{ side: 'for', author: 'Committee', text: 'Yes!' }, { side: 'against', author: '', text: '' }] },
     });
+    expect(toDraftDefinition({ ...form, forAuthor: '', forText: '' })).not.toHaveProperty('information');
     expect((d['questions'] as { rule: object }[])[0]!.rule).not.toHaveProperty('supportOfEligibleFloor');
   });
 

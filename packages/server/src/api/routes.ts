@@ -3,6 +3,7 @@
 // it, and the OpenAPI document is generated from it, so the three cannot drift. Browser-safe.
 import type { z } from 'zod';
 import * as s from './schemas.ts';
+import { CAMPAIGN_ROUTES } from './campaign-routes.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
 import { STAFF_ACCOUNT_ROUTES } from './staff-account-routes.ts';
 import { BARGAINING_ROUTES } from './bargaining-routes.ts';
@@ -10,10 +11,12 @@ import { BARGAINING_ROUTES } from './bargaining-routes.ts';
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
  * `admin` = an administrator staff session or the ops bearer token; `observer` = an administrator or
- * observer staff session (or the token), read-only; `trustee` = a trustee staff session; `staff` =
- * any staff session (never the token: it is no person), for what every staff member does for themself.
+ * observer staff session (or the token), read-only; `trustee` = a trustee staff session; `campaign` =
+ * a campaign committee's staff session (its own routes only, for its own vote and side); `staff` =
+ * any staff session, for what every staff member does for themself. `trustee`, `campaign` and `staff`
+ * never admit the ops token: it is no person.
  */
-export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer' | 'staff';
+export type Role = 'public' | 'member' | 'admin' | 'trustee' | 'observer' | 'campaign' | 'staff';
 export type Method = 'GET' | 'POST';
 
 export type RouteSpec = {
@@ -152,6 +155,8 @@ export const ROUTES = {
   ...STAFF_ACCOUNT_ROUTES,
   // Bargaining tracker and offer comparison (bargaining-routes.ts).
   ...BARGAINING_ROUTES,
+  // Campaigns: endorsement pages, committees and appeals (campaign-routes.ts).
+  ...CAMPAIGN_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

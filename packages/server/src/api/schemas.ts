@@ -153,7 +153,7 @@ export const devMailSchema = z.object({
 export const canonicalJsonBodySchema = z.object({}).catchall(z.unknown());
 
 // --- Staff accounts and the audit log ---
-export const staffRoleSchema = z.enum(['administrator', 'trustee', 'observer']);
+export const staffRoleSchema = z.enum(['administrator', 'trustee', 'observer', 'campaign']);
 export const staffLoginBodySchema = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(1024),

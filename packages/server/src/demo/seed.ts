@@ -15,6 +15,7 @@ import {
 } from '@ratify/crypto';
 import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratify/engine';
 import { createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, publicCredential, type PrivateCredential } from '@ratify/protocol';
+import { type CampaignDemoOptions, seedCampaignDemo } from './campaigns.ts';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
 import { linkDemoOffers } from './bargaining.ts';
@@ -57,7 +58,14 @@ function readSamples(dir: string): DemoSeedResult['samples'] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoSeedResult['samples']) : [];
 }
 
-export async function seedDemo(engine: Engine, dir: string, now: Date, scale: DemoScale = DEMO_SCALE, sampleTurnout = 0.12): Promise<DemoSeedResult> {
+export async function seedDemo(
+  engine: Engine,
+  dir: string,
+  now: Date,
+  scale: DemoScale = DEMO_SCALE,
+  sampleTurnout = 0.12,
+  campaigns: CampaignDemoOptions = { secretKey: null, publicUrl: 'http://127.0.0.1:3000' },
+): Promise<DemoSeedResult> {
   const { store, group } = engine;
   const definitions = await linkDemoOffers(store, demoVotes(now));
   if (await store.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
@@ -97,6 +105,7 @@ export async function seedDemo(engine: Engine, dir: string, now: Date, scale: De
     pick((_, email) => email === dualEmail);
   }
   writeFileSync(join(dir, 'samples.json'), JSON.stringify(samples, null, 2), { mode: 0o600 });
+  await seedCampaignDemo(engine, dir, campaigns);
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };
 }
 

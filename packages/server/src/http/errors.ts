@@ -3,6 +3,7 @@
 // `{ error: { code, message } }`. Unexpected throws become a logged 500 with no detail.
 import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecryptionError, ResultError } from '@ratify/engine';
 import type { ErrorBody } from '../api/schemas.ts';
+import { CAMPAIGN_MESSAGES, CAMPAIGN_STATUS, type CampaignCode } from './campaign-errors.ts';
 import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
 import { STAFF_ACCOUNT_MESSAGES, STAFF_ACCOUNT_STATUS, type StaffAccountCode } from './staff-account-errors.ts';
 import { BARGAINING_MESSAGES, BARGAINING_STATUS, type BargainingCode } from './bargaining-errors.ts';
@@ -40,7 +41,7 @@ export type NotificationCode =
   | 'credential_already_revoked'
   | 'already_announced'
   | 'secret_key_missing';
-export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode;
+export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   member_not_on_roll: 404, credential_handle_unknown: 404,
@@ -54,6 +55,7 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
   ...CONSOLE_STATUS,
   ...BARGAINING_STATUS,
+  ...CAMPAIGN_STATUS,
   ...NOTIFICATION_STATUS,
   ...STAFF_ACCOUNT_STATUS,
   // 400: the request itself is malformed or fails a check (nothing was changed).
@@ -83,6 +85,7 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   ...CONSOLE_MESSAGES,
   ...STAFF_ACCOUNT_MESSAGES,
   ...BARGAINING_MESSAGES,
+  ...CAMPAIGN_MESSAGES,
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',

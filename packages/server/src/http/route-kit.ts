@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Role, RouteName, RouteSpec, Routes } from '../api/routes.ts';
 import type { StaffRole } from '@ratify/storage';
 import { ROUTES } from '../api/routes.ts';
+import { CAMPAIGN_BODY_LIMITS } from '../api/campaign-routes.ts';
 import { CONSOLE_BODY_LIMITS } from '../api/console-routes.ts';
 import { BARGAINING_BODY_LIMITS } from '../api/bargaining-routes.ts';
 import type { ApiErrorCode } from './errors.ts';
@@ -25,13 +26,13 @@ export type StaffSessionActor = {
 };
 /** Who called a staff route: a staff session, or the operations bearer token (RATIFY_ADMIN_TOKEN). */
 export type StaffActor = StaffSessionActor | { readonly kind: 'ops_token' };
-export type StaffRouteRole = 'admin' | 'observer' | 'trustee' | 'staff';
+export type StaffRouteRole = 'admin' | 'observer' | 'trustee' | 'campaign' | 'staff';
 export type AuditInput = { readonly actor: StaffActor; readonly action: RouteName; readonly params: unknown };
 
 export type Guards = {
   readonly member: (request: FastifyRequest) => Promise<Result<MemberSession, ApiErrorCode>>;
   readonly admin: (request: FastifyRequest) => Result<true, ApiErrorCode>;
-  /** Staff routes (admin, observer, trustee): session + role + CSRF, or the ops token. Absent: the token only. */
+  /** Staff routes (admin, observer, trustee, campaign): session + role + CSRF, or the ops token. Absent: the token only. */
   readonly staff?: (request: FastifyRequest, role: StaffRouteRole) => Promise<Result<StaffActor, ApiErrorCode>>;
   /** Appends to the audit log after every successful state-changing staff route. */
   readonly audit?: (entry: AuditInput) => Promise<void>;
@@ -39,7 +40,7 @@ export type Guards = {
 
 type SessionOf<R extends Role> = R extends 'member'
   ? MemberSession
-  : R extends 'trustee' | 'staff'
+  : R extends 'trustee' | 'campaign' | 'staff'
     ? StaffSessionActor
     : R extends 'admin' | 'observer'
       ? StaffActor
@@ -63,6 +64,7 @@ export type Handler<N extends RouteName> = (input: HandlerInput<N>) => Promise<R
 const BODY_LIMITS: Partial<Record<RouteName, number>> = {
   ...CONSOLE_BODY_LIMITS,
   ...BARGAINING_BODY_LIMITS,
+  ...CAMPAIGN_BODY_LIMITS,
   castBallot: 256 * 1024,
   adminPartialDecryption: 4 * 1024 * 1024,
 };
@@ -123,12 +125,12 @@ export function routeRegistrar(app: FastifyInstance, guards: Guards): RouteRegis
           const s = await guards.member(request);
           if (!s.ok) return sendError(reply, s.error);
           session = s.value;
-        } else if (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee' || spec.role === 'staff') {
+        } else if (spec.role === 'admin' || spec.role === 'observer' || spec.role === 'trustee' || spec.role === 'campaign' || spec.role === 'staff') {
           if (guards.staff !== undefined) {
             const s = await guards.staff(request, spec.role);
             if (!s.ok) return sendError(reply, s.error);
             actor = s.value;
-          } else if (spec.role === 'trustee' || spec.role === 'staff') {
+          } else if (spec.role === 'trustee' || spec.role === 'campaign' || spec.role === 'staff') {
             return sendError(reply, 'staff_sign_in_required');
           } else {
             const a = guards.admin(request);

@@ -1,5 +1,5 @@
 // Staff accounts over HTTP: the staff guard (deny by default: a route's role decides which staff
-// roles pass; the ops bearer token passes admin and observer routes, never trustee ones; every
+// roles pass; the ops bearer token passes admin and observer routes, never trustee or campaign ones; every
 // non-GET call from a session needs its CSRF token), the audit writer, sign-in / sign-out / me, and
 // the audit log for administrators and observers.
 import { type Result, err, ok } from '@ratify/crypto';
@@ -19,6 +19,7 @@ const ADMITS: { readonly [R in StaffRouteRole]: readonly string[] } = {
   trustee: ['trustee'],
   // Every staff account, whatever its role: what each does for themself (their own password).
   staff: STAFF_ROLES,
+  campaign: ['campaign'],
 };
 
 export function staffGuard(tokenGuard: (request: FastifyRequest) => Result<true, ApiErrorCode>, signIn: StaffSignInService) {
@@ -27,7 +28,7 @@ export function staffGuard(tokenGuard: (request: FastifyRequest) => Result<true,
     if (request.headers.authorization !== undefined) {
       const t = tokenGuard(request);
       if (!t.ok) return t;
-      return role === 'trustee' || role === 'staff' ? err('forbidden_role') : ok({ kind: 'ops_token' });
+      return role === 'trustee' || role === 'campaign' || role === 'staff' ? err('forbidden_role') : ok({ kind: 'ops_token' });
     }
     const token = readCookie(request.headers.cookie, STAFF_COOKIE);
     if (token === undefined) return err(role === 'admin' ? 'admin_token_required' : 'staff_sign_in_required');

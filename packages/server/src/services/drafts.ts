@@ -14,6 +14,7 @@ import { draftDefinitionSchema } from '../api/console-schemas.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
 import { offerReferenceProblem } from './bargaining.ts';
+import { statementIssues } from './statement-rules.ts';
 
 export type DraftIssue = z.infer<typeof draftIssueSchema>;
 
@@ -95,6 +96,8 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
     issues.push({ field, code: checked.error, message: checked.detail ?? checked.error });
     return { ...err('invalid_definition', `${field}: ${checked.error}${checked.detail ? ` (${checked.detail})` : ''}`), issues };
   }
+  // Equal terms for the official statements: one for each side, or none.
+  issues.push(...statementIssues(schema.data.information?.statements ?? []));
   const accounts = members.map((m) => m.account ?? null);
   const seen = new Map<string, number>();
   accounts.forEach((a, i) => {

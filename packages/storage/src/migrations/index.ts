@@ -10,6 +10,7 @@ import * as staffAccountsAuditLog from './20261128100000-staff-accounts-audit-lo
 import * as mailQueue from './20261128150000-mail-queue.ts';
 import * as staffAccountStatus from './20261129090000-staff-account-status.ts';
 import * as bargainingTracker from './20261129100000-bargaining-tracker.ts';
+import * as campaigns from './20261129110000-campaigns.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261128150000-mail-queue': mailQueue,
   '20261129090000-staff-account-status': staffAccountStatus,
   '20261129100000-bargaining-tracker': bargainingTracker,
+  '20261129110000-campaigns': campaigns,
 };
 
 const migrator = <DB>(db: Kysely<DB>): Migrator =>

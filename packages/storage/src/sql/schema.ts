@@ -121,7 +121,7 @@ export interface ParticipationTable {
 export interface StaffAccountsTable {
   id: string;
   username: string;
-  role: 'administrator' | 'trustee' | 'observer';
+  role: 'administrator' | 'trustee' | 'observer' | 'campaign';
   /** argon2id PHC string; the password is never stored. */
   password_hash: string;
   /** AES-256-GCM under the server key; the TOTP secret is never stored in clear. */
@@ -290,4 +290,60 @@ export interface Database {
   bargaining_sessions: BargainingSessionsTable;
   bargaining_offers: BargainingOffersTable;
   bargaining_documents: BargainingDocumentsTable;
+  campaign_committees: CampaignCommitteesTable;
+  endorsement_pages: EndorsementPagesTable;
+  endorsements: EndorsementsTable;
+  campaign_appeals: CampaignAppealsTable;
+  campaign_appeal_mail: CampaignAppealMailTable;
+}
+
+// --- Campaigns (migration 20261129110000-campaigns) ---
+export interface CampaignCommitteesTable {
+  staff_id: string;
+  vote_id: string;
+  side: string;
+  name: string;
+  created_at: string;
+}
+
+export interface EndorsementPagesTable {
+  id: string;
+  vote_id: string;
+  side: string;
+  title: string;
+  statement: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface EndorsementsTable {
+  page_id: string;
+  union_id: string;
+  member_number: string;
+  shown_name: string;
+  role: string | null;
+  signed_at: string;
+}
+
+export interface CampaignAppealsTable {
+  id: string;
+  vote_id: string;
+  side: string;
+  committee_id: string;
+  committee_name: string;
+  subject_en: string;
+  body_en: string;
+  subject_es: string | null;
+  body_es: string | null;
+  status: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reject_reason: string | null;
+  recipients: number | null;
+}
+
+export interface CampaignAppealMailTable {
+  appeal_id: string;
+  message_id: string;
 }

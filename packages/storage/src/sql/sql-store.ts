@@ -33,6 +33,8 @@ import type { NewCeremonyMessage, NewDraft, NewScheduleEntry, ScheduledJob } fro
 import type { ContractRecord, ContractStatusChange, NewDocument, OfferRecord, SessionRecord } from '../bargaining-port.ts';
 import * as ballots from './ballots.ts';
 import * as bargaining from './bargaining.ts';
+import type { AppealApproval, CampaignSide, NewAppeal, NewCampaignCommittee, NewEndorsement, NewEndorsementPage } from '../campaigns-port.ts';
+import * as campaigns from './campaigns.ts';
 import * as consoleSql from './console.ts';
 import * as board from './board.ts';
 import type { SqlContext } from './context.ts';
@@ -393,6 +395,55 @@ export class SqlStore implements Store {
   }
   listDocuments(contractId: string) {
     return bargaining.listDocuments(this.#ctx, contractId);
+  }
+  // --- Campaigns (campaigns.ts) ---
+  createCommittee(input: NewCampaignCommittee) {
+    return this.#atomic((ctx) => campaigns.createCommittee(ctx, input));
+  }
+  getCommittee(staffId: string) {
+    return campaigns.getCommittee(this.#ctx, staffId);
+  }
+  listCommittees(voteId: string) {
+    return campaigns.listCommittees(this.#ctx, voteId);
+  }
+  createEndorsementPage(page: NewEndorsementPage) {
+    return this.#atomic((ctx) => campaigns.createEndorsementPage(ctx, page));
+  }
+  getEndorsementPage(id: string) {
+    return campaigns.getEndorsementPage(this.#ctx, id);
+  }
+  listEndorsementPages(voteId: string) {
+    return campaigns.listEndorsementPages(this.#ctx, voteId);
+  }
+  signEndorsement(endorsement: NewEndorsement) {
+    return this.#atomic((ctx) => campaigns.signEndorsement(ctx, endorsement));
+  }
+  withdrawEndorsement(pageId: string, unionId: string, memberNumber: string) {
+    return campaigns.withdrawEndorsement(this.#ctx, pageId, unionId, memberNumber);
+  }
+  listEndorsements(pageId: string) {
+    return campaigns.listEndorsements(this.#ctx, pageId);
+  }
+  listMemberEndorsements(unionId: string, memberNumber: string) {
+    return campaigns.listMemberEndorsements(this.#ctx, unionId, memberNumber);
+  }
+  submitAppeal(appeal: NewAppeal) {
+    return this.#atomic((ctx) => campaigns.submitAppeal(ctx, appeal));
+  }
+  getAppeal(id: string) {
+    return campaigns.getAppeal(this.#ctx, id);
+  }
+  listAppeals(voteId: string, side?: CampaignSide) {
+    return campaigns.listAppeals(this.#ctx, voteId, side);
+  }
+  approveAppeal(approval: AppealApproval) {
+    return this.#atomic((ctx) => campaigns.approveAppeal(ctx, approval));
+  }
+  rejectAppeal(appealId: string, decidedBy: string, reason: string) {
+    return this.#atomic((ctx) => campaigns.rejectAppeal(ctx, appealId, decidedBy, reason));
+  }
+  listAppealDeliveries(appealId: string) {
+    return campaigns.listAppealDeliveries(this.#ctx, appealId);
   }
 
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {

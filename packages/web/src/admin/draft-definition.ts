@@ -85,10 +85,15 @@ function question(q: QuestionForm, i: number) {
 }
 
 export function toDraftDefinition(f: DraftForm): Record<string, unknown> {
-  const statements = [
-    ...(f.forText.trim() ? [{ side: 'for', author: f.forAuthor.trim(), text: f.forText.trim() }] : []),
-    ...(f.againstText.trim() ? [{ side: 'against', author: f.againstAuthor.trim(), text: f.againstText.trim() }] : []),
-  ];
+  // Equal terms: once either side has a statement, both are sent (for at 0, against at 1), so the
+  // server's issues land on the empty side's own fields.
+  const anyStatement = [f.forAuthor, f.forText, f.againstAuthor, f.againstText].some((v) => v.trim() !== '');
+  const statements = anyStatement
+    ? [
+        { side: 'for', author: f.forAuthor.trim(), text: f.forText.trim() },
+        { side: 'against', author: f.againstAuthor.trim(), text: f.againstText.trim() },
+      ]
+    : [];
   return {
     voteId: f.voteId.trim(),
     title: f.title.trim(),

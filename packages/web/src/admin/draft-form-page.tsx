@@ -4,6 +4,7 @@
 // validate route checks it (nothing saved) and its problems appear next to their fields and in a
 // summary; a clean form is saved and the trustees' ceremony can start.
 import { useState } from 'preact/hooks';
+import { STATEMENT_MAX_LENGTH } from '@ratify/protocol';
 import { useApi } from '../public/use-api.ts';
 import { StaffGate } from '../staff/staff-gate.tsx';
 import { staffCall } from '../staff/staff-api.ts';
@@ -125,6 +126,7 @@ function DraftFormBody() {
       <Group legend={t('admin.draft.information')}>
         <SelectField id="d-offer" label={t('draft.offer_label')} hint={t('draft.offer_hint')} path="information.offer" value={f.offer?.id ?? ''} onValue={chooseOffer} options={offerOptions} {...common} />
         <TextField id="d-summary" label={t('admin.draft.summary')} path="information.summary" value={f.summary} onValue={(summary) => set({ summary })} multiline {...common} />
+        <p class="hint" id="d-statements-rule">{t('admin.draft.statements_rule', { max: STATEMENT_MAX_LENGTH })}</p>
         <TextField id="d-for-author" label={t('admin.draft.for_author')} path="information.statements.0.author" value={f.forAuthor} onValue={(forAuthor) => set({ forAuthor })} {...common} />
         <TextField id="d-for-text" label={t('admin.draft.for_text')} path="information.statements.0.text" value={f.forText} onValue={(forText) => set({ forText })} multiline {...common} />
         <TextField id="d-against-author" label={t('admin.draft.against_author')} path="information.statements.1.author" value={f.againstAuthor} onValue={(againstAuthor) => set({ againstAuthor })} {...common} />

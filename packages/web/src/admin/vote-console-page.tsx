@@ -152,6 +152,7 @@ function Console({ voteId, me }: { readonly voteId: string; readonly me: StaffId
       <p class="page-links">
         <a href={`/admin/audit?vote=${voteId}`}>{t('admin.vote.audit_link')}</a>
         {isAdmin ? <a href={`/admin/votes/${voteId}/roll`}>{t('admin.amend.link')}</a> : null}
+        <a href={`/admin/votes/${voteId}/appeals`}>{t('campaign.review.link')}</a>
         <a href={`/votes/${voteId}/result`}>{t('admin.vote.result_link')}</a>
       </p>
     </>

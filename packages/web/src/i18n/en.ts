@@ -1,5 +1,6 @@
 // English messages, the reference catalogue: every key here must exist in es.ts (the type checks it
 // and test/i18n.test.ts checks the placeholders). {name} marks a value filled in at run time.
+import { campaignEn } from './campaign-en.ts';
 import { staffEn } from './staff-en.ts';
 import { bargainingEn } from './bargaining-en.ts';
 
@@ -233,6 +234,7 @@ export const en = {
   'error.generic': 'Something went wrong ({code}). Please try again.',
   ...staffEn,
   ...bargainingEn,
+  ...campaignEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // Mensajes en español. Debe tener exactamente las claves de en.ts, con los mismos {marcadores}.
 import type { MessageKey } from './en.ts';
+import { campaignEs } from './campaign-es.ts';
 import { staffEs } from './staff-es.ts';
 import { bargainingEs } from './bargaining-es.ts';
 
@@ -233,4 +234,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.generic': 'Algo salió mal ({code}). Inténtelo de nuevo.',
   ...staffEs,
   ...bargainingEs,
+  ...campaignEs,
 };

@@ -72,6 +72,7 @@ function VoteDetail({ detail }: { readonly detail: Detail }) {
       <nav aria-label={t('vote.links_label')} class="page-links">
         {detail.status === 'open' ? <a class="button" href={`/booth/${detail.id}`}>{t('vote.go_vote')}</a> : null}
         <a href={`/votes/${detail.id}/board`}>{t('vote.board_link')}</a>
+        <a href={`/votes/${detail.id}/endorsements`}>{t('campaign.pages.link')}</a>
         <a href={`/votes/${detail.id}/result`}>{t('vote.result_link')}</a>
       </nav>
       <Questions detail={detail} lang={lang} />

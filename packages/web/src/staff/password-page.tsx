@@ -66,5 +66,5 @@ function PasswordForm() {
 
 export function PasswordPage() {
   const { t } = useI18n();
-  return <StaffGate roles={['administrator', 'observer', 'trustee']} title={t('staff.password.title')}>{() => <PasswordForm />}</StaffGate>;
+  return <StaffGate roles={['administrator', 'observer', 'trustee', 'campaign']} title={t('staff.password.title')}>{() => <PasswordForm />}</StaffGate>;
 }

@@ -15,6 +15,7 @@ export const ROLE_NAMES: Readonly<Record<StaffRole, MessageKey>> = {
   administrator: 'staff.role.administrator',
   trustee: 'staff.role.trustee',
   observer: 'staff.role.observer',
+  campaign: 'staff.role.campaign',
 };
 
 const LINKS: readonly { readonly href: string; readonly label: MessageKey; readonly roles: readonly StaffRole[] }[] = [
@@ -25,11 +26,12 @@ const LINKS: readonly { readonly href: string; readonly label: MessageKey; reado
   { href: '/admin/contracts', label: 'bargaining.nav', roles: ['administrator', 'observer'] },
   { href: '/trustee', label: 'staff.nav.trustee', roles: ['trustee'] },
   { href: '/admin/staff', label: 'staff.nav.accounts', roles: ['administrator'] },
-  { href: '/staff/password', label: 'staff.nav.password', roles: ['administrator', 'observer', 'trustee'] },
+  { href: '/staff/password', label: 'staff.nav.password', roles: ['administrator', 'observer', 'trustee', 'campaign'] },
+  { href: '/campaign', label: 'staff.nav.campaign', roles: ['campaign'] },
 ];
 
 export function roleHome(role: StaffRole): string {
-  return role === 'administrator' ? '/admin/unions' : role === 'observer' ? '/admin/votes' : '/trustee';
+  return role === 'administrator' ? '/admin/unions' : role === 'observer' ? '/admin/votes' : role === 'campaign' ? '/campaign' : '/trustee';
 }
 
 export function StaffNav({ me }: { readonly me: StaffIdentity }) {
