@@ -3,6 +3,9 @@
 // are held to it by test/contract-suite.ts. Must not run crypto or business rules beyond the
 // integrity rules stated here (vote status transitions, one counted ballot per credential).
 import type { Result } from '@ratify/crypto';
+import type { FollowUpStore } from './port-follow-ups.ts';
+
+export type * from './port-follow-ups.ts';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -442,7 +445,7 @@ export interface AuditQuery {
 
 export type CreateStaffError = 'duplicate_username';
 
-export interface Store {
+export interface Store extends FollowUpStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
   getUnion(id: string): Promise<Union | null>;
   /** Replaces the union's membership with `rows`, all or nothing. */

@@ -6,6 +6,7 @@ import { ballotsContract } from './contract/ballots.ts';
 import { boardContract } from './contract/board.ts';
 import { consoleContract } from './contract/console.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
+import { followUpContract } from './contract/follow-ups.ts';
 import { mailContract } from './contract/mail.ts';
 import { membersContract } from './contract/members.ts';
 import { signInContract } from './contract/sign-in.ts';
@@ -24,5 +25,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('outgoing mail queue and delivery log', () => mailContract(factory));
     describe('admin console: drafts, ceremony, scheduler, turnout', () => consoleContract(factory));
     describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));
+    describe('linked follow-up votes', () => followUpContract(factory));
   });
 }

@@ -51,6 +51,7 @@ describe('SQLite adapter', () => {
       'board_events',
       'ceremony_messages',
       'credentials',
+      'follow_up_links',
       'login_codes',
       'mail_events',
       'mail_messages',
@@ -71,7 +72,7 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(21);
+    expect(await tables()).toHaveLength(22);
     await store.close();
   });
 

@@ -8,6 +8,7 @@ import * as signInSessionsParticipation from './20261127090000-sign-in-sessions-
 import * as draftsCeremonySchedule from './20261128090000-drafts-ceremony-schedule.ts';
 import * as staffAccountsAuditLog from './20261128100000-staff-accounts-audit-log.ts';
 import * as mailQueue from './20261128150000-mail-queue.ts';
+import * as followUpLinks from './20261129120000-follow-up-links.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261128090000-drafts-ceremony-schedule': draftsCeremonySchedule,
   '20261128100000-staff-accounts-audit-log': staffAccountsAuditLog,
   '20261128150000-mail-queue': mailQueue,
+  '20261129120000-follow-up-links': followUpLinks,
 };
 
 const migrator = <DB>(db: Kysely<DB>): Migrator =>

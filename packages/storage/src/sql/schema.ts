@@ -205,6 +205,16 @@ export interface VoteScheduleTable {
   last_error: string | null;
 }
 
+export interface FollowUpLinksTable {
+  child_draft_id: string;
+  parent_vote_id: string;
+  question_id: string;
+  outcome: string;
+  started_by: string;
+  started_at: string;
+  discarded_at: string | null;
+}
+
 export interface Database {
   unions: UnionsTable;
   members: MembersTable;
@@ -227,4 +237,5 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
+  follow_up_links: FollowUpLinksTable;
 }

@@ -29,12 +29,13 @@ import type {
   Union,
   VoteStatus,
 } from '../port.ts';
-import type { NewCeremonyMessage, NewDraft, NewScheduleEntry, ScheduledJob } from '../port.ts';
+import type { NewCeremonyMessage, NewDraft, NewFollowUpLink, NewScheduleEntry, ScheduledJob } from '../port.ts';
 import * as ballots from './ballots.ts';
 import * as consoleSql from './console.ts';
 import * as board from './board.ts';
 import type { SqlContext } from './context.ts';
 import * as credentials from './credentials.ts';
+import * as followUps from './follow-ups.ts';
 import * as mail from './mail.ts';
 import * as members from './members.ts';
 import * as publicReads from './public-reads.ts';
@@ -324,6 +325,19 @@ export class SqlStore implements Store {
   }
   listParticipants(voteId: string) {
     return consoleSql.listParticipants(this.#ctx, voteId);
+  }
+
+  startFollowUpDraft(link: NewFollowUpLink, draft: NewDraft) {
+    return this.#atomic((ctx) => followUps.startFollowUpDraft(ctx, link, draft));
+  }
+  listFollowUpLinks(parentVoteId: string) {
+    return followUps.listFollowUpLinks(this.#ctx, parentVoteId);
+  }
+  getFollowUpLinkTo(childId: string) {
+    return followUps.getFollowUpLinkTo(this.#ctx, childId);
+  }
+  discardFollowUpDraft(childId: string) {
+    return this.#atomic((ctx) => followUps.discardFollowUpDraft(ctx, childId));
   }
 
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {
