@@ -9,6 +9,7 @@ import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
 import { authRoutes, memberGuard } from './http/auth.ts';
 import { consoleRoutes } from './http/console.ts';
 import { errorBody } from './http/errors.ts';
+import { followUpRoutes } from './http/follow-ups.ts';
 import { memberRoutes } from './http/member.ts';
 import { notificationRoutes } from './http/notifications.ts';
 import { metaRoutes } from './http/meta.ts';
@@ -19,6 +20,7 @@ import { createAdminService } from './services/admin.ts';
 import { createBallotService } from './services/ballots.ts';
 import { createCeremonyRelay, ceremonyStatusOf } from './services/ceremony-relay.ts';
 import { createDraftService } from './services/drafts.ts';
+import { createFollowUpService } from './services/follow-ups.ts';
 import { createRollService } from './services/rolls.ts';
 import { createTrusteeTallyService } from './services/trustee-tally.ts';
 import { createTurnoutDashboard } from './services/turnout-dashboard.ts';
@@ -110,6 +112,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     tally: createTrusteeTallyService(engine, drafts, relay),
     turnout: createTurnoutDashboard(engine),
   });
+  followUpRoutes(route, createFollowUpService(engine, drafts, createPublicVoteService(engine)));
   notificationRoutes(
     route,
     createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),

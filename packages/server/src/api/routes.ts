@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import * as s from './schemas.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
+import { FOLLOW_UP_ROUTES } from './follow-up-routes.ts';
 
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
@@ -146,6 +147,8 @@ export const ROUTES = {
   },
   // Admin console and trustee pages: rolls, drafts, the ceremony relay, the tally step, turnout (console-routes.ts).
   ...CONSOLE_ROUTES,
+  // Linked follow-up votes (follow-up-routes.ts).
+  ...FOLLOW_UP_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

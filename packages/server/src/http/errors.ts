@@ -4,6 +4,7 @@
 import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecryptionError, ResultError } from '@ratify/engine';
 import type { ErrorBody } from '../api/schemas.ts';
 import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
+import { FOLLOW_UP_MESSAGES, FOLLOW_UP_STATUS, type FollowUpCode } from './follow-up-errors.ts';
 
 type EngineCode = CastBallotError | ContextError | OpenError | CloseError | PartialDecryptionError | ResultError | 'empty_board';
 export type ServerCode =
@@ -38,7 +39,7 @@ export type NotificationCode =
   | 'credential_already_revoked'
   | 'already_announced'
   | 'secret_key_missing';
-export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode;
+export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | FollowUpCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   member_not_on_roll: 404, credential_handle_unknown: 404,
@@ -51,6 +52,7 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
   ...CONSOLE_STATUS,
+  ...FOLLOW_UP_STATUS,
   ...NOTIFICATION_STATUS,
   // 400: the request itself is malformed or fails a check (nothing was changed).
   invalid_request: 400, invalid_json: 400, non_canonical: 400, schema_mismatch: 400, invalid_element: 400,
@@ -77,6 +79,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
 
 const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   ...CONSOLE_MESSAGES,
+  ...FOLLOW_UP_MESSAGES,
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',
