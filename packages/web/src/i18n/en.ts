@@ -1,6 +1,7 @@
 // English messages, the reference catalogue: every key here must exist in es.ts (the type checks it
 // and test/i18n.test.ts checks the placeholders). {name} marks a value filled in at run time.
 import { staffEn } from './staff-en.ts';
+import { followUpsEn } from './follow-ups-en.ts';
 
 export const en = {
   'app.name': 'Ratify',
@@ -231,6 +232,7 @@ export const en = {
   'error.encrypt_failed': 'Your ballot could not be encrypted. Please try again.',
   'error.generic': 'Something went wrong ({code}). Please try again.',
   ...staffEn,
+  ...followUpsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

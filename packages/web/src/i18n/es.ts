@@ -1,6 +1,7 @@
 // Mensajes en español. Debe tener exactamente las claves de en.ts, con los mismos {marcadores}.
 import type { MessageKey } from './en.ts';
 import { staffEs } from './staff-es.ts';
+import { followUpsEs } from './follow-ups-es.ts';
 
 export const es: Readonly<Record<MessageKey, string>> = {
   'app.name': 'Ratify',
@@ -231,4 +232,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.encrypt_failed': 'No se pudo cifrar su papeleta. Inténtelo de nuevo.',
   'error.generic': 'Algo salió mal ({code}). Inténtelo de nuevo.',
   ...staffEs,
+  ...followUpsEs,
 };
