@@ -18,6 +18,7 @@ export type Route =
   | { readonly kind: 'admin_votes' }
   | { readonly kind: 'admin_vote'; readonly id: string }
   | { readonly kind: 'admin_audit'; readonly voteId: string }
+  | { readonly kind: 'admin_follow_up'; readonly voteId: string; readonly questionId: string }
   | { readonly kind: 'trustee_home' }
   | { readonly kind: 'trustee_ceremony'; readonly id: string }
   | { readonly kind: 'trustee_decrypt'; readonly id: string }
@@ -32,6 +33,7 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/admin/unions/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll', id })],
   [new RegExp(`^/admin/drafts/${SLUG}$`), (id) => (id === 'new' ? { kind: 'admin_draft_new' } : { kind: 'admin_draft', id })],
   [new RegExp(`^/admin/votes/${SLUG}$`), (id) => ({ kind: 'admin_vote', id })],
+  [new RegExp(`^/admin/votes/${SLUG}/follow-up$`), (voteId, s) => ({ kind: 'admin_follow_up', voteId, questionId: /^[a-z0-9][a-z0-9_-]{0,63}$/.test(s.get('question') ?? '') ? s.get('question')! : '' })],
   [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
   [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
 ];
@@ -96,6 +98,8 @@ export function routePath(route: Route): string {
       return `/admin/votes/${route.id}`;
     case 'admin_audit':
       return `/admin/audit${route.voteId ? `?vote=${route.voteId}` : ''}`;
+    case 'admin_follow_up':
+      return `/admin/votes/${route.voteId}/follow-up?question=${route.questionId}`;
     case 'trustee_home':
       return '/trustee';
     case 'trustee_ceremony':

@@ -23,10 +23,11 @@ export const followUpsEn = {
   'followups.triggered': 'The outcome ({outcome}) triggers this:',
   'followups.none_triggered': 'None of the declared follow-ups applies to this outcome.',
   'followups.follows_from': 'Follows from',
-  'followups.follows_from_text': '{title}: {outcome}',
+  'followups.follows_from_text': '{title} — {outcome}',
   'followups.followed_by': 'Follow-up vote',
   'followups.start': 'Start the follow-up vote',
   'followups.started_draft': 'A follow-up draft was started by {by}:',
+  'followups.discard': 'Discard this follow-up draft',
   'followups.open_draft': 'Open the draft {id}',
 
   'followups.editor.legend': 'What follows each outcome (optional)',

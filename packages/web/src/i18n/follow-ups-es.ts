@@ -25,10 +25,11 @@ export const followUpsEs: Record<keyof typeof followUpsEn, string> = {
   'followups.triggered': 'El resultado ({outcome}) pone en marcha esto:',
   'followups.none_triggered': 'Ninguna de las continuaciones declaradas corresponde a este resultado.',
   'followups.follows_from': 'Sigue a',
-  'followups.follows_from_text': '{title}: {outcome}',
+  'followups.follows_from_text': '{title} — resultado: {outcome}',
   'followups.followed_by': 'Votación siguiente',
   'followups.start': 'Iniciar la votación siguiente',
   'followups.started_draft': '{by} ya inició un borrador de la votación siguiente:',
+  'followups.discard': 'Descartar este borrador de la votación siguiente',
   'followups.open_draft': 'Abrir el borrador {id}',
 
   'followups.editor.legend': 'Qué sigue a cada resultado (opcional)',
