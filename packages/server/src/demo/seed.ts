@@ -17,6 +17,7 @@ import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratif
 import { createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, publicCredential, type PrivateCredential } from '@ratify/protocol';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
+import { seedDemoFollowUps, withDemoFollowUps } from './follow-ups.ts';
 
 export type DemoSeedResult = {
   readonly seeded: boolean;
@@ -58,7 +59,7 @@ function readSamples(dir: string): DemoSeedResult['samples'] {
 
 export async function seedDemo(engine: Engine, dir: string, now: Date, scale: DemoScale = DEMO_SCALE, sampleTurnout = 0.12): Promise<DemoSeedResult> {
   const { store, group } = engine;
-  const definitions = demoVotes(now);
+  const definitions = withDemoFollowUps(demoVotes(now));
   if (await store.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
   mkdirSync(dir, { recursive: true });
   const rolls = demoRolls(scale);
@@ -95,6 +96,7 @@ export async function seedDemo(engine: Engine, dir: string, now: Date, scale: De
     const dualEmail = rolls.guild[scale.guild - 1]!.email;
     pick((_, email) => email === dualEmail);
   }
+  await seedDemoFollowUps(engine, now);
   writeFileSync(join(dir, 'samples.json'), JSON.stringify(samples, null, 2), { mode: 0o600 });
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };
 }
