@@ -76,21 +76,19 @@ export function WhatWouldFollow({ voteId, questions }: { readonly voteId: string
         <section aria-labelledby="would-follow-heading" class="card" id="would-follow">
           <h2 id="would-follow-heading">{t('followups.would_heading')}</h2>
           <p class="hint">{t('followups.would_intro')}</p>
-          <dl>
+          <ul>
             {questions.flatMap((q) =>
               declaredFor(f.value, q.id).map((d) => (
-                <div key={`${d.questionId}/${d.outcome}`}>
-                  <dt>
+                <li key={`${d.questionId}/${d.outcome}`}>
+                  <p>
                     <QuestionLabel questions={questions} questionId={q.id} />
-                    {conditionWords(d.outcome, t)}
-                  </dt>
-                  <dd>
-                    <WhatItIs text={d.text} declaration={d} />
-                  </dd>
-                </div>
+                    <strong>{conditionWords(d.outcome, t)}</strong>
+                  </p>
+                  <WhatItIs text={d.text} declaration={d} />
+                </li>
               )),
             )}
-          </dl>
+          </ul>
         </section>
       ) : null}
     </>
