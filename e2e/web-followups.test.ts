@@ -103,5 +103,17 @@ describe('linked follow-up votes in the browser', () => {
     await page.getByRole('link', { name: `Open the draft ${CHILD}` }).waitFor();
     expect(await page.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
     expect(await page.locator('#what-follows').innerText()).toContain('A follow-up draft was started by ada');
+
+    // Declaring follow-ups while drafting a vote: a note, then a new vote with its 75% rule.
+    await page.goto('/admin/drafts/new');
+    await page.getByRole('heading', { name: 'New vote' }).waitFor();
+    await page.getByRole('button', { name: 'Add a follow-up' }).click();
+    const row = page.getByRole('group', { name: 'Follow-up 1' });
+    await row.getByLabel('Outcome').selectOption('failed');
+    await row.getByLabel('What follows', { exact: true }).selectOption('vote');
+    await row.getByLabel('Title of the new vote').fill('Strike authorization');
+    const threshold = row.getByRole('group', { name: 'Yes votes needed (fraction)' });
+    expect([await threshold.getByLabel('Numerator').inputValue(), await threshold.getByLabel('Denominator').inputValue()]).toEqual(['3', '4']);
+    await noViolations(page, 'draft form with a follow-up');
   }, 180_000);
 });
