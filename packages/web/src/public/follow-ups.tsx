@@ -96,6 +96,7 @@ export function WhatWouldFollow({ voteId, questions }: { readonly voteId: string
 }
 
 type AdminLinks = ResponseOf<'adminFollowUps'>;
+const NOT_ADMIN = { ok: false, status: 0, code: 'not_admin', message: '' } as const;
 
 function AdminStart({ voteId, triggered, links }: { readonly voteId: string; readonly triggered: Triggered; readonly links: AdminLinks }) {
   const { t } = useI18n();
@@ -118,12 +119,14 @@ function AdminStart({ voteId, triggered, links }: { readonly voteId: string; rea
 export function WhatFollows({ voteId, questions }: { readonly voteId: string; readonly questions: readonly Question[] }) {
   const { t } = useI18n();
   const f = useFollowUps(voteId);
-  // An administrator's session (the public get 401 and see no action); the server checks again.
-  const me = useApi(() => staffCall('staffMe'), []);
+  const triggered = f.kind === 'ready' ? questions.map((q) => triggeredFor(f.value, q.id)).filter((x): x is Triggered => x !== undefined) : [];
+  const startableHere = triggered.some(startable);
+  // Only where a vote follow-up was triggered: is this an administrator's session? (Others get 401
+  // and see no action; the server checks again.)
+  const me = useApi(async () => (startableHere ? staffCall('staffMe') : NOT_ADMIN), [startableHere]);
   const admin = me.kind === 'ready' && me.value.staff.role === 'administrator';
-  const links = useApi(async () => (admin ? staffCall('adminFollowUps', { params: { id: voteId } }) : ({ ok: false, status: 0, code: 'not_admin', message: '' } as const)), [voteId, admin]);
+  const links = useApi(async () => (admin ? staffCall('adminFollowUps', { params: { id: voteId } }) : NOT_ADMIN), [voteId, admin]);
   if (f.kind !== 'ready') return null;
-  const triggered = questions.map((q) => triggeredFor(f.value, q.id)).filter((x): x is Triggered => x !== undefined);
   if (f.value.declared.length === 0 && f.value.followsFrom === null) return null;
   return (
     <section aria-labelledby="what-follows-heading" class="card" id="what-follows">
