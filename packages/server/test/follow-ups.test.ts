@@ -4,7 +4,7 @@
 // (until the first draft is discarded), and to observers, trustees, members and anonymous callers;
 // audited when it succeeds.
 import { randomBytes } from 'node:crypto';
-import { createStaffAccount, totpCode } from '@ratify/engine';
+import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
 import type { StaffRole } from '@ratify/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatifyClient } from '../src/client.ts';
@@ -92,6 +92,22 @@ describe('starting the follow-up vote', () => {
     const actions = audit.ok ? audit.value.entries.map((e) => e.action) : [];
     expect(actions.filter((a) => a === 'adminStartFollowUp')).toHaveLength(2);
     expect(actions).toContain('adminDiscardFollowUp');
+  });
+
+  it('once the follow-up vote exists, both votes show the link publicly', async () => {
+    await publishedVote(server.engine, server.rng, 2, 3);
+    expect(await start(token())).toMatchObject({ status: 201 });
+    // The ceremony's outcome, as createVoteFromDraft would hand it to the engine (same vote id).
+    const definition = { ...followUpDefinition(), unionName: 'Local 9', trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
+    const ceremony = runLocalCeremony(server.engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, server.rng);
+    expect((await server.engine.createVote(definition, ceremony.messages)).ok).toBe(true);
+    const parent = await server.client().call('voteFollowUps', { params: { id: PARENT } });
+    expect(parent.ok && parent.value.followedBy).toEqual([{ voteId: 'local-9-strike', title: 'Strike authorization', questionId: 'ratify', outcome: 'failed' }]);
+    const child = await server.client().call('voteFollowUps', { params: { id: 'local-9-strike' } });
+    expect(child.ok && child.value.followsFrom).toEqual({ voteId: PARENT, title: 'Ratify the 2027 agreement', questionId: 'ratify', outcome: 'failed' });
+    expect(await token().call('adminFollowUps', { params: { id: PARENT } })).toMatchObject({ value: { started: [{ childId: 'local-9-strike', childStatus: 'vote' }] } });
+    // A vote that exists can no longer be discarded as a draft.
+    expect(await token().call('adminDiscardFollowUp', { params: { id: 'local-9-strike' } })).toMatchObject({ status: 409, error: { code: 'draft_already_created' } });
   });
 
   it('refuses before the result is published, and changes nothing', async () => {

@@ -31,6 +31,6 @@ export interface FollowUpStore {
   listFollowUpLinks(parentVoteId: string): Promise<readonly FollowUpLink[]>;
   /** The live link whose child is `childId` (a draft or the vote created from it), or null. */
   getFollowUpLinkTo(childId: string): Promise<FollowUpLink | null>;
-  /** Deletes a follow-up draft still in its ceremony (and its ceremony messages) and marks its link discarded. */
+  /** Deletes a follow-up draft still in its ceremony, with no vote under its id (and its ceremony messages), and marks its link discarded. */
   discardFollowUpDraft(childId: string): Promise<Result<FollowUpLink, DiscardFollowUpError>>;
 }

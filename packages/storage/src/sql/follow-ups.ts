@@ -7,6 +7,7 @@ import type { DiscardFollowUpError, Draft, FollowUpLink, NewDraft, NewFollowUpLi
 import { createDraft, getDraft } from './console.ts';
 import type { SqlContext } from './context.ts';
 import type { FollowUpLinksTable } from './schema.ts';
+import { getVote } from './votes.ts';
 
 const toLink = (row: Selectable<FollowUpLinksTable>): FollowUpLink => ({
   childId: row.child_draft_id,
@@ -71,7 +72,8 @@ export async function discardFollowUpDraft(ctx: SqlContext, childId: string): Pr
   if (link === null) return err('not_a_follow_up', childId);
   const draft = await getDraft(ctx, childId);
   if (draft === null) return err('draft_not_found', childId);
-  if (draft.status !== 'ceremony') return err('draft_already_created', childId);
+  // A vote under the draft's id (created, even if the draft was not yet marked) is never discarded.
+  if (draft.status !== 'ceremony' || (await getVote(ctx, childId)) !== null) return err('draft_already_created', childId);
   await ctx.db.deleteFrom('ceremony_messages').where('draft_id', '=', childId).execute();
   await ctx.db.deleteFrom('vote_drafts').where('id', '=', childId).where('status', '=', 'ceremony').execute();
   const discardedAt = ctx.now();

@@ -53,6 +53,11 @@ export function followUpContract(factory: StoreFactory): void {
       expectOk(await t.store.markDraftCreated('v2'));
       expect(await t.store.discardFollowUpDraft('v2')).toMatchObject({ ok: false, error: 'draft_already_created' });
       expect(await t.store.discardFollowUpDraft('nope')).toMatchObject({ ok: false, error: 'not_a_follow_up' });
+      // A vote created under a draft's id (before the draft was marked created) is never discarded.
+      expectOk(await t.store.startFollowUpDraft({ ...link, questionId: 'q2' }, draft('v5')));
+      expectOk(await t.store.createVote({ id: 'v5', unionId: 'u1', manifest: '{"vote":"v5"}' }));
+      expect(await t.store.discardFollowUpDraft('v5')).toMatchObject({ ok: false, error: 'draft_already_created' });
+      expect(await t.store.getDraft('v5')).not.toBeNull();
     });
   });
 }
