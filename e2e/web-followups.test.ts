@@ -5,18 +5,42 @@
 // result page, lands on a draft form pre-filled from the signed template, saves it, and the draft
 // page shows "Follows from"; the result page then links the started draft. axe-core: no violations.
 import { randomBytes } from 'node:crypto';
-import { unwrap } from '@ratify/crypto';
-import { createStaffAccount, totpCode } from '@ratify/engine';
+import { seededRandom, toHex, unwrap } from '@ratify/crypto';
+import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
-import { axeViolations, startWebEnv, type WebEnv } from './web-harness.ts';
+import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
+import { G1, axeViolations, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
 const PASSWORD = 'a long enough staff password';
 const PARENT = 'guild-commercials';
 const CHILD = 'guild-strike-2008';
+const OPEN = 'guild-theatrical-2008';
+
+/** An open guild ratification that declares the demo's follow-ups (credentials published, none needed here). */
+async function seedOpenRatification(): Promise<void> {
+  const rng = seededRandom('web-followups-open');
+  const definition: VoteDefinition = {
+    voteId: OPEN,
+    title: 'Ratification of the theatrical contract',
+    unionId: 'guild',
+    unionName: 'Screen Actors Guild (sample)',
+    recordDate: '2026-11-01',
+    schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2030-11-20T17:00:00Z' },
+    questions: [{ id: 'ratify', kind: 'yes_no', text: 'Do you ratify the theatrical contract?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: { kind: 'ratification', blankPolicy: 'excluded' } }],
+    trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
+    followUps: ratificationFollowUps('ratify'),
+  };
+  const { group } = env.engine;
+  const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
+  unwrap(await env.engine.createVote(definition, ceremony.messages));
+  const credentials = [1, 2, 3].map(() => generatePrivateCredential(rng));
+  unwrap(await env.engine.publishCredentials(OPEN, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c))))));
+  unwrap(await env.engine.openVote(OPEN));
+}
 
 let env: WebEnv;
 let adminSecret: string;
@@ -27,6 +51,7 @@ beforeAll(async () => {
   expect(await seedCountedRatification(env.engine, { voteId: PARENT, unionId: 'guild', unionName: 'Screen Actors Guild (sample)', now: new Date(), voters: 3, yesShare: 0.34 })).toBe(true);
   const admin = unwrap(await createStaffAccount(env.engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
+  await seedOpenRatification();
 }, 180_000);
 afterAll(async () => {
   await env?.close();
@@ -38,6 +63,20 @@ async function noViolations(page: Page, label: string): Promise<void> {
 }
 
 describe('linked follow-up votes in the browser', () => {
+  it('the booth shows a member what follows each outcome before they vote', async () => {
+    const page = await env.newPage(PHONE);
+    await signIn(env, page, G1);
+    await page.goto(`/booth/${OPEN}`);
+    const section = page.locator('#booth-follow-ups');
+    await section.getByRole('heading', { name: 'What follows each outcome' }).waitFor();
+    const text = await section.innerText();
+    expect(text).toContain('If it fails');
+    expect(text).toContain('A new vote follows: Strike authorization.');
+    expect(text).toContain('Its rule: Passes with at least 75%');
+    expect(text).toContain('The new contract takes effect on ratification.');
+    await noViolations(page, 'booth with follow-ups');
+  }, 120_000);
+
   it('shows what follows, and an administrator starts the follow-up vote from the result page', async () => {
     const page = await env.newPage(PHONE);
 
