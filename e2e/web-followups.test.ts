@@ -3,7 +3,9 @@
 // page what would follow each outcome and on its result page what its failure triggered; anonymous
 // readers get no start action; an administrator starts the strike-authorization follow-up from the
 // result page, lands on a draft form pre-filled from the signed template, saves it, and the draft
-// page shows "Follows from"; the result page then links the started draft. axe-core: no violations.
+// page shows "Follows from"; the result page then links the started draft; once the follow-up vote
+// exists both votes' pages show the link; the draft form declares a vote follow-up; the booth shows
+// a member what follows each outcome. axe-core: no violations.
 import { randomBytes } from 'node:crypto';
 import { seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
@@ -142,6 +144,25 @@ describe('linked follow-up votes in the browser', () => {
     await page.getByRole('link', { name: `Open the draft ${CHILD}` }).waitFor();
     expect(await page.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
     expect(await page.locator('#what-follows').innerText()).toContain('A follow-up draft was started by ada');
+
+    // Once the trustees' ceremony has produced the vote (played here through the engine, under the
+    // draft's id), both votes' public pages show the link.
+    const parent = unwrap(await env.engine.context(PARENT)).manifest;
+    const strike: VoteDefinition = {
+      voteId: CHILD, title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
+      schedule: { opensAt: '2030-01-10T09:00:00Z', closesAt: '2030-01-12T17:00:00Z' },
+      questions: parent.followUps[0]!.vote!.questions as VoteDefinition['questions'],
+      trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
+    };
+    const ceremony = runLocalCeremony(env.engine.group, { context: definitionCeremonyContext(strike), threshold: 2, trusteeCount: 3 }, seededRandom('web-followups-child'));
+    unwrap(await env.engine.createVote(strike, ceremony.messages));
+    await page.goto(`/votes/${CHILD}`);
+    await page.locator('#follows-from').waitFor();
+    expect(await page.locator('#follows-from').innerText()).toBe('Follows from: Ratification of the commercials contract — failed');
+    await noViolations(page, 'follow-up vote page');
+    await page.goto(`/votes/${PARENT}`);
+    await page.getByRole('link', { name: 'Strike authorization' }).waitFor();
+    expect(await page.locator('.followed-by').innerText()).toBe('Follow-up vote: Strike authorization');
 
     // Declaring follow-ups while drafting a vote: a note, then a new vote with its 75% rule.
     await page.goto('/admin/drafts/new');

@@ -64,6 +64,22 @@ export function FollowsFrom({ followUps }: { readonly followUps: VoteFollowUps }
   );
 }
 
+/** "Follow-up vote: <title>" for each vote started from this one's result. */
+function FollowedBy({ followUps, questionId }: { readonly followUps: VoteFollowUps; readonly questionId?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {followUps.followedBy
+        .filter((v) => questionId === undefined || v.questionId === questionId)
+        .map((v) => (
+          <p key={v.voteId} class="followed-by">
+            <strong>{t('followups.followed_by')}:</strong> <a href={`/votes/${v.voteId}`}>{v.title}</a>
+          </p>
+        ))}
+    </>
+  );
+}
+
 /** The vote page: what would follow each outcome. */
 export function WhatWouldFollow({ voteId, questions }: { readonly voteId: string; readonly questions: readonly Question[] }) {
   const { t } = useI18n();
@@ -72,6 +88,7 @@ export function WhatWouldFollow({ voteId, questions }: { readonly voteId: string
   return (
     <>
       <FollowsFrom followUps={f.value} />
+      <FollowedBy followUps={f.value} />
       {f.value.declared.length > 0 ? (
         <section aria-labelledby="would-follow-heading" class="card" id="would-follow">
           <h2 id="would-follow-heading">{t('followups.would_heading')}</h2>
@@ -140,13 +157,7 @@ export function WhatFollows({ voteId, questions }: { readonly voteId: string; re
             <strong>{t('followups.triggered', { outcome: outcomeName(tr.outcome, t) })}</strong>
           </p>
           <WhatItIs text={tr.text} declaration={declarationOf(f.value, tr)} title={tr.title} />
-          {f.value.followedBy
-            .filter((v) => v.questionId === tr.questionId)
-            .map((v) => (
-              <p key={v.voteId}>
-                <strong>{t('followups.followed_by')}:</strong> <a href={`/votes/${v.voteId}`}>{v.title}</a>
-              </p>
-            ))}
+          <FollowedBy followUps={f.value} questionId={tr.questionId} />
           {admin && startable(tr) && links.kind === 'ready' ? <AdminStart voteId={voteId} triggered={tr} links={links.value} /> : null}
         </div>
       ))}
