@@ -11,7 +11,7 @@ import { FIXTURES, type Delivery, type ErrorOutput, json, ratify, readDelivery, 
 
 type Show = { status: string; turnout: { eligible: number; credentials: number; ballotsAccepted: number; voted: number }; board: { events: number; head: string } };
 type Cast = { trackingCode: string; superseded: string | null };
-type Tally = { result: { decryptedBy: number[]; turnout: { eligible: number; voted: number }; questions: { counts: { options: number[] }; evaluation: { outcome: { kind: string } } }[] }; outcomes: { words: string }[] };
+type Tally = { result: { decryptedBy: number[]; followUps?: unknown[]; turnout: { eligible: number; voted: number }; questions: { counts: { options: number[] }; evaluation: { outcome: { kind: string } } }[] }; outcomes: { words: string }[] };
 
 const FED = 'fed-primetime-2008';
 const GUILD = 'guild-strike-2008';
@@ -128,9 +128,13 @@ describe('ratify CLI: the 2008 case end to end', () => {
         json(await run('trustee', 'submit', voteId, partial));
       }
     }
-    const fedTally = json<Tally>(await run('tally', FED));
+    const fedTallyRun = await run('tally', FED);
+    const fedTally = json<Tally>(fedTallyRun);
     expect(fedTally.result.questions[0]!.counts.options).toEqual([3, 2]);
     expect(fedTally.result.questions[0]!.evaluation.outcome.kind).toBe('passed');
+    // The ratification passed: the declared note follows, not the strike vote (protocol §M7).
+    expect(fedTally.result.followUps).toEqual([{ questionId: 'ratify', outcome: 'passed', declared: 'passed', kind: 'note', text: 'The new contract takes effect on ratification.' }]);
+    expect(fedTallyRun.stderr).toContain('what follows ratify (note): The new contract takes effect on ratification.');
     expect(fedTally.result.decryptedBy).toEqual([1, 2]);
     const guildTally = json<Tally>(await run('tally', GUILD));
     expect(guildTally.result.questions[0]!.counts.options).toEqual([6, 2]);

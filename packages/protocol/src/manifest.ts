@@ -26,8 +26,23 @@ export type Question = YesNoQuestion | ChooseQuestion;
 /** A trustee and the Feldman commitments to its polynomial's k coefficients (32-byte group elements, hex). */
 export type Trustee = { readonly id: TrusteeId; readonly name: string; readonly commitments: readonly Hex32[] };
 export type Trustees = { readonly threshold: number; readonly members: readonly Trustee[] };
-/** What follows an outcome of a question, e.g. "if the ratification fails, a strike vote follows". */
-export type FollowUp = { readonly questionId: QuestionId; readonly outcome: OutcomeKind; readonly text: string; readonly templateId?: TemplateId };
+/**
+ * The pre-filled definition of the vote a follow-up starts (same union): its title, questions and
+ * rules. The administrator adds what only the new vote can have: ids, schedule, record date, trustees.
+ */
+export type FollowUpVoteTemplate = { readonly title: string; readonly questions: readonly Question[]; readonly revotePolicy?: RevotePolicy };
+/**
+ * What follows an outcome of a question, e.g. "if the ratification fails, a strike vote follows".
+ * With `vote` it is a vote follow-up (the next vote, pre-filled); without, a note ("bargaining resumes").
+ * Which follow-up an outcome triggers is follow-ups.ts's.
+ */
+export type FollowUp = {
+  readonly questionId: QuestionId;
+  readonly outcome: OutcomeKind;
+  readonly text: string;
+  readonly templateId?: TemplateId;
+  readonly vote?: FollowUpVoteTemplate;
+};
 /** ISO-8601 UTC instants, exactly `YYYY-MM-DDTHH:MM:SSZ`. */
 export type Schedule = { readonly opensAt: string; readonly closesAt: string };
 /** The one length limit of an official statement's text, the same for every side (docs/campaigns.md). */
@@ -123,7 +138,17 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
   eligibleCount: z.int().min(1),
   linkedOfferId: offerIdSchema.exactOptional(),
   followUps: z
-    .array(z.strictObject({ questionId: questionIdSchema, outcome: z.enum(OUTCOME_KINDS), text: text(2000, true), templateId: templateIdSchema.exactOptional() }))
+    .array(
+      z.strictObject({
+        questionId: questionIdSchema,
+        outcome: z.enum(OUTCOME_KINDS),
+        text: text(2000, true),
+        templateId: templateIdSchema.exactOptional(),
+        vote: z
+          .strictObject({ title: text(200), questions: z.array(questionSchema).min(1).max(64), revotePolicy: z.enum(['last_counts', 'first_counts']).exactOptional() })
+          .exactOptional(),
+      }),
+    )
     .max(64),
   information: z
     .strictObject({
@@ -153,7 +178,8 @@ export type ManifestInvariantError =
   | 'follow_up_unknown_question'
   | 'follow_up_impossible_outcome'
   | 'duplicate_follow_up'
-  | 'offer_link_mismatch';
+  | 'offer_link_mismatch'
+  | 'follow_up_invalid_template';
 export type ManifestError = CanonicalParseError | ManifestInvariantError;
 
 const firstDuplicate = (values: readonly string[]): string | undefined => values.find((v, i) => values.indexOf(v) !== i);
@@ -176,6 +202,17 @@ function checkQuestion(q: Question, where: string): Result<true, ManifestInvaria
   if (q.rule.kind === 'plurality' && q.rule.seats > optionCount) return err('seats_exceed_options', where);
   const rule = checkRule(q.rule);
   return rule.ok ? ok(true) : err(rule.error, `${where}: ${rule.detail ?? ''}`);
+}
+
+/** A follow-up vote's questions obey the invariants of a manifest's questions (§M3 3–4). */
+function checkTemplate(questions: readonly Question[]): Result<true, ManifestInvariantError> {
+  const dup = firstDuplicate(questions.map((q) => q.id));
+  if (dup !== undefined) return err('duplicate_question_id', dup);
+  for (const q of questions) {
+    const r = checkQuestion(q, `question ${q.id}`);
+    if (!r.ok) return r;
+  }
+  return ok(true);
 }
 
 /** Cross-field invariants of a schema-valid manifest. The first failure is returned, with its location. */
@@ -215,6 +252,10 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
   }
   const offer = m.information?.offer;
   if (offer !== undefined && m.linkedOfferId !== offer.id) return err('offer_link_mismatch', 'information.offer.id must equal linkedOfferId');
+  for (const [i, f] of m.followUps.entries()) {
+    const template = f.vote === undefined ? ok(true) : checkTemplate(f.vote.questions);
+    if (!template.ok) return err('follow_up_invalid_template', `followUps.${i}.vote: ${template.error}${template.detail ? ` (${template.detail})` : ''}`);
+  }
   return ok(m);
 }
 

@@ -4,6 +4,7 @@
 import { type Result, ok } from '@ratify/crypto';
 import type { CanonicalValue } from './codec/canonical-json.ts';
 import { toCanonical } from './codec/canonical-json.ts';
+import { triggeredFollowUps, type TriggeredFollowUp } from './follow-ups.ts';
 import type { Manifest, Question } from './manifest.ts';
 import { type Evaluation, type EvaluationError, type QuestionCounts, evaluateRule } from './rules.ts';
 import { allowedTotals, type BallotQuestionSpec } from './ballot/types.ts';
@@ -19,6 +20,8 @@ export type ElectionResult = {
   readonly turnout: { readonly eligible: number; readonly voted: number };
   readonly questions: readonly QuestionResult[];
   readonly decryptedBy: readonly number[];
+  /** The follow-ups the outcomes trigger (protocol §M7); absent when none, so such results keep their bytes. */
+  readonly followUps?: readonly TriggeredFollowUp[];
 };
 
 export function optionCount(q: Question): number {
@@ -50,7 +53,14 @@ export function computeResult(
     if (!evaluation.ok) return evaluation;
     questions.push({ questionId: question.id, counts, evaluation: evaluation.value });
   }
-  return ok({ voteId: manifest.voteId, turnout, questions, decryptedBy: [...decryptedBy].sort((a, b) => a - b) });
+  const followUps = triggeredFollowUps(manifest, questions.map((q) => ({ questionId: q.questionId, outcome: q.evaluation.outcome.kind })));
+  return ok({
+    voteId: manifest.voteId,
+    turnout,
+    questions,
+    decryptedBy: [...decryptedBy].sort((a, b) => a - b),
+    ...(followUps.length > 0 && { followUps }),
+  });
 }
 
 export function toWireResult(r: ElectionResult): CanonicalValue {

@@ -13,6 +13,7 @@ import { consoleRoutes } from './http/console.ts';
 import { bargainingRoutes } from './http/bargaining.ts';
 import { createBargainingService } from './services/bargaining.ts';
 import { errorBody } from './http/errors.ts';
+import { followUpRoutes } from './http/follow-ups.ts';
 import { memberRoutes } from './http/member.ts';
 import { notificationRoutes } from './http/notifications.ts';
 import { metaRoutes } from './http/meta.ts';
@@ -24,6 +25,7 @@ import { createBallotService } from './services/ballots.ts';
 import { createCampaignService } from './services/campaigns.ts';
 import { createCeremonyRelay, ceremonyStatusOf } from './services/ceremony-relay.ts';
 import { createDraftService } from './services/drafts.ts';
+import { createFollowUpService } from './services/follow-ups.ts';
 import { createRollService } from './services/rolls.ts';
 import { createTrusteeTallyService } from './services/trustee-tally.ts';
 import { createTurnoutDashboard } from './services/turnout-dashboard.ts';
@@ -115,6 +117,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     tally: createTrusteeTallyService(engine, drafts, relay),
     turnout: createTurnoutDashboard(engine),
   });
+  followUpRoutes(route, createFollowUpService(engine, drafts, createPublicVoteService(engine)));
   notificationRoutes(
     route,
     createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),

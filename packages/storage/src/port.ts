@@ -6,6 +6,9 @@ import type { Result } from '@ratify/crypto';
 import type { StaffSecurityStore } from './port-staff-security.ts';
 import type { BargainingStore } from './bargaining-port.ts';
 import type { CampaignStore } from './campaigns-port.ts';
+import type { FollowUpStore } from './port-follow-ups.ts';
+
+export type * from './port-follow-ups.ts';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -446,7 +449,7 @@ export interface AuditQuery {
 
 export type CreateStaffError = 'duplicate_username';
 
-export interface Store extends StaffSecurityStore, BargainingStore, CampaignStore {
+export interface Store extends StaffSecurityStore, BargainingStore, CampaignStore, FollowUpStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
   getUnion(id: string): Promise<Union | null>;
   /** Replaces the union's membership with `rows`, all or nothing. */

@@ -8,6 +8,7 @@ import { boardContract } from './contract/board.ts';
 import { campaignsContract } from './contract/campaigns.ts';
 import { consoleContract } from './contract/console.ts';
 import type { StoreFactory } from './contract/fixtures.ts';
+import { followUpContract } from './contract/follow-ups.ts';
 import { mailContract } from './contract/mail.ts';
 import { membersContract } from './contract/members.ts';
 import { signInContract } from './contract/sign-in.ts';
@@ -30,5 +31,6 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('staff security: pruning, disabling, password changes', () => staffSecurityContract(factory));
     describe('bargaining tracker: contracts, sessions, offers, documents', () => bargainingContract(factory));
     describe('campaigns: committees, endorsement pages, appeals', () => campaignsContract(factory));
+    describe('linked follow-up votes', () => followUpContract(factory));
   });
 }

@@ -63,6 +63,7 @@ describe('SQLite adapter', () => {
       'credentials',
       'endorsement_pages',
       'endorsements',
+      'follow_up_links',
       'login_codes',
       'mail_events',
       'mail_messages',
@@ -83,7 +84,7 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(31);
+    expect(await tables()).toHaveLength(32);
     await store.close();
   });
 

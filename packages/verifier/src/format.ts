@@ -27,6 +27,7 @@ export function formatReport(report: VerificationReport): string {
   for (const o of report.outcomes) {
     const counts = o.counts ? ` counts [${o.counts.options.join(', ')}] blank ${o.counts.blank}` : '';
     out.push(`  question ${o.questionId}: ${o.recomputed ?? 'not recomputed'} (record says ${o.published ?? 'nothing readable'})${counts}`);
+    if (o.followUp) out.push(`    what follows (${o.followUp.kind}${o.followUp.title !== undefined ? `: ${o.followUp.title}` : ''}): ${o.followUp.text}`);
   }
   out.push('');
   for (const c of report.checks) {

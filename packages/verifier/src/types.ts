@@ -21,6 +21,7 @@ export const CHECK_NAMES = [
   'partial_decryptions',
   'decryption',
   'outcome',
+  'follow_ups',
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
@@ -64,6 +65,8 @@ export type QuestionOutcome = {
   readonly published?: string;
   /** Recomputed counts (per option in manifest order, and blank). */
   readonly counts?: { readonly options: readonly number[]; readonly blank: number };
+  /** The follow-up the recomputed outcome triggers under the manifest (protocol §M7), if any. */
+  readonly followUp?: { readonly kind: 'vote' | 'note'; readonly declared: string; readonly text: string; readonly title?: string };
 };
 
 export type BallotCounts = {

@@ -76,7 +76,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   step('outcome');
   let outcomes: QuestionOutcome[] = [];
   if (ctx) outcomes = checkResultEvent(ctx.manifest, model, decryption, counted?.length, findings);
-  else for (const check of ['decryption', 'outcome'] as const) findings.skip(check, 'the manifest is unusable');
+  else for (const check of ['decryption', 'outcome', 'follow_ups'] as const) findings.skip(check, 'the manifest is unusable');
 
   const checks = findings.reports();
   return {

@@ -77,6 +77,8 @@ export type VoteOptions = {
   readonly revotePolicy?: 'last_counts' | 'first_counts';
   /** Voters whose public credential is left off the published list (they still vote). */
   readonly unlisted?: readonly number[];
+  /** The manifest's follow-up declarations (protocol §M7). Default none. */
+  readonly followUps?: ManifestDraft['followUps'];
 };
 
 export type BuiltVote = {
@@ -159,6 +161,7 @@ function draft(group: Group, dkg: ReturnType<typeof runDkg>, options: VoteOption
     jointPublicKey: hex(group, dkg.keys[0]!.jointPublicKey),
     revotePolicy: options.revotePolicy ?? 'last_counts',
     eligibleCount: Math.max(20, 2 * (options.voters ?? 10)),
+    ...(options.followUps !== undefined && { followUps: options.followUps }),
   };
 }
 

@@ -7,6 +7,7 @@ import { ContractPage, ContractsPage } from './admin/bargaining-page.tsx';
 import { DraftFormPage } from './admin/draft-form-page.tsx';
 import { DraftPage } from './admin/draft-page.tsx';
 import { DraftsPage } from './admin/drafts-page.tsx';
+import { FollowUpDraftPage } from './admin/follow-up-draft-page.tsx';
 import { RollPage } from './admin/roll-page.tsx';
 import { UnionsPage } from './admin/unions-page.tsx';
 import { VoteConsolePage } from './admin/vote-console-page.tsx';
@@ -84,6 +85,8 @@ function Page({ route }: { readonly route: Route }) {
       return <PasswordPage />;
     case 'admin_audit':
       return <AuditPage voteId={route.voteId} />;
+    case 'admin_follow_up':
+      return <FollowUpDraftPage voteId={route.voteId} questionId={route.questionId} />;
     case 'trustee_home':
       return <TrusteeHomePage />;
     case 'trustee_ceremony':

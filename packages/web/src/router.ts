@@ -21,6 +21,7 @@ export type Route =
   | { readonly kind: 'admin_staff' }
   | { readonly kind: 'staff_password' }
   | { readonly kind: 'admin_audit'; readonly voteId: string }
+  | { readonly kind: 'admin_follow_up'; readonly voteId: string; readonly questionId: string }
   | { readonly kind: 'trustee_home' }
   | { readonly kind: 'trustee_ceremony'; readonly id: string }
   | { readonly kind: 'trustee_decrypt'; readonly id: string }
@@ -43,6 +44,7 @@ const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route
   [new RegExp(`^/admin/votes/${SLUG}$`), (id) => ({ kind: 'admin_vote', id })],
   [new RegExp(`^/admin/votes/${SLUG}/roll$`), (id) => ({ kind: 'admin_roll_amendments', id })],
   [new RegExp(`^/admin/contracts/${SLUG}$`), (id) => ({ kind: 'admin_contract', id })],
+  [new RegExp(`^/admin/votes/${SLUG}/follow-up$`), (voteId, s) => ({ kind: 'admin_follow_up', voteId, questionId: /^[a-z0-9][a-z0-9_-]{0,63}$/.test(s.get('question') ?? '') ? s.get('question')! : '' })],
   [new RegExp(`^/trustee/drafts/${SLUG}$`), (id) => ({ kind: 'trustee_ceremony', id })],
   [new RegExp(`^/trustee/votes/${SLUG}$`), (id) => ({ kind: 'trustee_decrypt', id })],
   [new RegExp(`^/votes/${SLUG}/endorsements$`), (voteId) => ({ kind: 'endorsements', voteId })],
@@ -120,6 +122,8 @@ export function routePath(route: Route): string {
       return '/staff/password';
     case 'admin_audit':
       return `/admin/audit${route.voteId ? `?vote=${route.voteId}` : ''}`;
+    case 'admin_follow_up':
+      return `/admin/votes/${route.voteId}/follow-up?question=${route.questionId}`;
     case 'trustee_home':
       return '/trustee';
     case 'trustee_ceremony':

@@ -1,6 +1,6 @@
 // `ratify tally <vote>`: once k trustees' partial decryptions are on the board, combines them,
 // recovers the counts, evaluates every rule exactly and publishes the result (engine.publishResult).
-// Prints the result (record-format §6) and each outcome in words.
+// Prints the result (record-format §6), each outcome in words and what it triggers (protocol §M7).
 import type { Command } from 'commander';
 import { toWireResult } from '@ratify/protocol';
 import type { Cli } from '../cli.ts';
@@ -21,6 +21,7 @@ export function registerTally(program: Command, cli: Cli): void {
           const head = await engine.store.head(voteId);
           say(`${manifest.title}: ${result.turnout.voted} of ${result.turnout.eligible} eligible voted; decrypted by trustees ${result.decryptedBy.join(', ')}`);
           for (const o of outcomes) say(`  ${o.questionId}: ${o.words}`);
+          for (const f of result.followUps ?? []) say(`  what follows ${f.questionId} (${f.kind}${f.title !== undefined ? `: ${f.title}` : ''}): ${f.text}`);
           emit({ voteId, status: 'published', result: toWireResult(result), outcomes, boardHead: head?.hash ?? null });
           return 0;
         }),

@@ -7,6 +7,7 @@ import { CAMPAIGN_ROUTES } from './campaign-routes.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
 import { STAFF_ACCOUNT_ROUTES } from './staff-account-routes.ts';
 import { BARGAINING_ROUTES } from './bargaining-routes.ts';
+import { FOLLOW_UP_ROUTES } from './follow-up-routes.ts';
 
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
@@ -157,6 +158,8 @@ export const ROUTES = {
   ...BARGAINING_ROUTES,
   // Campaigns: endorsement pages, committees and appeals (campaign-routes.ts).
   ...CAMPAIGN_ROUTES,
+  // Linked follow-up votes (follow-up-routes.ts).
+  ...FOLLOW_UP_ROUTES,
   devMail: {
     method: 'GET', path: '/api/dev/mail', role: 'public', summary: 'DEVELOPMENT ONLY (RATIFY_DEV_MAIL=1): the mail the server would have sent',
     status: 200, response: s.devMailSchema, errors: [],

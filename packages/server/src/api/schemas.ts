@@ -83,6 +83,10 @@ export const electionResultSchema = z.object({
     }),
   ),
   decryptedBy: z.array(z.int()),
+  /** The follow-ups the outcomes triggered (protocol §M7); absent when none. */
+  followUps: z
+    .array(z.object({ questionId: z.string(), outcome: z.string(), declared: z.string(), kind: z.enum(['vote', 'note']), text: z.string(), title: z.string().optional() }))
+    .optional(),
 });
 export const resultSchema = z.object({ voteId: z.string(), result: electionResultSchema, boardHead: z.string() });
 

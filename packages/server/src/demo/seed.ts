@@ -19,6 +19,7 @@ import { type CampaignDemoOptions, seedCampaignDemo } from './campaigns.ts';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
 import { linkDemoOffers } from './bargaining.ts';
+import { seedDemoFollowUps, withDemoFollowUps } from './follow-ups.ts';
 
 export type DemoSeedResult = {
   readonly seeded: boolean;
@@ -67,7 +68,7 @@ export async function seedDemo(
   campaigns: CampaignDemoOptions = { secretKey: null, publicUrl: 'http://127.0.0.1:3000' },
 ): Promise<DemoSeedResult> {
   const { store, group } = engine;
-  const definitions = await linkDemoOffers(store, demoVotes(now));
+  const definitions = await linkDemoOffers(store, withDemoFollowUps(demoVotes(now)));
   if (await store.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
   mkdirSync(dir, { recursive: true });
   const rolls = demoRolls(scale);
@@ -104,6 +105,7 @@ export async function seedDemo(
     const dualEmail = rolls.guild[scale.guild - 1]!.email;
     pick((_, email) => email === dualEmail);
   }
+  await seedDemoFollowUps(engine, now);
   writeFileSync(join(dir, 'samples.json'), JSON.stringify(samples, null, 2), { mode: 0o600 });
   await seedCampaignDemo(engine, dir, campaigns);
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };

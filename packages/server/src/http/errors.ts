@@ -7,6 +7,7 @@ import { CAMPAIGN_MESSAGES, CAMPAIGN_STATUS, type CampaignCode } from './campaig
 import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
 import { STAFF_ACCOUNT_MESSAGES, STAFF_ACCOUNT_STATUS, type StaffAccountCode } from './staff-account-errors.ts';
 import { BARGAINING_MESSAGES, BARGAINING_STATUS, type BargainingCode } from './bargaining-errors.ts';
+import { FOLLOW_UP_MESSAGES, FOLLOW_UP_STATUS, type FollowUpCode } from './follow-up-errors.ts';
 
 type EngineCode = CastBallotError | ContextError | OpenError | CloseError | PartialDecryptionError | ResultError | 'empty_board';
 export type ServerCode =
@@ -41,7 +42,7 @@ export type NotificationCode =
   | 'credential_already_revoked'
   | 'already_announced'
   | 'secret_key_missing';
-export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode;
+export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode | FollowUpCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   member_not_on_roll: 404, credential_handle_unknown: 404,
@@ -56,6 +57,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
   ...CONSOLE_STATUS,
   ...BARGAINING_STATUS,
   ...CAMPAIGN_STATUS,
+  ...FOLLOW_UP_STATUS,
   ...NOTIFICATION_STATUS,
   ...STAFF_ACCOUNT_STATUS,
   // 400: the request itself is malformed or fails a check (nothing was changed).
@@ -86,6 +88,7 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   ...STAFF_ACCOUNT_MESSAGES,
   ...BARGAINING_MESSAGES,
   ...CAMPAIGN_MESSAGES,
+  ...FOLLOW_UP_MESSAGES,
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',

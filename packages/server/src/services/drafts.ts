@@ -48,6 +48,8 @@ function invariantField(code: string, detail: string | undefined, manifest: Mani
     case 'follow_up_impossible_outcome':
     case 'duplicate_follow_up':
       return 'followUps';
+    case 'follow_up_invalid_template':
+      return /^followUps\.\d+\.vote/.exec(detail ?? '')?.[0] ?? 'followUps';
     default:
       if (qIndex < 0) return '(root)';
       if (code === 'duplicate_option_id' || code === 'max_exceeds_options' || code === 'seats_exceed_options') return `questions.${qIndex}.options`;

@@ -11,6 +11,7 @@ import * as mailQueue from './20261128150000-mail-queue.ts';
 import * as staffAccountStatus from './20261129090000-staff-account-status.ts';
 import * as bargainingTracker from './20261129100000-bargaining-tracker.ts';
 import * as campaigns from './20261129110000-campaigns.ts';
+import * as followUpLinks from './20261129120000-follow-up-links.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129090000-staff-account-status': staffAccountStatus,
   '20261129100000-bargaining-tracker': bargainingTracker,
   '20261129110000-campaigns': campaigns,
+  '20261129120000-follow-up-links': followUpLinks,
 };
 
 const migrator = <DB>(db: Kysely<DB>): Migrator =>

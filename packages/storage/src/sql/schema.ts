@@ -263,6 +263,16 @@ export interface BargainingDocumentsTable {
   created_at: string;
 }
 
+export interface FollowUpLinksTable {
+  child_draft_id: string;
+  parent_vote_id: string;
+  question_id: string;
+  outcome: string;
+  started_by: string;
+  started_at: string;
+  discarded_at: string | null;
+}
+
 export interface Database {
   unions: UnionsTable;
   members: MembersTable;
@@ -295,6 +305,7 @@ export interface Database {
   endorsements: EndorsementsTable;
   campaign_appeals: CampaignAppealsTable;
   campaign_appeal_mail: CampaignAppealMailTable;
+  follow_up_links: FollowUpLinksTable;
 }
 
 // --- Campaigns (migration 20261129110000-campaigns) ---

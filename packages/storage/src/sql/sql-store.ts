@@ -29,8 +29,8 @@ import type {
   Union,
   VoteStatus,
 } from '../port.ts';
-import type { NewCeremonyMessage, NewDraft, NewScheduleEntry, ScheduledJob } from '../port.ts';
 import type { ContractRecord, ContractStatusChange, NewDocument, OfferRecord, SessionRecord } from '../bargaining-port.ts';
+import type { NewCeremonyMessage, NewDraft, NewFollowUpLink, NewScheduleEntry, ScheduledJob } from '../port.ts';
 import * as ballots from './ballots.ts';
 import * as bargaining from './bargaining.ts';
 import type { AppealApproval, CampaignSide, NewAppeal, NewCampaignCommittee, NewEndorsement, NewEndorsementPage } from '../campaigns-port.ts';
@@ -39,6 +39,7 @@ import * as consoleSql from './console.ts';
 import * as board from './board.ts';
 import type { SqlContext } from './context.ts';
 import * as credentials from './credentials.ts';
+import * as followUps from './follow-ups.ts';
 import * as mail from './mail.ts';
 import * as members from './members.ts';
 import * as publicReads from './public-reads.ts';
@@ -444,6 +445,20 @@ export class SqlStore implements Store {
   }
   listAppealDeliveries(appealId: string) {
     return campaigns.listAppealDeliveries(this.#ctx, appealId);
+  }
+
+  // --- Linked follow-up votes (follow-ups.ts) ---
+  startFollowUpDraft(link: NewFollowUpLink, draft: NewDraft) {
+    return this.#atomic((ctx) => followUps.startFollowUpDraft(ctx, link, draft));
+  }
+  listFollowUpLinks(parentVoteId: string) {
+    return followUps.listFollowUpLinks(this.#ctx, parentVoteId);
+  }
+  getFollowUpLinkTo(childId: string) {
+    return followUps.getFollowUpLinkTo(this.#ctx, childId);
+  }
+  discardFollowUpDraft(childId: string) {
+    return this.#atomic((ctx) => followUps.discardFollowUpDraft(ctx, childId));
   }
 
   transaction<T, E extends string>(fn: (tx: Store) => Promise<Result<T, E>>): Promise<Result<T, E>> {

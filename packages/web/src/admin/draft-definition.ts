@@ -2,6 +2,8 @@
 // (console-schemas draftDefinitionSchema; the protocol's manifest rules). Pure: no DOM, no network.
 // Field paths here are the server's issue paths (`questions.0.rule.threshold`), so the page can show
 // each problem next to its field.
+import { type FollowUpForm, toFollowUpDeclaration } from './follow-up-form.ts';
+
 export type RationalField = { readonly numerator: string; readonly denominator: string };
 export type QuestionForm = {
   readonly kind: 'yes_no' | 'choose';
@@ -38,6 +40,8 @@ export type DraftForm = {
   readonly trustees: readonly TrusteeForm[];
   /** The offer this vote ratifies (from the bargaining tracker), bound into the manifest by digest. */
   readonly offer?: { readonly id: string; readonly title: string; readonly digest: string } | undefined;
+  /** What follows each outcome (follow-up-form.ts); absent or empty: nothing declared. */
+  readonly followUps?: readonly FollowUpForm[];
 };
 
 const EMPTY_RATIONAL: RationalField = { numerator: '', denominator: '' };
@@ -66,7 +70,8 @@ const optionId = (text: string, i: number) => {
   return slug === '' ? `option-${i + 1}` : slug;
 };
 
-function question(q: QuestionForm, i: number) {
+/** One question of the form as the manifest's question (`q<i+1>`); also a follow-up vote's template question. */
+export function question(q: QuestionForm, i: number) {
   const base = { id: `q${i + 1}`, text: q.text.trim(), blankAllowed: q.blankAllowed };
   if (q.kind === 'choose') {
     const options = q.options.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -106,6 +111,7 @@ export function toDraftDefinition(f: DraftForm): Record<string, unknown> {
       members: f.trustees.map((t, i) => ({ id: `trustee-${i + 1}`, name: t.name.trim(), ...(t.account.trim() ? { account: t.account.trim().toLowerCase() } : {}) })),
     },
     revotePolicy: f.revotePolicy,
+    ...(f.followUps !== undefined && f.followUps.length > 0 ? { followUps: f.followUps.map(toFollowUpDeclaration) } : {}),
     ...(f.summary.trim() || statements.length > 0 || f.offer ? { information: { summary: f.summary.trim(), statements, ...(f.offer ? { offer: f.offer } : {}) } } : {}),
     ...(f.offer ? { linkedOfferId: f.offer.id } : {}),
   };

@@ -14,6 +14,7 @@ import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
 import { type DraftForm, type FieldIssue, type QuestionForm, newDraftForm, newQuestion, toDraftDefinition } from './draft-definition.ts';
 import { Group, RationalField, SelectField, TextField } from './form-fields.tsx';
+import { FollowUpsEditor } from './follow-ups-editor.tsx';
 
 function QuestionFields({ q, i, issues, set, remove }: { readonly q: QuestionForm; readonly i: number; readonly issues: readonly FieldIssue[]; readonly set: (q: QuestionForm) => void; readonly remove: (() => void) | null }) {
   const { t } = useI18n();
@@ -136,6 +137,7 @@ function DraftFormBody() {
         <QuestionFields key={i} q={q} i={i} issues={issues} set={(nq) => setQuestion(i, nq)} remove={f.questions.length > 1 ? () => set({ questions: f.questions.filter((_, n) => n !== i) }) : null} />
       ))}
       <button type="button" class="secondary" onClick={() => set({ questions: [...f.questions, newQuestion()] })}>{t('admin.draft.add_question')}</button>
+      <FollowUpsEditor f={f} set={set} issues={issues} />
       <Group legend={t('admin.draft.trustees')}>
         <p class="hint">{t('admin.draft.trustees_hint')}</p>
         <TextField id="d-threshold" label={t('admin.draft.trustee_threshold')} hint={t('admin.draft.trustee_threshold_hint', { n: f.trustees.length })} path="trustees.threshold" value={f.threshold} onValue={(threshold) => set({ threshold })} inputMode="numeric" {...common} />

@@ -10,6 +10,7 @@ import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { CeremonyTable } from './ceremony-table.tsx';
+import { DraftFollowsFrom } from './follow-up-link.tsx';
 
 function Draft({ draftId }: { readonly draftId: string }) {
   const { t, lang } = useI18n();
@@ -33,6 +34,7 @@ function Draft({ draftId }: { readonly draftId: string }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       {draft.kind === 'failed' ? <ErrorAlert message={describeFailure(t, draft.failure)} /> : null}
+      <DraftFollowsFrom draftId={draftId} />
       {draft.kind === 'ready' ? (
         <dl>
           <dt>{t('admin.draft.vote_id')}</dt><dd class="mono">{draft.value.definition.voteId}</dd>

@@ -15,6 +15,7 @@ import { BallotForm, type CredentialProblem } from './ballot-form.tsx';
 import { boothReducer, INITIAL_BOOTH_STATE } from './booth-state.ts';
 import { capturedCredential } from './credential-link.ts';
 import { Information } from './information.tsx';
+import { BoothFollowUps } from './follow-ups.tsx';
 import { Audited, Receipt, Review } from './review.tsx';
 import { checkChoices, emptyChoices, fromSelections, toSelections, type Choices } from './selections.ts';
 import { SignIn } from './sign-in.tsx';
@@ -139,6 +140,7 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
       {state.kind === 'choosing' || state.kind === 'encrypting' ? (
         <>
           <Information manifest={manifest} />
+          <BoothFollowUps manifest={manifest} />
           <BallotForm
             manifest={manifest}
             choices={choices}

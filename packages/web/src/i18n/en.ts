@@ -3,6 +3,7 @@
 import { campaignEn } from './campaign-en.ts';
 import { staffEn } from './staff-en.ts';
 import { bargainingEn } from './bargaining-en.ts';
+import { followUpsEn } from './follow-ups-en.ts';
 
 export const en = {
   'app.name': 'Ratify',
@@ -235,6 +236,7 @@ export const en = {
   ...staffEn,
   ...bargainingEn,
   ...campaignEn,
+  ...followUpsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { MessageKey } from './en.ts';
 import { campaignEs } from './campaign-es.ts';
 import { staffEs } from './staff-es.ts';
 import { bargainingEs } from './bargaining-es.ts';
+import { followUpsEs } from './follow-ups-es.ts';
 
 export const es: Readonly<Record<MessageKey, string>> = {
   'app.name': 'Ratify',
@@ -235,4 +236,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...staffEs,
   ...bargainingEs,
   ...campaignEs,
+  ...followUpsEs,
 };

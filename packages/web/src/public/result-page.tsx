@@ -11,6 +11,7 @@ import { checkWords, outcomeWords, questionRows } from './result-words.ts';
 import { RecordDownload } from './record-download.tsx';
 import { Turnout } from './vote-page.tsx';
 import { useApi } from './use-api.ts';
+import { WhatFollows } from './follow-ups.tsx';
 
 type Detail = ResponseOf<'getVote'>;
 type Published = ResponseOf<'result'>;
@@ -103,6 +104,7 @@ export function ResultPage({ voteId }: { readonly voteId: string }) {
           {detail.value.questions.map((q, i) => (
             <QuestionResult key={q.id} detail={detail.value} published={result.value} index={i} />
           ))}
+          <WhatFollows voteId={voteId} questions={detail.value.questions} />
           <section aria-labelledby="integrity-heading" class="card">
             <h2 id="integrity-heading">{t('result.integrity')}</h2>
             <p>{t('result.head')}</p>

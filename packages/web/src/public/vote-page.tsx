@@ -9,6 +9,7 @@ import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading } from '../ui/page.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { useApi } from './use-api.ts';
+import { WhatWouldFollow } from './follow-ups.tsx';
 
 type Detail = ResponseOf<'getVote'>;
 const TURNOUT_POLL_MS = 15_000;
@@ -77,6 +78,7 @@ function VoteDetail({ detail }: { readonly detail: Detail }) {
       </nav>
       <Questions detail={detail} lang={lang} />
       {manifest.ok ? <Information manifest={manifest.value} /> : null}
+      <WhatWouldFollow voteId={detail.id} questions={detail.questions} />
       {detail.status === 'open' || detail.status === 'closed' ? <Turnout voteId={detail.id} /> : null}
       <section aria-labelledby="schedule-heading" class="card">
         <h2 id="schedule-heading">{t('vote.schedule')}</h2>

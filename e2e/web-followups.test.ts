@@ -1,0 +1,179 @@
+// Chromium flow of linked follow-up votes (protocol §M7) against the real server: a counted guild
+// ratification that failed (seeded by the demo's module, through the real engine) shows on its vote
+// page what would follow each outcome and on its result page what its failure triggered; anonymous
+// readers get no start action; an administrator starts the strike-authorization follow-up from the
+// result page, lands on a draft form pre-filled from the signed template, saves it, and the draft
+// page shows "Follows from"; the result page then links the started draft; once the follow-up vote
+// exists both votes' pages show the link; the draft form declares a vote follow-up; the booth shows
+// a member what follows each outcome. axe-core: no violations.
+import { randomBytes } from 'node:crypto';
+import { seededRandom, toHex, unwrap } from '@ratify/crypto';
+import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
+import { G1, axeViolations, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
+
+const PHONE = { width: 360, height: 740 };
+const KEY = randomBytes(32);
+const PASSWORD = 'a long enough staff password';
+const PARENT = 'guild-commercials';
+const CHILD = 'guild-strike-2008';
+const OPEN = 'guild-theatrical-2008';
+
+/** An open guild ratification that declares the demo's follow-ups (credentials published, none needed here). */
+async function seedOpenRatification(): Promise<void> {
+  const rng = seededRandom('web-followups-open');
+  const definition: VoteDefinition = {
+    voteId: OPEN,
+    title: 'Ratification of the theatrical contract',
+    unionId: 'guild',
+    unionName: 'Screen Actors Guild (sample)',
+    recordDate: '2026-11-01',
+    schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2030-11-20T17:00:00Z' },
+    questions: [{ id: 'ratify', kind: 'yes_no', text: 'Do you ratify the theatrical contract?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: { kind: 'ratification', blankPolicy: 'excluded' } }],
+    trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
+    followUps: ratificationFollowUps('ratify'),
+  };
+  const { group } = env.engine;
+  const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
+  unwrap(await env.engine.createVote(definition, ceremony.messages));
+  const credentials = [1, 2, 3].map(() => generatePrivateCredential(rng));
+  unwrap(await env.engine.publishCredentials(OPEN, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c))))));
+  unwrap(await env.engine.openVote(OPEN));
+}
+
+let env: WebEnv;
+let adminSecret: string;
+
+beforeAll(async () => {
+  env = await startWebEnv('followups', { secretKey: KEY });
+  // The guild's three members vote: one yes, two no — the ratification fails.
+  expect(await seedCountedRatification(env.engine, { voteId: PARENT, unionId: 'guild', unionName: 'Screen Actors Guild (sample)', now: new Date(), voters: 3, yesShare: 0.34 })).toBe(true);
+  const admin = unwrap(await createStaffAccount(env.engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
+  adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
+  await seedOpenRatification();
+}, 180_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+async function noViolations(page: Page, label: string): Promise<void> {
+  expect(await axeViolations(page), label).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
+}
+
+describe('linked follow-up votes in the browser', () => {
+  it('the booth shows a member what follows each outcome before they vote', async () => {
+    const page = await env.newPage(PHONE);
+    await signIn(env, page, G1);
+    await page.goto(`/booth/${OPEN}`);
+    const section = page.locator('#booth-follow-ups');
+    await section.getByRole('heading', { name: 'What follows each outcome' }).waitFor();
+    const text = await section.innerText();
+    expect(text).toContain('If it fails');
+    expect(text).toContain('A new vote follows: Strike authorization.');
+    expect(text).toContain('Its rule: Passes with at least 75%');
+    expect(text).toContain('The new contract takes effect on ratification.');
+    await noViolations(page, 'booth with follow-ups');
+  }, 120_000);
+
+  it('shows what follows, and an administrator starts the follow-up vote from the result page', async () => {
+    const page = await env.newPage(PHONE);
+
+    // The vote page: what would follow each outcome, sealed in the fingerprint.
+    await page.goto(`/votes/${PARENT}`);
+    const would = page.locator('#would-follow');
+    await would.getByRole('heading', { name: 'What follows each outcome' }).waitFor();
+    expect(await would.innerText()).toContain('If it passes');
+    expect(await would.innerText()).toContain('The new contract takes effect on ratification.');
+    expect(await would.innerText()).toContain('A new vote follows: Strike authorization.');
+    expect(await would.innerText()).toContain('at least 75%');
+    await noViolations(page, 'vote page with follow-ups');
+
+    // The result page: the failure triggered the strike vote; no start action for the public.
+    await page.goto(`/votes/${PARENT}/result`);
+    const follows = page.locator('#what-follows');
+    await follows.getByRole('heading', { name: 'What follows' }).waitFor();
+    await follows.getByText('The outcome (failed) triggers this:').waitFor();
+    expect(await follows.innerText()).toContain('a strike-authorization vote opens');
+    expect(await page.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
+    await noViolations(page, 'result page with a triggered follow-up');
+
+    // In Spanish.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await follows.getByRole('heading', { name: 'Qué sigue' }).waitFor();
+    await follows.getByText('El resultado (rechazada) pone en marcha esto:').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await follows.getByRole('heading', { name: 'What follows' }).waitFor();
+
+    // An administrator signs in and starts it from the result page.
+    await page.goto('/staff');
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Authenticator code').fill(totpCode('ada', adminSecret, new Date()));
+    await page.getByRole('button', { name: 'Sign in as staff' }).click();
+    await page.getByText('Signed in as ada').waitFor();
+    await page.goto(`/votes/${PARENT}/result`);
+    await page.getByRole('link', { name: 'Start the follow-up vote' }).click();
+
+    // The pre-filled draft form: the template's title and questions; the administrator sets the rest.
+    await page.getByRole('heading', { name: 'Start the follow-up vote' }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Strike authorization');
+    const template = page.locator('#follow-up-template');
+    expect(await template.innerText()).toContain('Do you authorize the National Board to call a strike');
+    expect(await template.innerText()).toContain('at least 75%');
+    await noViolations(page, 'follow-up draft form');
+    await page.getByLabel('Vote identifier').fill(CHILD);
+    await page.getByLabel('Record date').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Opens').fill('2030-01-10T09:00');
+    await page.getByLabel('Closes').fill('2030-01-12T17:00');
+    for (const i of [1, 2, 3]) await page.getByLabel(`Trustee ${i}: name`).fill(`Trustee ${i}`);
+    await page.getByRole('button', { name: 'Save the follow-up draft' }).click();
+
+    // The new draft, linked back to its parent.
+    await page.getByRole('heading', { name: 'Strike authorization' }).waitFor();
+    const from = page.locator('#follows-from');
+    await from.waitFor();
+    expect(await from.innerText()).toContain(`Follows from: ${PARENT} — failed`);
+    await noViolations(page, 'follow-up draft page');
+
+    // The result page now points to the started draft instead of offering a second start.
+    await page.goto(`/votes/${PARENT}/result`);
+    await page.getByRole('link', { name: `Open the draft ${CHILD}` }).waitFor();
+    expect(await page.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
+    expect(await page.locator('#what-follows').innerText()).toContain('A follow-up draft was started by ada');
+
+    // Once the trustees' ceremony has produced the vote (played here through the engine, under the
+    // draft's id), both votes' public pages show the link.
+    const parent = unwrap(await env.engine.context(PARENT)).manifest;
+    const strike: VoteDefinition = {
+      voteId: CHILD, title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
+      schedule: { opensAt: '2030-01-10T09:00:00Z', closesAt: '2030-01-12T17:00:00Z' },
+      questions: parent.followUps[0]!.vote!.questions as VoteDefinition['questions'],
+      trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
+    };
+    const ceremony = runLocalCeremony(env.engine.group, { context: definitionCeremonyContext(strike), threshold: 2, trusteeCount: 3 }, seededRandom('web-followups-child'));
+    unwrap(await env.engine.createVote(strike, ceremony.messages));
+    await page.goto(`/votes/${CHILD}`);
+    await page.locator('#follows-from').waitFor();
+    expect(await page.locator('#follows-from').innerText()).toBe('Follows from: Ratification of the commercials contract — failed');
+    await noViolations(page, 'follow-up vote page');
+    await page.goto(`/votes/${PARENT}`);
+    await page.getByRole('link', { name: 'Strike authorization' }).waitFor();
+    expect(await page.locator('.followed-by').innerText()).toBe('Follow-up vote: Strike authorization');
+
+    // Declaring follow-ups while drafting a vote: a note, then a new vote with its 75% rule.
+    await page.goto('/admin/drafts/new');
+    await page.getByRole('heading', { name: 'New vote' }).waitFor();
+    await page.getByRole('button', { name: 'Add a follow-up' }).click();
+    const row = page.getByRole('group', { name: 'Follow-up 1' });
+    await row.getByLabel('Outcome').selectOption('failed');
+    await row.getByLabel('What follows', { exact: true }).selectOption('vote');
+    await row.getByLabel('Title of the new vote').fill('Strike authorization');
+    const threshold = row.getByRole('group', { name: 'Yes votes needed (fraction)' });
+    expect([await threshold.getByLabel('Numerator').inputValue(), await threshold.getByLabel('Denominator').inputValue()]).toEqual(['3', '4']);
+    await noViolations(page, 'draft form with a follow-up');
+  }, 180_000);
+});
