@@ -25,7 +25,7 @@ import { verifyRecord } from '@ratify/verifier';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp-sink.ts';
-import { axeViolations, startWebEnv, type WebEnv } from './web-harness.ts';
+import { axeViolations, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -100,15 +100,6 @@ async function noViolations(page: Page, label: string): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
 }
 
-async function staffSignIn(page: Page, username: string, totp?: string): Promise<void> {
-  await page.goto('/staff');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  if (totp !== undefined) await page.getByLabel('Authenticator code').fill(totp);
-  await page.getByRole('button', { name: 'Sign in as staff' }).click();
-  await page.getByText(`Signed in as ${username}`).waitFor();
-}
-
 async function saveKeyFile(page: Page, trustee: string, stage: string): Promise<void> {
   const link = page.getByRole('link', { name: /^Save my key file/ });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
@@ -169,7 +160,7 @@ describe('admin console and trustee ceremony', () => {
     // 1. The administrator signs in (password + TOTP) and adds a union.
     const admin = await staffPage('admin');
     await page_goto_signin_checks(admin);
-    await staffSignIn(admin, 'ada', totpCode('ada', adminSecret, new Date()));
+    await staffSignIn(admin, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date()));
     await admin.getByRole('heading', { name: 'Unions and rolls' }).waitFor();
     await admin.getByLabel('Union name').fill('Local 9');
     await admin.getByLabel('Short identifier').fill('local-9');
@@ -222,7 +213,7 @@ describe('admin console and trustee ceremony', () => {
     // 4. Three trustees, each in their own browser, run the ceremony.
     for (const name of TRUSTEES) {
       const page = await staffPage(name);
-      await staffSignIn(page, name);
+      await staffSignIn(page, name, PASSWORD);
       await page.getByRole('link', { name: `Key ceremony: ${TITLE}` }).click();
       await page.getByRole('heading', { name: `Key ceremony: ${VOTE}` }).waitFor();
       if (name === 'ana') await noViolations(page, 'trustee ceremony before key');
@@ -411,7 +402,7 @@ describe('admin console and trustee ceremony', () => {
 
     // 12. The observer sees turnout and the audit log, never who voted.
     const olga = await staffPage('olga');
-    await staffSignIn(olga, 'olga');
+    await staffSignIn(olga, 'olga', PASSWORD);
     await olga.goto(`/admin/votes/${VOTE}`);
     await olga.getByText('2 of 4 eligible members have voted (50%).').waitFor();
     expect(await olga.getByRole('heading', { name: 'Who has voted' }).count()).toBe(0);
@@ -456,7 +447,7 @@ describe('admin console and trustee ceremony', () => {
   it('lets an administrator disable a staff account and any staff member change their password', async () => {
     // A fresh browser for the administrator; the server's clock runs ahead (the scheduled close), so the code is for its time.
     const ada = await staffPage('ada-again');
-    await staffSignIn(ada, 'ada', totpCode('ada', adminSecret, new Date(Date.now() + offsetMs)));
+    await staffSignIn(ada, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date(Date.now() + offsetMs)));
     await ada.getByRole('link', { name: 'Staff accounts' }).click();
     await ada.getByRole('heading', { name: 'Staff accounts' }).waitFor();
     const table = ada.getByRole('table', { name: '5 staff accounts' });
@@ -484,7 +475,7 @@ describe('admin console and trustee ceremony', () => {
     // signed out (this one stays signed in).
     const olga = pages.get('olga')!;
     const olga2 = await staffPage('olga-phone');
-    await staffSignIn(olga2, 'olga');
+    await staffSignIn(olga2, 'olga', PASSWORD);
     await olga.getByRole('link', { name: 'My password' }).click();
     await olga.getByRole('heading', { name: 'Change my password' }).waitFor();
     await olga.getByLabel('Current password').fill('not my password at all');

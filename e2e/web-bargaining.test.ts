@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDemoOffers } from '../packages/server/src/demo/bargaining.ts';
 import { demoVotes } from '../packages/server/src/demo/votes.ts';
-import { axeViolations, G1, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
+import { axeViolations, G1, signIn, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const VOTE = 'guild-strike-authorization-2009';
 const KEY = randomBytes(32);
@@ -81,12 +81,7 @@ describe('offer comparison in Chromium', () => {
   it('lets an administrator follow the timeline, add a session (the count follows), edit an unbound offer but not the bound one, and read the comparisons, axe-clean', async () => {
     const page = await env.newPage({ width: 1024, height: 800 });
     await page.context().clearCookies();
-    await page.goto('/staff');
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Authenticator code').fill(totpCode('ada', adminSecret, new Date()));
-    await page.getByRole('button', { name: 'Sign in as staff' }).click();
-    await page.getByText('Signed in as ada').waitFor();
+    await staffSignIn(page, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date()));
     await page.goto('/admin/contracts');
     await page.getByRole('link', { name: 'Guild TV/Theatrical Contract 2005–2008 (demo)' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -19,7 +19,7 @@ import { type MailDelivery, createMailDelivery } from '../packages/server/src/ma
 import { mailKey } from '../packages/server/src/mail/sealed-body.ts';
 import { type SmtpMailer, createSmtpMailer } from '../packages/server/src/mail/smtp-mailer.ts';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp-sink.ts';
-import { axeViolations, buildPages } from './web-harness.ts';
+import { axeViolations, buildPages, staffSignIn } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -115,15 +115,6 @@ async function codeFor(email: string): Promise<string> {
   throw new Error(`no code for ${email}`);
 }
 
-async function staffSignIn(page: Page, username: string, totp?: string): Promise<void> {
-  await page.goto('/staff');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  if (totp !== undefined) await page.getByLabel('Authenticator code').fill(totp);
-  await page.getByRole('button', { name: 'Sign in as staff' }).click();
-  await page.getByText(`Signed in as ${username}`).waitFor();
-}
-
 describe('campaigns in Chromium', () => {
   it('a member signs an endorsement page after signing in, and appears in the public list and count', async () => {
     const page = await newPage();
@@ -175,7 +166,7 @@ describe('campaigns in Chromium', () => {
   it('a committee submits an appeal, the administrator approves it, and it reaches every roll member by SMTP', async () => {
     // The administrator sets up the other side's committee from the review page.
     const admin = await newPage();
-    await staffSignIn(admin, 'ada', totpCode('ada', adminSecret, new Date()));
+    await staffSignIn(admin, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date()));
     await admin.goto(`/admin/votes/${VOTE}`);
     await admin.getByRole('link', { name: 'Campaign appeals' }).click();
     await admin.getByRole('heading', { level: 2, name: 'Set up the campaigns' }).waitFor();
@@ -192,7 +183,7 @@ describe('campaigns in Chromium', () => {
     committee.on('response', (r) => {
       if (r.url().includes('/api/')) void r.text().then((t) => seen.push(t), () => undefined);
     });
-    await staffSignIn(committee, 'fair-contract');
+    await staffSignIn(committee, 'fair-contract', PASSWORD);
     await committee.getByRole('heading', { level: 1, name: 'Campaign committee' }).waitFor();
     await committee.getByText('Equal terms: each side may send at most 2 approved appeals').waitFor();
     await noViolations(committee, 'campaign console');

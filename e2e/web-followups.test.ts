@@ -13,7 +13,7 @@ import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
-import { G1, axeViolations, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
+import { G1, axeViolations, signIn, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -109,12 +109,7 @@ describe('linked follow-up votes in the browser', () => {
     await follows.getByRole('heading', { name: 'What follows' }).waitFor();
 
     // An administrator signs in and starts it from the result page.
-    await page.goto('/staff');
-    await page.getByLabel('Username').fill('ada');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Authenticator code').fill(totpCode('ada', adminSecret, new Date()));
-    await page.getByRole('button', { name: 'Sign in as staff' }).click();
-    await page.getByText('Signed in as ada').waitFor();
+    await staffSignIn(page, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date()));
     await page.goto(`/votes/${PARENT}/result`);
     await page.getByRole('link', { name: 'Start the follow-up vote' }).click();
 

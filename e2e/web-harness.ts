@@ -221,6 +221,16 @@ export async function signIn(env: WebEnv, page: Page, member: Member, path = '/b
   await page.getByLabel('One-time code').waitFor({ state: 'detached' });
 }
 
+/** Signs a staff member in through /staff (administrators also give their TOTP code). */
+export async function staffSignIn(page: Page, username: string, password: string, totp?: string): Promise<void> {
+  await page.goto('/staff');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  if (totp !== undefined) await page.getByLabel('Authenticator code').fill(totp);
+  await page.getByRole('button', { name: 'Sign in as staff' }).click();
+  await page.getByText(`Signed in as ${username}`).waitFor();
+}
+
 /** axe-core, WCAG 2.x A and AA rules (incl. 2.2): returns the violations, formatted for a failure message. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();

@@ -2,15 +2,16 @@
 // browser keeps the HttpOnly session cookie), adapted so that every failure — an error answer, a
 // network failure, a response that does not match the contract — is a value the pages can show.
 // Must not import server internals, storage or the engine.
-import { createClient, type ApiResult } from '@ratify/server/client';
-import type { ResponseOf } from '@ratify/server/api';
+import { createClient, type ApiResult, type CallInput } from '@ratify/server/client';
+import type { ResponseOf, RouteName } from '@ratify/server/api';
 
 export type ApiFailure = { readonly ok: false; readonly status: number; readonly code: string; readonly message: string };
 export type ApiOutcome<T> = { readonly ok: true; readonly value: T } | ApiFailure;
 
 const client = createClient();
 
-async function settle<T>(pending: () => Promise<ApiResult<T>>): Promise<ApiOutcome<T>> {
+/** Runs one client call and turns every way it can fail into an ApiFailure value. */
+export async function settle<T>(pending: () => Promise<ApiResult<T>>): Promise<ApiOutcome<T>> {
   try {
     const r = await pending();
     return r.ok ? { ok: true, value: r.value } : { ok: false, status: r.status, code: r.error.code, message: r.error.message };
@@ -35,6 +36,8 @@ export const api = {
   me: () => settle(() => client.me()),
   castBallot: (id: string, ballotText: string) => settle(() => client.castBallot(id, ballotText)),
   voteOffer: (id: string) => settle(() => client.call('voteOffer', { params: { id } })),
+  /** Any public or member route by name (staff routes go through staff/staff-api.ts, which holds the CSRF token). */
+  call: <N extends RouteName>(name: N, input: CallInput = {}) => settle(() => client.call(name, input)),
 };
 
 export type { ResponseOf };

@@ -16,6 +16,7 @@ import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import type { DraftForm, FieldIssue } from './draft-definition.ts';
 import { followUpDefinition, followUpDraftForm } from './follow-up-form.ts';
+import { TrusteesGroup } from './trustees-group.tsx';
 import { Group, TextField } from './form-fields.tsx';
 
 type Parent = { readonly voteId: string; readonly title: string; readonly unionId: string };
@@ -86,20 +87,7 @@ function Form({ parent, declared, outcome, initial }: { readonly parent: Parent;
       <Group legend={t('admin.draft.information')}>
         <TextField id="d-summary" label={t('admin.draft.summary')} path="information.summary" value={f.summary} onValue={(summary) => set({ summary })} multiline {...common} />
       </Group>
-      <Group legend={t('admin.draft.trustees')}>
-        <p class="hint">{t('admin.draft.trustees_hint')}</p>
-        <TextField id="d-threshold" label={t('admin.draft.trustee_threshold')} hint={t('admin.draft.trustee_threshold_hint', { n: f.trustees.length })} path="trustees.threshold" value={f.threshold} onValue={(threshold) => set({ threshold })} inputMode="numeric" {...common} />
-        {f.trustees.map((tr, i) => (
-          <div key={i} class="trustee-row">
-            <TextField id={`d-trustee-${i}-name`} label={t('admin.draft.trustee_name', { n: i + 1 })} path={`trustees.members.${i}.name`} value={tr.name} onValue={(name) => set({ trustees: f.trustees.map((x, n) => (n === i ? { ...x, name } : x)) })} {...common} />
-            <TextField id={`d-trustee-${i}-account`} label={t('admin.draft.trustee_account', { n: i + 1 })} path={`trustees.members.${i}.account`} value={tr.account} onValue={(account) => set({ trustees: f.trustees.map((x, n) => (n === i ? { ...x, account } : x)) })} {...common} />
-          </div>
-        ))}
-        <div class="actions">
-          <button type="button" class="secondary" onClick={() => set({ trustees: [...f.trustees, { name: '', account: '' }] })}>{t('admin.draft.add_trustee')}</button>
-          {f.trustees.length > 1 ? <button type="button" class="secondary" onClick={() => set({ trustees: f.trustees.slice(0, -1) })}>{t('admin.draft.remove_trustee')}</button> : null}
-        </div>
-      </Group>
+      <TrusteesGroup f={f} set={set} issues={issues} />
       <button type="submit" disabled={busy}>{t('followups.page.save')}</button>
       <Status message={status} />
     </form>

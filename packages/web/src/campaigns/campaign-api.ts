@@ -1,24 +1,10 @@
-// The campaign pages' door to the server for public and member routes (same origin; the browser
-// keeps the member's HttpOnly session cookie), and the words for the campaign failure codes.
-// Staff routes go through staff/staff-api.ts. Must not import server internals.
-import { createClient, type CallInput } from '@ratify/server/client';
-import type { ResponseOf, RouteName } from '@ratify/server/api';
-import type { ApiFailure, ApiOutcome } from '../api.ts';
+// The words of the campaign pages: the campaign failure codes and the sides. The pages call public
+// and member routes through api.ts and staff routes through staff/staff-api.ts.
+// Must not import server internals.
+import type { ApiFailure } from '../api.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { describeFailure } from '../ui/errors.ts';
-
-const client = createClient();
-
-export async function campaignCall<N extends RouteName>(name: N, input: CallInput = {}): Promise<ApiOutcome<ResponseOf<N>>> {
-  try {
-    const r = await client.call(name, input);
-    return r.ok ? { ok: true, value: r.value } : { ok: false, status: r.status, code: r.error.code, message: r.error.message };
-  } catch (e) {
-    const network = e instanceof TypeError;
-    return { ok: false, status: 0, code: network ? 'network_error' : 'bad_response', message: e instanceof Error ? e.message : 'unexpected' };
-  }
-}
 
 const CAMPAIGN_CODES: Readonly<Record<string, MessageKey>> = {
   already_signed: 'campaign.error.already_signed',

@@ -8,11 +8,12 @@ import { formatInstant } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
-import { campaignCall, describeCampaignFailure, sideKey } from './campaign-api.ts';
+import { api } from '../api.ts';
+import { describeCampaignFailure, sideKey } from './campaign-api.ts';
 
 function SignForm({ pageId, onChange }: { readonly pageId: string; readonly onChange: () => void }) {
   const { t } = useI18n();
-  const mine = useApi(() => campaignCall('mySignatures'), [pageId]);
+  const mine = useApi(() => api.call('mySignatures'), [pageId]);
   const [shownName, setShownName] = useState('');
   const [role, setRole] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,7 +27,7 @@ function SignForm({ pageId, onChange }: { readonly pageId: string; readonly onCh
     event.preventDefault();
     setBusy(true);
     setError(undefined);
-    const r = await campaignCall('signEndorsement', {
+    const r = await api.call('signEndorsement', {
       params: { pageId },
       json: { ...(shownName.trim() ? { shownName: shownName.trim() } : {}), ...(role.trim() ? { role: role.trim() } : {}) },
     });
@@ -40,7 +41,7 @@ function SignForm({ pageId, onChange }: { readonly pageId: string; readonly onCh
   const withdraw = async () => {
     setBusy(true);
     setError(undefined);
-    const r = await campaignCall('withdrawEndorsement', { params: { pageId } });
+    const r = await api.call('withdrawEndorsement', { params: { pageId } });
     setBusy(false);
     if (!r.ok) return setError(describeCampaignFailure(t, r));
     setSignedAs(null);
@@ -77,7 +78,7 @@ function SignForm({ pageId, onChange }: { readonly pageId: string; readonly onCh
 export function EndorsementPage({ pageId }: { readonly pageId: string }) {
   const { t, lang } = useI18n();
   const [generation, setGeneration] = useState(0);
-  const page = useApi(() => campaignCall('endorsementPage', { params: { pageId } }), [pageId, generation]);
+  const page = useApi(() => api.call('endorsementPage', { params: { pageId } }), [pageId, generation]);
   const member = useMember();
   const title = page.kind === 'ready' ? page.value.page.title : t('campaign.page.endorsers');
   return (

@@ -4,12 +4,13 @@ import { useApi } from '../public/use-api.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading } from '../ui/page.tsx';
-import { campaignCall, sideKey } from './campaign-api.ts';
+import { api } from '../api.ts';
+import { sideKey } from './campaign-api.ts';
 
 export function EndorsementsPage({ voteId }: { readonly voteId: string }) {
   const { t } = useI18n();
-  const vote = useApi(() => campaignCall('getVote', { params: { id: voteId } }), [voteId]);
-  const pages = useApi(() => campaignCall('endorsementPages', { params: { id: voteId } }), [voteId]);
+  const vote = useApi(() => api.call('getVote', { params: { id: voteId } }), [voteId]);
+  const pages = useApi(() => api.call('endorsementPages', { params: { id: voteId } }), [voteId]);
   const voteTitle = vote.kind === 'ready' ? vote.value.title : voteId;
   const title = t('campaign.pages.title', { vote: voteTitle });
   return (

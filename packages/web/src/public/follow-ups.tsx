@@ -2,8 +2,7 @@
 // each outcome (declared before the vote, sealed in its fingerprint) and the vote it follows from;
 // on the result page, what the outcome triggered, the follow-up votes started from it, and — for an
 // administrator — "Start the follow-up vote" (or the draft already started).
-import { createClient } from '@ratify/server/client';
-import type { ApiOutcome, ResponseOf } from '../api.ts';
+import { type ApiOutcome, type ResponseOf, api } from '../api.ts';
 import { followUpStartPath } from '../admin/follow-up-form.ts';
 import { staffCall } from '../staff/staff-api.ts';
 import { useI18n } from '../ui/i18n-context.ts';
@@ -11,15 +10,8 @@ import { useApi } from './use-api.ts';
 import { conditionWords, declarationOf, declaredFor, outcomeName, startable, triggeredFor, type Declared, type Triggered, type VoteFollowUps } from './follow-up-words.ts';
 
 type Question = { readonly id: string };
-const client = createClient();
-
-async function loadFollowUps(voteId: string): Promise<ApiOutcome<VoteFollowUps>> {
-  try {
-    const r = await client.call('voteFollowUps', { params: { id: voteId } });
-    return r.ok ? { ok: true, value: r.value } : { ok: false, status: r.status, code: r.error.code, message: r.error.message };
-  } catch (e) {
-    return { ok: false, status: 0, code: 'network_error', message: e instanceof Error ? e.message : 'unexpected' };
-  }
+function loadFollowUps(voteId: string): Promise<ApiOutcome<VoteFollowUps>> {
+  return api.call('voteFollowUps', { params: { id: voteId } });
 }
 
 export function useFollowUps(voteId: string) {

@@ -5,19 +5,13 @@
 // Every failure is a value (ApiOutcome), like api.ts. Must not hold trustee secrets.
 import { createClient, type CallInput } from '@ratify/server/client';
 import type { ResponseOf, RouteName } from '@ratify/server/api';
-import type { ApiOutcome } from '../api.ts';
+import { type ApiOutcome, settle } from '../api.ts';
 
 // One client for the page's life; it takes the CSRF token from staffLogin and staffMe answers.
 let client = createClient();
 
-export async function staffCall<N extends RouteName>(name: N, input: CallInput = {}): Promise<ApiOutcome<ResponseOf<N>>> {
-  try {
-    const r = await client.call(name, input);
-    return r.ok ? { ok: true, value: r.value } : { ok: false, status: r.status, code: r.error.code, message: r.error.message };
-  } catch (e) {
-    const network = e instanceof TypeError;
-    return { ok: false, status: 0, code: network ? 'network_error' : 'bad_response', message: e instanceof Error ? e.message : 'unexpected' };
-  }
+export function staffCall<N extends RouteName>(name: N, input: CallInput = {}): Promise<ApiOutcome<ResponseOf<N>>> {
+  return settle(() => client.call(name, input));
 }
 
 export async function staffLogin(username: string, password: string, totp: string | undefined): Promise<ApiOutcome<ResponseOf<'staffLogin'>>> {
