@@ -50,6 +50,10 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: 'Do you ratify the agreement?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf('ratification')! }],
     trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
+    followUps: [
+      { questionId: 'q1', outcome: 'passed', text: 'The new agreement takes effect on 1 December.' },
+      { questionId: 'q1', outcome: 'failed', text: 'A strike-authorization vote opens.' },
+    ],
   };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
@@ -268,7 +272,11 @@ describe('result announcement', () => {
     expect(english.subject).toBe('Result: Ratify the 2027 agreement');
     expect(english.text).toContain('Do you ratify the agreement?: yes 1, no 0, blank 0 — passed');
     expect(english.text).toContain(`${PUBLIC_URL}/votes/${VOTE}/result`);
+    // The follow-up the outcome triggered (declared in the manifest), and not the other one.
+    expect(english.text).toContain('What follows:\n- The new agreement takes effect on 1 December.');
+    expect(english.text).not.toContain('strike-authorization');
     expect(mailTo('l3@example.org')[0]!.text).toContain('aprobada');
+    expect(mailTo('l3@example.org')[0]!.text).toContain('Lo que sigue:\n- The new agreement takes effect on 1 December.');
     expect(await admin().announceResult(VOTE)).toMatchObject({ ok: false, status: 409, error: { code: 'already_announced' } });
   });
 });

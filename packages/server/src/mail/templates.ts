@@ -68,7 +68,18 @@ export function reminderMail(lang: Language, m: ReminderMail): Rendered {
 }
 
 export type ResultLine = { readonly question: string; readonly counts: string; readonly outcome: string };
-export type ResultMail = { readonly name: string; readonly voteTitle: string; readonly lines: readonly ResultLine[]; readonly resultLink: string; readonly boardHead: string };
+export type ResultMail = {
+  readonly name: string;
+  readonly voteTitle: string;
+  readonly lines: readonly ResultLine[];
+  /** The texts of the follow-ups the outcomes triggered (protocol §M7), as the administrator wrote them. */
+  readonly followUps: readonly string[];
+  readonly resultLink: string;
+  readonly boardHead: string;
+};
+
+const followUpLines = (heading: string, texts: readonly string[]): string =>
+  texts.length === 0 ? '' : `\n\n${heading}\n${texts.map((text) => `- ${text}`).join('\n')}`;
 
 const OUTCOME_ES: Readonly<Record<string, string>> = { passed: 'aprobada', failed: 'rechazada', quorum_not_met: 'sin quórum' };
 
@@ -79,6 +90,7 @@ export function resultMail(lang: Language, m: ResultMail): Rendered {
       text:
         `Hola ${m.name}:\n\nSe publicó el resultado de "${m.voteTitle}".\n\n` +
         m.lines.map((l) => `- ${l.question}: ${l.counts} — ${OUTCOME_ES[l.outcome] ?? l.outcome}`).join('\n') +
+        followUpLines('Lo que sigue:', m.followUps) +
         `\n\nDetalles y registro verificable: ${m.resultLink}\nHuella del tablero público: ${m.boardHead}\n`,
     };
   }
@@ -87,6 +99,7 @@ export function resultMail(lang: Language, m: ResultMail): Rendered {
     text:
       `Hello ${m.name},\n\nThe result of "${m.voteTitle}" has been published.\n\n` +
       m.lines.map((l) => `- ${l.question}: ${l.counts} — ${l.outcome.replaceAll('_', ' ')}`).join('\n') +
+      followUpLines('What follows:', m.followUps) +
       `\n\nDetails and the verifiable record: ${m.resultLink}\nPublic board head: ${m.boardHead}\n`,
   };
 }

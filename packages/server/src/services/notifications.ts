@@ -190,6 +190,7 @@ export function createNotificationService(deps: NotificationDeps) {
         name: entry.name,
         voteTitle: manifest.title,
         lines,
+        followUps: (result.followUps ?? []).map((f) => f.text),
         resultLink: `${publicUrl}/votes/${encodeURIComponent(voteId)}/result`,
         boardHead,
       })),
