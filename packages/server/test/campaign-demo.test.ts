@@ -5,10 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine } from '@ratify/engine';
+import { createEngine, verifyPassword } from '@ratify/engine';
 import { openSqliteStore } from '@ratify/storage';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CAMPAIGN_DEMO_VOTE } from '../src/demo/campaigns.ts';
+import { DEMO_OBSERVER, OBSERVER_ACCOUNT_FILE } from '../src/demo/observer.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 
 const SCALE = { guild: 30, federation: 20, both: 10 };
@@ -44,6 +45,23 @@ describe('demo campaigns', () => {
     // Idempotent: a second seed adds nothing.
     await seedDemo(engine, dir, new Date(), SCALE, 0.1, { secretKey: null, publicUrl: 'http://127.0.0.1:3000' });
     expect(await store.listEndorsementPages(CAMPAIGN_DEMO_VOTE)).toHaveLength(2);
+    await store.close();
+  });
+
+  it('creates one read-only observer whose password is only in a 0600 file (the server keeps its argon2id hash)', async () => {
+    const { store, engine, dir } = await seeded(null);
+    const file = join(dir, OBSERVER_ACCOUNT_FILE);
+    const account = JSON.parse(readFileSync(file, 'utf8')) as { username: string; password: string };
+    expect(account.username).toBe(DEMO_OBSERVER);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const stored = await store.getStaffCredentials(DEMO_OBSERVER);
+    expect(stored?.role).toBe('observer');
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored?.passwordHash).not.toContain(account.password);
+    expect(await verifyPassword(stored!.passwordHash, account.password)).toBe(true);
+    // Seeding again keeps the account and its file.
+    await seedDemo(engine, dir, new Date(), SCALE, 0.1, { secretKey: null, publicUrl: 'http://127.0.0.1:3000' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(account);
     await store.close();
   });
 

@@ -20,6 +20,7 @@ import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
 import { linkDemoOffers } from './bargaining.ts';
 import { seedDemoFollowUps, withDemoFollowUps } from './follow-ups.ts';
+import { seedDemoObserver } from './observer.ts';
 
 export type DemoSeedResult = {
   readonly seeded: boolean;
@@ -108,6 +109,7 @@ export async function seedDemo(
   await seedDemoFollowUps(engine, now);
   writeFileSync(join(dir, 'samples.json'), JSON.stringify(samples, null, 2), { mode: 0o600 });
   await seedCampaignDemo(engine, dir, campaigns);
+  await seedDemoObserver(engine, dir);
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };
 }
 
