@@ -69,7 +69,7 @@ export const BARGAINING_ROUTES = {
   },
   getDocument: {
     method: 'GET', path: '/api/admin/documents/:id', role: 'observer', summary: "A document's bytes (PDF or text/markdown; sent as an attachment with nosniff and a sandboxing CSP)",
-    params: b.documentIdParamsSchema, status: 200, response: b.documentBytesSchema, errors: [...AUTH, 'document_not_found'],
+    params: b.documentIdParamsSchema, status: 200, response: b.documentBytesSchema, produces: b.DOCUMENT_MEDIA_TYPES, errors: [...AUTH, 'document_not_found'],
   },
   voteOffer: {
     method: 'GET', path: '/api/votes/:id/offer', role: 'public', summary: 'The offer a vote ratifies (checked against the manifest digest) and its comparison with the agreements it is compared with',

@@ -140,5 +140,8 @@ export const voteOfferSchema = z.object({
   comparison: comparisonSchema,
 });
 
+/** The media types a stored document is served as (its type is sniffed from the bytes on upload). */
+export const DOCUMENT_MEDIA_TYPES = ['application/pdf', 'text/markdown'] as const;
+
 /** Not JSON: the document's bytes, with the stored content type (the client does not call this; browsers follow a link). */
 export const documentBytesSchema = z.string().describe('the document bytes (application/pdf or text/markdown)');
