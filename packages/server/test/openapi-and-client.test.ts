@@ -48,9 +48,9 @@ describe('GET /api/openapi.json', () => {
     const s = (server = await startServer());
     const doc = await documented(s);
     const producing = (Object.keys(ROUTES) as RouteName[]).filter((name) => 'produces' in ROUTES[name]);
-    expect(producing.sort()).toEqual(['getDocument']);
+    expect(producing.sort()).toEqual(['getDocument', 'voteOfferDocument']);
     const binary = { schema: { type: 'string', format: 'binary' } };
-    for (const path of ['/api/admin/documents/{id}']) {
+    for (const path of ['/api/admin/documents/{id}', '/api/votes/{id}/offer/documents/{documentId}']) {
       const responses = doc.paths[path]!['get']!.responses as Record<string, { content: Record<string, unknown> }>;
       expect(responses['200']!.content, path).toEqual({ 'application/pdf': binary, 'text/markdown': binary });
       expect(Object.keys(responses['404']!.content), path).toEqual(['application/json']);
