@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteName } from '../src/api/routes.ts';
+import { apiPath } from '../src/client.ts';
 import { type TestServer, startServer } from './fixtures.ts';
 
 let server: TestServer | undefined;
@@ -74,6 +75,12 @@ describe('GET /api/openapi.json', () => {
 });
 
 describe('typed client', () => {
+  it("fills a route's path from the route table, each segment encoded (links the browser follows itself)", () => {
+    expect(apiPath('voteOfferDocument', { id: 'guild-2008', documentId: 'summary' })).toBe('/api/votes/guild-2008/offer/documents/summary');
+    expect(apiPath('voteOfferDocument', { id: 'a/b c', documentId: '../x' })).toBe('/api/votes/a%2Fb%20c/offer/documents/..%2Fx');
+    expect(apiPath('health')).toBe('/api/health');
+  });
+
   it('imports nothing but the API contract and zod (usable from browsers)', () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '../src');
     const files = ['client.ts', ...readdirSync(join(src, 'api')).map((f) => `api/${f}`)];
