@@ -1,8 +1,10 @@
 // Chromium: the offer a vote ratifies, in the booth and on the public vote page. The demo's
 // bargaining timeline is seeded and a guild vote is bound to the producers' final offer by digest;
 // members see the offer, the browser's own digest check, and the comparison table with the right
-// better/worse marks in words and symbols (not colour alone), in English and Spanish, axe-clean.
+// better/worse marks in words and symbols (not colour alone), and the offer's document as a
+// download link (kind, size, SHA-256) that yields the stored bytes, in English and Spanish, axe-clean.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
 import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
@@ -56,26 +58,56 @@ async function expectComparison(page: Page): Promise<void> {
   expect(await page.getByRole('rowheader', { name: 'Raises retroactive to the expiry date' }).count()).toBe(1);
 }
 
+const SUMMARY = 'producers-2008-final-offer-summary';
+
+/**
+ * The final offer's document is listed with its kind, size and SHA-256, and its link downloads
+ * exactly the stored bytes (through the public route, whoever follows it).
+ */
+async function expectDocumentDownload(page: Page, linkName: string): Promise<void> {
+  const stored = (await env.engine.store.getDocument(SUMMARY))!;
+  const item = page.locator(`li[data-document="${SUMMARY}"]`);
+  const link = item.getByRole('link', { name: linkName });
+  expect(await link.getAttribute('href')).toBe(`/api/votes/${VOTE}/offer/documents/${SUMMARY}`);
+  await item.getByText(stored.sha256).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe('final-offer-summary.md');
+  expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(stored.bytes);
+}
+
 describe('offer comparison in Chromium', () => {
-  it('shows the offer and its comparison on the public vote page, axe-clean, in English and Spanish', async () => {
+  it('shows the offer, its document and its comparison on the public vote page at 360 px, axe-clean, in English and Spanish', async () => {
     const page = await env.newPage({ width: 360, height: 740 });
     await page.goto(`/votes/${VOTE}`);
     await expectComparison(page);
     await page.getByText('43 days of formal negotiations').waitFor();
+    await page.getByRole('heading', { name: 'Documents of this offer' }).waitFor();
+    const size = (await env.engine.store.getDocument(SUMMARY))!.size;
+    await page.locator(`li[data-document="${SUMMARY}"]`).getByText(`Markdown text · ${size} bytes`).waitFor();
+    // 360 px: the list (a 64-digit fingerprint, a long file name) wraps instead of widening the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeViolations(page)).toEqual([]);
+    await expectDocumentDownload(page, 'Download final-offer-summary.md');
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { name: 'Cómo se compara esta oferta' }).waitFor();
     expect(await mark(page, 'retroactive-pay', 'federation-2008-agreement').textContent()).toBe('▼ Esta oferta es peor');
+    await page.getByRole('heading', { name: 'Documentos de esta oferta' }).waitFor();
+    await page.locator(`li[data-document="${SUMMARY}"]`).getByText(`Texto Markdown · ${size} bytes`).waitFor();
+    await page.getByRole('link', { name: 'Descargar final-offer-summary.md' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
   });
 
-  it('shows the same in the booth before the member votes', async () => {
+  it('shows the same in the booth before the member votes; the document link downloads the stored bytes, and only the bound offer’s', async () => {
     const page = await env.newPage({ width: 1024, height: 800 });
     await signIn(env, page, G1);
     await page.goto(`/booth/${VOTE}`);
     await expectComparison(page);
     expect(await axeViolations(page)).toEqual([]);
+    await expectDocumentDownload(page, 'Download final-offer-summary.md');
+    // Only the bound offer's documents: another offer's document is not served on this vote's route.
+    const other = await page.evaluate(async (url) => (await fetch(url)).status, `/api/votes/${VOTE}/offer/documents/federation-2008-agreement-highlights`);
+    expect(other).toBe(404);
   });
 
   it('lets an administrator follow the timeline, add a session (the count follows), edit an unbound offer but not the bound one, and read the comparisons, axe-clean', async () => {

@@ -31,6 +31,15 @@ export type CallInput = {
 
 export type BoardQuery = { readonly q?: string; readonly from?: number; readonly limit?: number };
 
+/**
+ * A route's path with its `:name` segments filled in (each encoded), from the one route table: for
+ * links the browser follows itself, such as a document download (routes that `produce` bytes).
+ */
+export function apiPath(name: RouteName, params: Readonly<Record<string, string>> = {}): string {
+  const spec: RouteSpec = ROUTES[name];
+  return spec.path.replace(/:([A-Za-z]+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+}
+
 export function createClient(options: ClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -39,8 +48,8 @@ export function createClient(options: ClientOptions = {}) {
   const jar = new Map<string, string>();
   let csrfToken = options.csrfToken;
 
-  function url(spec: RouteSpec, input: CallInput): string {
-    const path = spec.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(input.params?.[name] ?? ''));
+  function url(name: RouteName, input: CallInput): string {
+    const path = apiPath(name, input.params);
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(input.query ?? {})) if (v !== undefined) search.set(k, String(v));
     const qs = search.toString();
@@ -70,7 +79,7 @@ export function createClient(options: ClientOptions = {}) {
     if ((spec.role === 'admin' || spec.role === 'observer') && options.adminToken !== undefined) headers['authorization'] ??= `Bearer ${options.adminToken}`;
     if (spec.method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] ??= csrfToken;
     if (jar.size > 0) headers['cookie'] ??= [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const response = await doFetch(url(spec, input), {
+    const response = await doFetch(url(name, input), {
       method: spec.method,
       headers,
       credentials: 'same-origin',

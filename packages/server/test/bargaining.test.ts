@@ -3,13 +3,13 @@
 // input refused with its code, nothing changed), the final-offer mark, comparisons, documents
 // (sniffed type, safe headers), the offer lock once a draft binds it, roles (observers read,
 // administrators write, members and the public are refused), the audit log, and the public read of
-// the offer a vote ratifies, checked against the manifest's digest.
+// the offer a vote ratifies, checked against the manifest's digest, and of that offer's documents.
 import { seededRandom, sha256Hex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStaffAccount } from '@ratify/engine';
 import { definitionForm, rollCsv } from './console-fixtures.ts';
-import { ADMIN_TOKEN, type TestServer, startServer } from './fixtures.ts';
+import { ADMIN_TOKEN, type TestServer, seedVote, startServer } from './fixtures.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -203,6 +203,52 @@ describe('the offer a vote ratifies', () => {
     await seedTracker();
     await voteBinding({ id: 'amptp-final', title: 'AMPTP final offer', digest: 'ab'.repeat(32) });
     expect(await server.client().call('voteOffer', { params: { id: 'sag-ratify' } })).toMatchObject({ status: 200, value: { digestMatches: false } });
+  });
+
+  it("lists the offer's own documents and serves them to anyone, with the staff route's safe headers and the exact bytes", async () => {
+    const created = await seedTracker();
+    await voteBinding({ id: 'amptp-final', title: 'AMPTP final offer', digest: created.ok ? created.value.digest : '' });
+    const md = '# Résumé\n\n<script>alert(1)</script>\n';
+    const pdf = new Uint8Array([...Buffer.from('%PDF-1.7\n'), 0x00, 0xff, 0x80, 0x0d, 0x0a, 0xe2, 0x28, 0xa1]);
+    const attach = (id: string, name: string, bytes: Uint8Array | string, offerId?: string) =>
+      admin().call('addDocument', { params: { id: CONTRACT.id }, json: { id, name, contentBase64: Buffer.from(bytes).toString('base64'), ...(offerId !== undefined ? { offerId } : {}) } });
+    expect(await attach('final-summary', 'Résumé final.md', md, 'amptp-final')).toMatchObject({ status: 201 });
+    expect(await attach('final-text', 'final.pdf', pdf, 'amptp-final')).toMatchObject({ status: 201 });
+    expect(await attach('aftra-text', 'aftra.pdf', pdf, 'aftra-2008')).toMatchObject({ status: 201 });
+    expect(await attach('contract-text', 'contract.md', md)).toMatchObject({ status: 201 });
+
+    // The offer's own documents only: not the other offer's, not the contract's.
+    const offer = await server.client().call('voteOffer', { params: { id: 'sag-ratify' } });
+    expect(offer.ok && offer.value.documents).toEqual([
+      { id: 'final-summary', name: 'Résumé final.md', contentType: 'text/markdown', size: Buffer.byteLength(md), sha256: sha256Hex(Buffer.from(md)) },
+      { id: 'final-text', name: 'final.pdf', contentType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) },
+    ]);
+
+    const url = (documentId: string) => `${server.baseUrl}/api/votes/sag-ratify/offer/documents/${documentId}`;
+    const SAFE = ['content-type', 'content-disposition', 'x-content-type-options', 'content-security-policy', 'cache-control', 'x-document-sha256'];
+    const res = await fetch(url('final-summary'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="R_sum_ final.md"; filename*=UTF-8''R%C3%A9sum%C3%A9%20final.md`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get('x-document-sha256')).toBe(sha256Hex(Buffer.from(md)));
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(Buffer.from(md));
+    const binary = await fetch(url('final-text'));
+    expect(binary.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await binary.arrayBuffer())).toEqual(pdf);
+    // One way of serving a document: the staff route answers with the very same headers.
+    const staff = await fetch(`${server.baseUrl}/api/admin/documents/final-summary`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(SAFE.map((h) => staff.headers.get(h))).toEqual(SAFE.map((h) => res.headers.get(h)));
+
+    const get = (voteId: string, documentId: string) => server.client().call('voteOfferDocument', { params: { id: voteId, documentId } });
+    expect(await get('sag-ratify', 'aftra-text')).toMatchObject({ status: 404, error: { code: 'document_not_found' } });
+    expect(await get('sag-ratify', 'contract-text')).toMatchObject({ status: 404, error: { code: 'document_not_found' } });
+    expect(await get('sag-ratify', 'nope')).toMatchObject({ status: 404, error: { code: 'document_not_found' } });
+    expect(await get('nope', 'final-summary')).toMatchObject({ status: 404, error: { code: 'vote_not_found' } });
+    await seedVote(server.engine, { voteId: 'no-offer', unionId: 'plain', unionName: 'Plain', members: [{ memberNumber: 'P1', email: 'p1@example.org' }] }, seededRandom('no-offer'));
+    expect(await get('no-offer', 'final-summary')).toMatchObject({ status: 404, error: { code: 'no_linked_offer' } });
+    expect(await get('sag-ratify', 'Not_A_Slug')).toMatchObject({ status: 400, error: { code: 'invalid_request' } });
   });
 
   it('the draft form binds an offer only by its exact digest and title', async () => {

@@ -1,6 +1,7 @@
 // The demo's bargaining timeline: seeded with the demo (idempotently), the guild's contract shows
 // its computed days of formal negotiations and is working without a contract after 2008-06-30, and
-// both demo votes are bound to their offers by digest, with the comparisons members will see.
+// both demo votes are bound to their offers by digest, with the comparisons and the documents
+// members will see.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,9 +37,15 @@ describe('demo bargaining timeline', () => {
 
     const ratification = await server.client().call('voteOffer', { params: { id: 'federation-primetime-2008' } });
     expect(ratification).toMatchObject({ ok: true, value: { digestMatches: true, offer: { id: 'federation-2008-agreement' } } });
+    // Both bound offers carry one Markdown document, once (seeding twice added none twice).
+    expect(ratification.ok && ratification.value.documents.map((d) => [d.id, d.contentType])).toEqual([['federation-2008-agreement-highlights', 'text/markdown']]);
+    const highlights = await fetch(`${server.baseUrl}/api/votes/federation-primetime-2008/offer/documents/federation-2008-agreement-highlights`);
+    expect(highlights.status).toBe(200);
+    expect(await highlights.text()).toMatch(/^# Federation 2008 primetime deal: highlights \(demo\)\n\n\*Illustrative demo data/);
     const strike = await server.client().call('voteOffer', { params: { id: 'guild-strike-authorization-2009' } });
     if (!strike.ok) throw new Error(strike.error.code);
     expect(strike.value.digestMatches).toBe(true);
+    expect(strike.value.documents.map((d) => d.name)).toEqual(['final-offer-summary.md']);
     expect(strike.value.comparedWith.map((o) => o.id)).toEqual(['federation-2008-agreement', 'directors-2008-agreement', 'writers-2008-agreement']);
     const row = (key: string) => strike.value.comparison.rows.find((r) => r.key === key)!.cells.map((c) => c.verdict ?? null);
     // Verdicts of each other agreement against the final offer.

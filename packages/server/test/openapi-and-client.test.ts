@@ -1,10 +1,12 @@
 // The OpenAPI document lists exactly the routes served (every route of the contract, the dev mail
-// route only when enabled), with their error codes; the typed client stays browser-safe.
+// route only when enabled), with their error codes and, for document routes, binary success bodies;
+// the typed client stays browser-safe.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteName } from '../src/api/routes.ts';
+import { apiPath } from '../src/client.ts';
 import { type TestServer, startServer } from './fixtures.ts';
 
 let server: TestServer | undefined;
@@ -43,6 +45,21 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(doc.paths['/api/votes/{id}/ballots']!['post']!.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '429', '500']);
   });
 
+  it("describes a document route's success as binary in each type it produces, not as JSON; errors stay JSON", async () => {
+    const s = (server = await startServer());
+    const doc = await documented(s);
+    const producing = (Object.keys(ROUTES) as RouteName[]).filter((name) => 'produces' in ROUTES[name]);
+    expect(producing.sort()).toEqual(['getDocument', 'voteOfferDocument']);
+    const binary = { schema: { type: 'string', format: 'binary' } };
+    for (const path of ['/api/admin/documents/{id}', '/api/votes/{id}/offer/documents/{documentId}']) {
+      const responses = doc.paths[path]!['get']!.responses as Record<string, { content: Record<string, unknown> }>;
+      expect(responses['200']!.content, path).toEqual({ 'application/pdf': binary, 'text/markdown': binary });
+      expect(Object.keys(responses['404']!.content), path).toEqual(['application/json']);
+    }
+    // Every other route still answers JSON.
+    expect(Object.keys((doc.paths['/api/votes/{id}/offer']!['get']!.responses as Record<string, { content: object }>)['200']!.content)).toEqual(['application/json']);
+  });
+
   it('leaves the dev mail route out, served and documented, unless RATIFY_DEV_MAIL is on', async () => {
     const s = (server = await startServer({ devMail: false }));
     expect(served(s)).not.toContain('devMail');
@@ -58,6 +75,12 @@ describe('GET /api/openapi.json', () => {
 });
 
 describe('typed client', () => {
+  it("fills a route's path from the route table, each segment encoded (links the browser follows itself)", () => {
+    expect(apiPath('voteOfferDocument', { id: 'guild-2008', documentId: 'summary' })).toBe('/api/votes/guild-2008/offer/documents/summary');
+    expect(apiPath('voteOfferDocument', { id: 'a/b c', documentId: '../x' })).toBe('/api/votes/a%2Fb%20c/offer/documents/..%2Fx');
+    expect(apiPath('health')).toBe('/api/health');
+  });
+
   it('imports nothing but the API contract and zod (usable from browsers)', () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '../src');
     const files = ['client.ts', ...readdirSync(join(src, 'api')).map((f) => `api/${f}`)];

@@ -2,7 +2,7 @@
 // browser keeps the HttpOnly session cookie), adapted so that every failure — an error answer, a
 // network failure, a response that does not match the contract — is a value the pages can show.
 // Must not import server internals, storage or the engine.
-import { createClient, type ApiResult, type CallInput } from '@ratify/server/client';
+import { apiPath, createClient, type ApiResult, type CallInput } from '@ratify/server/client';
 import type { ResponseOf, RouteName } from '@ratify/server/api';
 
 export type ApiFailure = { readonly ok: false; readonly status: number; readonly code: string; readonly message: string };
@@ -38,6 +38,8 @@ export const api = {
   voteOffer: (id: string) => settle(() => client.call('voteOffer', { params: { id } })),
   /** Any public or member route by name (staff routes go through staff/staff-api.ts, which holds the CSRF token). */
   call: <N extends RouteName>(name: N, input: CallInput = {}) => settle(() => client.call(name, input)),
+  /** Not a call: the link to a document of the offer a vote ratifies (the browser downloads it). */
+  documentHref: (voteId: string, documentId: string) => apiPath('voteOfferDocument', { id: voteId, documentId }),
 };
 
 export type { ResponseOf };

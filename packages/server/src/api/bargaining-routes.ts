@@ -1,6 +1,6 @@
 // The bargaining tracker's routes (docs/bargaining.md): administrators keep contracts, sessions,
 // offers with structured terms and documents (every change audited by the route kit); observers
-// read; anyone reads the offer a vote ratifies and its comparison. Spread into ROUTES.
+// read; anyone reads the offer a vote ratifies, its comparison and its documents. Spread into ROUTES.
 import * as b from './bargaining-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
@@ -69,11 +69,17 @@ export const BARGAINING_ROUTES = {
   },
   getDocument: {
     method: 'GET', path: '/api/admin/documents/:id', role: 'observer', summary: "A document's bytes (PDF or text/markdown; sent as an attachment with nosniff and a sandboxing CSP)",
-    params: b.documentIdParamsSchema, status: 200, response: b.documentBytesSchema, errors: [...AUTH, 'document_not_found'],
+    params: b.documentIdParamsSchema, status: 200, response: b.documentBytesSchema, produces: b.DOCUMENT_MEDIA_TYPES, errors: [...AUTH, 'document_not_found'],
   },
   voteOffer: {
     method: 'GET', path: '/api/votes/:id/offer', role: 'public', summary: 'The offer a vote ratifies (checked against the manifest digest) and its comparison with the agreements it is compared with',
     params: s.voteIdParamsSchema, status: 200, response: b.voteOfferSchema, errors: ['vote_not_found', 'no_linked_offer', 'offer_not_found'],
+  },
+  voteOfferDocument: {
+    method: 'GET', path: '/api/votes/:id/offer/documents/:documentId', role: 'public',
+    summary: "A document attached to the offer a vote ratifies (only that offer's documents; served like the staff route: attachment, nosniff, sandboxing CSP)",
+    params: b.voteOfferDocumentParamsSchema, status: 200, response: b.documentBytesSchema, produces: b.DOCUMENT_MEDIA_TYPES,
+    errors: ['vote_not_found', 'no_linked_offer', 'document_not_found'],
   },
 } as const satisfies Record<string, RouteSpec>;
 

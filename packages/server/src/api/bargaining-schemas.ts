@@ -95,6 +95,9 @@ export const offerListSchema = z.object({ offers: z.array(offerEntrySchema) });
 export const documentMetaSchema = z.object({
   id: z.string(), contractId: z.string(), offerId: z.string().nullable(), name: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string(),
 });
+/** What members see of a document attached to the offer a vote ratifies (no contract, no upload time). */
+export const offerDocumentSchema = documentMetaSchema.pick({ id: true, name: true, contentType: true, size: true, sha256: true });
+export const voteOfferDocumentParamsSchema = z.strictObject({ id: slug, documentId: slug });
 export const contractDetailSchema = z.object({
   contract: contractSchema,
   /** Distinct calendar days covered by at least one formal session (docs/bargaining.md). */
@@ -138,7 +141,12 @@ export const voteOfferSchema = z.object({
   comparedWith: z.array(offerSchema),
   /** The vote's offer as the baseline, each compared offer as a column. */
   comparison: comparisonSchema,
+  /** Documents attached to this offer (not to other offers of the contract), by creation then id. */
+  documents: z.array(offerDocumentSchema),
 });
+
+/** The media types a stored document is served as (its type is sniffed from the bytes on upload). */
+export const DOCUMENT_MEDIA_TYPES = ['application/pdf', 'text/markdown'] as const;
 
 /** Not JSON: the document's bytes, with the stored content type (the client does not call this; browsers follow a link). */
 export const documentBytesSchema = z.string().describe('the document bytes (application/pdf or text/markdown)');

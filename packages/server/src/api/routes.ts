@@ -32,6 +32,12 @@ export type RouteSpec = {
   readonly body?: z.ZodType | 'canonical';
   readonly status: 200 | 201 | 202;
   readonly response: z.ZodType;
+  /**
+   * The media types of a success response that is not JSON but bytes (a document): the OpenAPI
+   * document describes it as binary in each type. Absent: the response is JSON (`response`). The
+   * typed client does not call such routes; browsers follow a link to them.
+   */
+  readonly produces?: readonly string[];
   /** Error codes this route answers with besides the common ones (see COMMON_ERRORS). */
   readonly errors: readonly string[];
 };

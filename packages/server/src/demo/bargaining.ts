@@ -3,10 +3,11 @@
 // expiry, and the producers' final offer beside the federation's 2008 deal it is said to mirror and
 // the directors' and writers' 2008 agreements. ALL TERMS ARE ILLUSTRATIVE DEMO DATA, not the real
 // contracts' terms. Idempotent. `linkDemoOffers` seeds it and binds each demo vote to its offer
-// (information.offer, by digest) before the votes are created.
-import { sha256Hex, unwrap } from '@ratify/crypto';
+// (information.offer, by digest) before the votes are created; both bound offers carry a short
+// Markdown document members can download from the booth and the vote page.
+import { unwrap } from '@ratify/crypto';
 import type { VoteDefinition } from '@ratify/engine';
-import { createOffer, offerDigest, parseWireOffer, toWireOffer, type Direction, type OfferInput, type Term, type TermValue } from '@ratify/protocol/bargaining';
+import { createOffer, offerDigest, parseWireOffer, sniffDocument, toWireOffer, type Direction, type OfferInput, type Term, type TermValue } from '@ratify/protocol/bargaining';
 import type { Store } from '@ratify/storage';
 
 const ILLUSTRATIVE = 'Illustrative demo data: not the terms of the real agreement.';
@@ -137,8 +138,33 @@ const SUMMARY_MD = `# Producers' final offer (demo)
 - **Not retroactive** to the expiry date
 `;
 
+const HIGHLIGHTS_MD = `# Federation 2008 primetime deal: highlights (demo)
+
+*Illustrative demo data: not the terms of the real agreement.*
+
+- Minimum wages: +3.0%, +3.5%, +3.5%; health and pension contributions up 0.5%
+- New media: residuals for ad-supported streaming after a 17-day free window
+- Raises **retroactive** to the expiry date
+- Length of the agreement: 36 months
+`;
+
+/** Documents attached to offers (each added once, by id, so older demo databases get new ones too). */
+const DOCUMENTS: readonly { readonly id: string; readonly contractId: string; readonly offerId: string; readonly name: string; readonly markdown: string }[] = [
+  { id: 'producers-2008-final-offer-summary', contractId: 'guild-tv-theatrical-2005', offerId: 'producers-2008-final-offer', name: 'final-offer-summary.md', markdown: SUMMARY_MD },
+  { id: 'federation-2008-agreement-highlights', contractId: 'federation-primetime-2005', offerId: 'federation-2008-agreement', name: 'federation-deal-highlights.md', markdown: HIGHLIGHTS_MD },
+];
+
 export async function seedDemoBargaining(store: Store): Promise<void> {
-  if ((await store.getContract(CONTRACTS[0]!.id)) !== null) return;
+  if ((await store.getContract(CONTRACTS[0]!.id)) === null) await seedTimeline(store);
+  for (const d of DOCUMENTS) {
+    if ((await store.getDocument(d.id)) !== null) continue;
+    const bytes = new TextEncoder().encode(d.markdown);
+    // Recognised like an upload (type, size, SHA-256), so the demo stores nothing a real upload could not.
+    unwrap(await store.addDocument({ id: d.id, contractId: d.contractId, offerId: d.offerId, name: d.name, ...unwrap(sniffDocument(bytes)), bytes }));
+  }
+}
+
+async function seedTimeline(store: Store): Promise<void> {
   for (const c of CONTRACTS) {
     unwrap(await store.createContract({ id: c.id, title: c.title, parties: c.parties, coveredUnit: c.coveredUnit, effectiveDate: c.effectiveDate, expiryDate: c.expiryDate, status: 'in_force' }));
     let from = 'in_force';
@@ -154,8 +180,6 @@ export async function seedDemoBargaining(store: Store): Promise<void> {
     const offer = unwrap(createOffer(input));
     unwrap(await store.createOffer({ id: offer.id, contractId: offer.contractId, finalOffer: offer.finalOffer, offer: toWireOffer(offer) }));
   }
-  const bytes = new TextEncoder().encode(SUMMARY_MD);
-  unwrap(await store.addDocument({ id: 'producers-2008-final-offer-summary', contractId: 'guild-tv-theatrical-2005', offerId: 'producers-2008-final-offer', name: 'final-offer-summary.md', contentType: 'text/markdown', size: bytes.length, sha256: sha256Hex(bytes), bytes }));
 }
 
 /** Seeds the tracker (once) and binds each demo vote to its offer by digest (information.offer). */

@@ -1,9 +1,33 @@
 // Bargaining tracker routes: thin handlers over services/bargaining.ts. The one non-JSON answer is a
-// document's bytes: sent as an attachment with its sniffed type, nosniff, and a CSP that sandboxes
-// it, so a stored file can never run script on this origin.
-import { ok } from '@ratify/crypto';
+// document's bytes (the staff route, and the public route for the offer a vote ratifies): both go
+// through sendDocument, sent as an attachment with its sniffed type, nosniff, and a CSP that
+// sandboxes it, so a stored file can never run script on this origin.
+import { ok, type Result } from '@ratify/crypto';
+import type { StoredDocument } from '@ratify/storage';
+import type { FastifyReply } from 'fastify';
 import type { BargainingService } from '../services/bargaining.ts';
+import type { ApiErrorCode } from './errors.ts';
 import type { RouteRegistrar } from './route-kit.ts';
+
+/**
+ * Sets the safe headers for a found document and returns its bytes for the route kit to send;
+ * passes a failure through untouched. The only place a document's bytes leave the server.
+ */
+function sendDocument(found: Result<StoredDocument, ApiErrorCode>, reply: FastifyReply): Result<string, ApiErrorCode> {
+  if (!found.ok) return found;
+  const d = found.value;
+  const ascii = d.name.replace(/[^A-Za-z0-9 ._()-]/g, '_');
+  reply
+    .header('content-type', d.contentType === 'application/pdf' ? 'application/pdf' : 'text/markdown; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .header('x-document-sha256', d.sha256);
+  // The route kit sends what the handler returns; a Buffer goes out as the raw bytes under the
+  // headers set above (the contract types this non-JSON response as a string body).
+  return ok(Buffer.from(d.bytes) as unknown as string);
+}
 
 export function bargainingRoutes(route: RouteRegistrar, bargaining: BargainingService): void {
   route('listContracts', () => bargaining.listContracts());
@@ -19,20 +43,7 @@ export function bargainingRoutes(route: RouteRegistrar, bargaining: BargainingSe
   route('markFinalOffer', ({ params, body }) => bargaining.markFinal(params.id, body.finalOffer));
   route('compareOffers', ({ query }) => bargaining.compare(query.baseline, query.offers.split(',')));
   route('addDocument', ({ params, body }) => bargaining.addDocument(params.id, body));
-  route('getDocument', async ({ params, reply }) => {
-    const d = await bargaining.getDocument(params.id);
-    if (!d.ok) return d;
-    const ascii = d.value.name.replace(/[^A-Za-z0-9 ._()-]/g, '_');
-    reply
-      .header('content-type', d.value.contentType === 'application/pdf' ? 'application/pdf' : 'text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.value.name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .header('x-document-sha256', d.value.sha256);
-    // The route kit sends what the handler returns; a Buffer goes out as the raw bytes under the
-    // headers set above (the contract types this one non-JSON response as a string body).
-    return ok(Buffer.from(d.value.bytes) as unknown as string);
-  });
+  route('getDocument', async ({ params, reply }) => sendDocument(await bargaining.getDocument(params.id), reply));
   route('voteOffer', ({ params }) => bargaining.voteOffer(params.id));
+  route('voteOfferDocument', async ({ params, reply }) => sendDocument(await bargaining.voteOfferDocument(params.id, params.documentId), reply));
 }

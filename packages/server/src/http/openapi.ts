@@ -21,8 +21,14 @@ function parameters(spec: RouteSpec): Json[] {
   return out;
 }
 
+/** A success response: JSON per the response schema, or bytes in each of the media types it `produces`. */
+function successContent(spec: RouteSpec): Json {
+  if (spec.produces === undefined) return { 'application/json': { schema: schemaOf(spec.response, 'output') } };
+  return Object.fromEntries(spec.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+}
+
 function responses(spec: RouteSpec): Json {
-  const out: Json = { [String(spec.status)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.response, 'output') } } } };
+  const out: Json = { [String(spec.status)]: { description: 'OK', content: successContent(spec) } };
   const byStatus = new Map<number, string[]>();
   for (const code of [...spec.errors, ...COMMON_ERRORS]) {
     if (!isApiErrorCode(code)) throw new Error(`route ${spec.path}: unknown error code ${code}`);

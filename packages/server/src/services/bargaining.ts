@@ -1,11 +1,11 @@
 // The bargaining tracker (docs/bargaining.md): contracts, sessions, offers with structured terms,
-// documents, the offer comparison, and the public read of the offer a vote ratifies. Every input is
-// checked with the protocol (@ratify/protocol/bargaining) before the store sees it; a refused
-// request changes nothing. Offers are stored as canonical JSON and served with their digest; once a
+// documents, the offer comparison, and the public read of the offer a vote ratifies and of that
+// offer's documents (never any other). Every input is checked with the protocol
+// (@ratify/protocol/bargaining) before the store sees it; a refused request changes nothing. Offers are stored as canonical JSON and served with their digest; once a
 // draft or vote binds an offer (information.offer / linkedOfferId) it can no longer change.
 import { err, ok, type Result } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
-import { parseWireManifest } from '@ratify/protocol';
+import { parseWireManifest, type OfferReference } from '@ratify/protocol';
 import {
   checkContract, checkContractTransition, checkSession, compareOffers, contractSchema, createOffer, formalNegotiationDays, offerDigest,
   parseWireOffer, sessionSchema, sniffDocument, sortSessions, toWireOffer, type BargainingSession, type ContractStatus, type Offer, type OfferInput,
@@ -112,6 +112,23 @@ export function createBargainingService(engine: Engine) {
     if (!parsed.success) return err('invalid_contract', firstIssue(parsed.error));
     const checked = checkContract(parsed.data);
     return checked.ok ? ok(body) : err(checked.error, checked.detail);
+  }
+
+  /** The offer reference a vote's manifest signs (information.offer). */
+  async function boundReference(voteId: string): Promise<Result<OfferReference, ApiErrorCode>> {
+    const vote = await store.getVote(voteId);
+    if (vote === null) return err('vote_not_found', voteId);
+    const manifest = parseWireManifest(vote.manifest);
+    if (!manifest.ok) return err('internal_error', `manifest of ${voteId} unreadable`);
+    const reference = manifest.value.information?.offer;
+    return reference === undefined ? err('no_linked_offer', voteId) : ok(reference);
+  }
+
+  /** The documents attached to exactly this offer (a contract's own and its other offers' are left out). */
+  async function documentsOf(offer: Offer): Promise<ResponseOf<'voteOffer'>['documents']> {
+    return (await store.listDocuments(offer.contractId))
+      .filter((d) => d.offerId === offer.id)
+      .map(({ id, name, contentType, size, sha256 }) => ({ id, name, contentType, size, sha256 }));
   }
 
   async function summaryOf(c: StoredContract) {
@@ -284,12 +301,9 @@ export function createBargainingService(engine: Engine) {
 
     /** The offer a vote ratifies, checked against the manifest's digest, with its comparison. */
     async voteOffer(voteId: string): Promise<Result<ResponseOf<'voteOffer'>, ApiErrorCode>> {
-      const vote = await store.getVote(voteId);
-      if (vote === null) return err('vote_not_found', voteId);
-      const manifest = parseWireManifest(vote.manifest);
-      if (!manifest.ok) return err('internal_error', `manifest of ${voteId} unreadable`);
-      const reference = manifest.value.information?.offer;
-      if (reference === undefined) return err('no_linked_offer', voteId);
+      const bound = await boundReference(voteId);
+      if (!bound.ok) return bound;
+      const reference = bound.value;
       const loaded = await loadOffer(reference.id);
       if (!loaded.ok) return loaded;
       const { offer } = loaded.value;
@@ -310,7 +324,20 @@ export function createBargainingService(engine: Engine) {
         contract: { id: contract.id, title: contract.title, parties: [...contract.parties], expiryDate: contract.expiryDate, status: contract.status, formalNegotiationDays: formalNegotiationDays(sessions) },
         comparedWith: asWire<ResponseOf<'voteOffer'>['comparedWith']>(compared),
         comparison: asWire<ResponseOf<'voteOffer'>['comparison']>(compareOffers(offer, compared)),
+        documents: await documentsOf(offer),
       });
+    },
+
+    /**
+     * A document of the offer a vote ratifies, for anyone: only a document attached to exactly the
+     * offer the manifest binds (information.offer.id); any other document is not found here, so
+     * this public route never reaches the staff-only documents of a contract or its other offers.
+     */
+    async voteOfferDocument(voteId: string, documentId: string): Promise<Result<StoredDocument, ApiErrorCode>> {
+      const bound = await boundReference(voteId);
+      if (!bound.ok) return bound;
+      const d = await store.getDocument(documentId);
+      return d === null || d.offerId !== bound.value.id ? err('document_not_found', documentId) : ok(d);
     },
   };
 }

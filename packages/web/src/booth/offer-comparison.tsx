@@ -1,7 +1,8 @@
 // The offer a vote ratifies, as members see it in the booth and on the public vote page: its
 // summary and terms, the contract's timeline in one line (days of formal negotiations, counted from
 // sessions), a check that it is exactly the offer signed into the manifest (the browser recomputes
-// the SHA-256 digest itself), and the comparison table against the agreements it is compared with.
+// the SHA-256 digest itself), the offer's documents as download links, and the comparison table
+// against the agreements it is compared with.
 // Better/worse is said in words and symbols, never by colour alone.
 import { checkOffer, formatScaled, mirrorVerdict, offerDigest, offerSchema, type Offer, type Verdict } from '@ratify/protocol/bargaining';
 import type { OfferReference } from '@ratify/protocol';
@@ -10,6 +11,7 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { Paragraphs } from './information.tsx';
+import { OfferDocuments } from './offer-documents.tsx';
 
 type VoteOffer = ResponseOf<'voteOffer'>;
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -113,6 +115,7 @@ function OfferBody({ data, reference }: { readonly data: VoteOffer; readonly ref
       <p>{t('offer.contract', { title: data.contract.title, date: data.contract.expiryDate })}</p>
       <p>{t('offer.formal_days', { days: data.contract.formalNegotiationDays })}</p>
       {data.offer.summary !== undefined ? <Paragraphs text={data.offer.summary} /> : null}
+      <OfferDocuments voteId={data.voteId} documents={data.documents} />
       <h3>{t('compare.heading')}</h3>
       <ComparisonTable data={data} />
     </>
