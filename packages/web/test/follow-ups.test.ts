@@ -1,11 +1,12 @@
-// Linked follow-ups in the web pages' logic: the draft form's follow-up rows become manifest
-// declarations the protocol accepts (and its refusals are named), the follow-up draft form is
+// Linked follow-ups in the web pages' logic: the draft form's follow-up rows (a note, or a vote with
+// one or more template questions) become manifest declarations the protocol accepts (and its
+// refusals are named), the follow-up draft form is
 // pre-filled from the template and the parent's trustees and sends the template's questions
 // verbatim, the words for conditions and outcomes (EN/ES), and the start page's route.
 import { createManifest, triggeredFollowUps } from '@ratify/protocol';
 import { describe, expect, it } from 'vitest';
 import { newDraftForm, newQuestion, toDraftDefinition } from '../src/admin/draft-definition.ts';
-import { followUpDefinition, followUpDraftForm, followUpStartPath, newFollowUp, outcomesFor, toFollowUpDeclaration } from '../src/admin/follow-up-form.ts';
+import { followUpDefinition, followUpDraftForm, followUpStartPath, newFollowUp, outcomesFor, toFollowUpDeclaration, withTemplateQuestion, withoutTemplateQuestion } from '../src/admin/follow-up-form.ts';
 import { translate } from '../src/i18n/i18n.ts';
 import { conditionWords, declarationOf, declaredFor, outcomeName, startable, triggeredFor, type VoteFollowUps } from '../src/public/follow-up-words.ts';
 import { parseRoute, routePath } from '../src/router.ts';
@@ -20,7 +21,7 @@ const strikeRow = {
   kind: 'vote' as const,
   text: ' If ratification fails, a strike-authorization vote opens. ',
   title: 'Strike authorization',
-  template: { ...newFollowUp().template, text: 'Do you authorize a strike?' },
+  questions: [{ ...newFollowUp().questions[0]!, text: 'Do you authorize a strike?' }],
 };
 const noteRow = { ...newFollowUp(), outcome: 'passed' as const, text: 'The new contract takes effect on ratification.' };
 
@@ -50,9 +51,32 @@ describe('declaring follow-ups in the draft form', () => {
   });
 
   it('a template rule the protocol refuses is named (a threshold below half)', () => {
-    const bad = toFollowUpDeclaration({ ...strikeRow, template: { ...strikeRow.template, threshold: { numerator: '1', denominator: '3' } } });
+    const bad = toFollowUpDeclaration({ ...strikeRow, questions: [{ ...strikeRow.questions[0]!, threshold: { numerator: '1', denominator: '3' } }] });
     const m = createManifest({ ...testManifestDraft(), questions: definition['questions'] as never, followUps: [bad] as never });
     expect(m).toMatchObject({ ok: false, error: 'follow_up_invalid_template' });
+  });
+
+  it('a vote row may have several template questions, numbered in order, each with its own rule', () => {
+    const two = withTemplateQuestion(strikeRow);
+    expect(two.questions).toHaveLength(2);
+    expect(two.questions[1]).toMatchObject({ kind: 'yes_no', ruleKind: 'supermajority', threshold: { numerator: '3', denominator: '4' } });
+    const row = { ...two, questions: [two.questions[0]!, { ...two.questions[1]!, text: 'Do you authorize a picket?', ruleKind: 'ratification' as const }] };
+    const declaration = toFollowUpDeclaration(row) as { vote: { questions: { id: string; text: string; rule: { kind: string } }[] } };
+    expect(declaration.vote.questions.map((q) => [q.id, q.text, q.rule.kind])).toEqual([
+      ['q1', 'Do you authorize a strike?', 'supermajority'],
+      ['q2', 'Do you authorize a picket?', 'ratification'],
+    ]);
+    const m = createManifest({ ...testManifestDraft(), questions: definition['questions'] as never, followUps: [declaration] as never });
+    expect(m.ok).toBe(true);
+    // A problem in the second question is the template's, named by the protocol.
+    const bad = toFollowUpDeclaration({ ...row, questions: [row.questions[0]!, { ...row.questions[1]!, ruleKind: 'supermajority', threshold: { numerator: '1', denominator: '3' } }] });
+    expect(createManifest({ ...testManifestDraft(), questions: definition['questions'] as never, followUps: [bad] as never })).toMatchObject({ ok: false, error: 'follow_up_invalid_template', detail: expect.stringContaining('question q2') });
+  });
+
+  it('removes a template question but never the last one', () => {
+    const two = withTemplateQuestion(strikeRow);
+    expect(withoutTemplateQuestion(two, 0).questions).toEqual([two.questions[1]]);
+    expect(withoutTemplateQuestion(strikeRow, 0)).toBe(strikeRow);
   });
 
   it('offers the outcomes a question can have', () => {

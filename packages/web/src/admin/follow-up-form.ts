@@ -1,6 +1,6 @@
 // Linked follow-ups in the staff forms (protocol §M7). Pure: no DOM, no network.
 // - Declaring: the draft form's "what follows" rows and their translation to the manifest's
-//   `followUps` (a note, or a vote whose template is one yes/no or choose question from the form).
+//   `followUps` (a note, or a vote whose template is one or more questions written like the form's).
 // - Starting: a published vote's triggered vote follow-up as a draft form pre-filled from the
 //   template and the parent's trustees, and the definition sent to the start route (the template's
 //   questions verbatim: members were told before voting what a failure sets off).
@@ -16,10 +16,13 @@ export type FollowUpForm = {
   readonly kind: 'note' | 'vote';
   /** What members read before voting, e.g. "If ratification fails, a strike-authorization vote opens." */
   readonly text: string;
-  /** Vote follow-ups: the next vote's title and its question. */
+  /** Vote follow-ups: the next vote's title and its questions (at least one). */
   readonly title: string;
-  readonly template: QuestionForm;
+  readonly questions: readonly QuestionForm[];
 };
+
+/** A follow-up vote's question starts as the usual strike authorization: yes/no at 3/4. */
+export const newTemplateQuestion = (): QuestionForm => ({ ...newQuestion(), ruleKind: 'supermajority', threshold: { numerator: '3', denominator: '4' } });
 
 export const newFollowUp = (): FollowUpForm => ({
   question: '0',
@@ -27,14 +30,23 @@ export const newFollowUp = (): FollowUpForm => ({
   kind: 'note',
   text: '',
   title: '',
-  template: { ...newQuestion(), ruleKind: 'supermajority', threshold: { numerator: '3', denominator: '4' } },
+  questions: [newTemplateQuestion()],
 });
 
-/** One row as a manifest declaration; the question index becomes the form's question id (`q1`, …). */
+/** A row with one more template question, or without its question `n` (never the last one). */
+export const withTemplateQuestion = (f: FollowUpForm): FollowUpForm => ({ ...f, questions: [...f.questions, newTemplateQuestion()] });
+export const withoutTemplateQuestion = (f: FollowUpForm, n: number): FollowUpForm =>
+  f.questions.length > 1 ? { ...f, questions: f.questions.filter((_, i) => i !== n) } : f;
+
+/**
+ * One row as a manifest declaration: the question index becomes the form's question id (`q1`, …);
+ * a vote's template questions are `q1`, `q2`, … in order, so the server's issue paths
+ * (`followUps.0.vote.questions.1.text`) point at the row's fields.
+ */
 export function toFollowUpDeclaration(f: FollowUpForm): Record<string, unknown> {
   const index = /^\d+$/.test(f.question) ? Number(f.question) : 0;
   const base = { questionId: `q${index + 1}`, outcome: f.outcome, text: f.text.trim() };
-  return f.kind === 'note' ? base : { ...base, vote: { title: f.title.trim(), questions: [question(f.template, 0)] } };
+  return f.kind === 'note' ? base : { ...base, vote: { title: f.title.trim(), questions: f.questions.map(question) } };
 }
 
 /** The outcomes worth offering for a question of the form (the server still checks them, §M3 invariant 8). */

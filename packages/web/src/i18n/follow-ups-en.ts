@@ -40,7 +40,9 @@ export const followUpsEn = {
   'followups.editor.kind_vote': 'A new vote, pre-filled',
   'followups.editor.text': 'What members read',
   'followups.editor.title': 'Title of the new vote',
-  'followups.editor.question_text': 'Question of the new vote',
+  'followups.editor.question_n': 'Question {q} of the new vote',
+  'followups.editor.add_question': 'Add a question to follow-up {n}',
+  'followups.editor.remove_question': 'Remove question {q} of follow-up {n}',
   'followups.editor.add': 'Add a follow-up',
   'followups.editor.remove': 'Remove follow-up {n}',
 

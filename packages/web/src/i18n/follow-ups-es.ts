@@ -42,7 +42,9 @@ export const followUpsEs: Record<keyof typeof followUpsEn, string> = {
   'followups.editor.kind_vote': 'Una nueva votación, ya rellenada',
   'followups.editor.text': 'Lo que leen los miembros',
   'followups.editor.title': 'Título de la nueva votación',
-  'followups.editor.question_text': 'Pregunta de la nueva votación',
+  'followups.editor.question_n': 'Pregunta {q} de la nueva votación',
+  'followups.editor.add_question': 'Añadir una pregunta a la continuación {n}',
+  'followups.editor.remove_question': 'Quitar la pregunta {q} de la continuación {n}',
   'followups.editor.add': 'Añadir una continuación',
   'followups.editor.remove': 'Quitar la continuación {n}',
 
