@@ -1,14 +1,15 @@
 // Linked follow-ups in the web pages' logic: the draft form's follow-up rows (a note, or a vote with
 // one or more template questions) become manifest declarations the protocol accepts (and its
-// refusals are named), the follow-up draft form is
-// pre-filled from the template and the parent's trustees and sends the template's questions
-// verbatim, the words for conditions and outcomes (EN/ES), and the start page's route.
+// refusals are named), the follow-up draft form is pre-filled from the template and the parent's
+// trustees and sends the template's questions verbatim, the words for conditions and outcomes
+// (EN/ES), what became of each declaration (the vote console), the start page's route and where a
+// started follow-up is.
 import { createManifest, triggeredFollowUps } from '@ratify/protocol';
 import { describe, expect, it } from 'vitest';
 import { newDraftForm, newQuestion, toDraftDefinition } from '../src/admin/draft-definition.ts';
-import { followUpDefinition, followUpDraftForm, followUpStartPath, newFollowUp, outcomesFor, toFollowUpDeclaration, withTemplateQuestion, withoutTemplateQuestion } from '../src/admin/follow-up-form.ts';
+import { followUpChildPath, followUpDefinition, followUpDraftForm, followUpStartPath, newFollowUp, startedFollowUp, outcomesFor, toFollowUpDeclaration, withTemplateQuestion, withoutTemplateQuestion } from '../src/admin/follow-up-form.ts';
 import { translate } from '../src/i18n/i18n.ts';
-import { conditionWords, declarationOf, declaredFor, outcomeName, startable, triggeredFor, type VoteFollowUps } from '../src/public/follow-up-words.ts';
+import { conditionWords, declarationOf, declarationState, declaredFor, outcomeName, startable, triggeredFor, type VoteFollowUps } from '../src/public/follow-up-words.ts';
 import { parseRoute, routePath } from '../src/router.ts';
 import { testManifest } from './fixtures.ts';
 
@@ -117,6 +118,17 @@ describe('starting a follow-up vote', () => {
     expect(routePath(route)).toBe(path);
     expect(parseRoute('/admin/votes/x/follow-up', '?question=Bad Id')).toEqual({ kind: 'admin_follow_up', voteId: 'x', questionId: '' });
   });
+
+  it('finds the follow-up started from a question, and links its draft, then its vote’s console', () => {
+    const link = { parentVoteId: 'local-9-ratify', questionId: 'ratify', outcome: 'failed', childId: 'local-9-strike', startedBy: 'ada', startedAt: '2030-01-01T00:00:00Z', childStatus: 'draft' as const };
+    const links = { id: 'local-9-ratify', followsFrom: null, started: [link] };
+    expect(startedFollowUp(links, 'ratify')).toBe(link);
+    expect(startedFollowUp(links, 'other')).toBeUndefined();
+    expect(followUpChildPath(link)).toBe('/admin/drafts/local-9-strike');
+    expect(followUpChildPath({ ...link, childStatus: 'vote' })).toBe('/admin/votes/local-9-strike');
+    expect(parseRoute('/admin/drafts/local-9-strike', '')).toEqual({ kind: 'admin_draft', id: 'local-9-strike' });
+    expect(parseRoute('/admin/votes/local-9-strike', '')).toEqual({ kind: 'admin_vote', id: 'local-9-strike' });
+  });
 });
 
 describe('follow-ups in words', () => {
@@ -145,5 +157,16 @@ describe('follow-ups in words', () => {
     expect(declarationOf(f, tr)?.template?.title).toBe('Strike');
     expect(startable(tr)).toBe(true);
     expect(triggeredFor({ ...f, triggered: null }, 'ratify')).toBeUndefined();
+  });
+
+  it('says what became of each declaration: pending before the result, then triggered (by which outcome) or not', () => {
+    const [failed, passed] = f.declared as [VoteFollowUps['declared'][number], VoteFollowUps['declared'][number]];
+    // The turnout floor was missed: the declaration for `failed` applies (§M7 rule 2).
+    expect(declarationState(f, failed)).toEqual({ kind: 'triggered', triggered: f.triggered![0] });
+    expect(declarationState(f, passed)).toEqual({ kind: 'not_triggered' });
+    expect(declarationState({ ...f, triggered: null }, failed)).toEqual({ kind: 'pending' });
+    expect(declarationState({ ...f, triggered: [] }, failed)).toEqual({ kind: 'not_triggered' });
+    // Another question's trigger is not this one's.
+    expect(declarationState({ ...f, triggered: [{ ...f.triggered![0]!, questionId: 'other' }] }, failed)).toEqual({ kind: 'not_triggered' });
   });
 });

@@ -3,7 +3,9 @@
 //   `followUps` (a note, or a vote whose template is one or more questions written like the form's).
 // - Starting: a published vote's triggered vote follow-up as a draft form pre-filled from the
 //   template and the parent's trustees, and the definition sent to the start route (the template's
-//   questions verbatim: members were told before voting what a failure sets off).
+//   questions verbatim: members were told before voting what a failure sets off); once started,
+//   where its draft or vote is.
+import type { ResponseOf } from '../api.ts';
 import { type DraftForm, type QuestionForm, newDraftForm, newQuestion, question, toDraftDefinition } from './draft-definition.ts';
 
 export const FOLLOW_UP_OUTCOMES = ['passed', 'failed', 'turnout_not_met', 'support_floor_not_met', 'elected', 'tie', 'no_votes'] as const;
@@ -82,3 +84,13 @@ export function followUpDefinition(form: DraftForm, template: Template, unionId:
 
 /** Where an administrator starts a triggered vote follow-up. */
 export const followUpStartPath = (voteId: string, questionId: string): string => `/admin/votes/${voteId}/follow-up?question=${encodeURIComponent(questionId)}`;
+
+export type StartedLinks = ResponseOf<'adminFollowUps'>;
+export type StartedLink = StartedLinks['started'][number];
+
+/** The follow-up started from a question of this vote (one live start per question), if any. */
+export const startedFollowUp = (links: StartedLinks, questionId: string): StartedLink | undefined => links.started.find((l) => l.questionId === questionId);
+
+/** Where a started follow-up is: its draft while the trustees' ceremony runs, then its vote's console. */
+export const followUpChildPath = (link: Pick<StartedLink, 'childId' | 'childStatus'>): string =>
+  link.childStatus === 'vote' ? `/admin/votes/${link.childId}` : `/admin/drafts/${link.childId}`;

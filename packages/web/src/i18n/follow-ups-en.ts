@@ -29,6 +29,18 @@ export const followUpsEn = {
   'followups.started_draft': 'A follow-up draft was started by {by}:',
   'followups.discard': 'Discard this follow-up draft',
   'followups.open_draft': 'Open the draft {id}',
+  'followups.started_vote': 'A follow-up vote was started by {by}:',
+  'followups.open_vote': 'Open the vote {id}',
+  'followups.status.draft': 'Status: draft — the trustees’ key ceremony is running.',
+  'followups.status.vote': 'Status: vote created from the draft.',
+  'followups.kind.note': 'Note',
+  'followups.kind.vote': 'New vote',
+
+  'followups.console.heading': 'Follow-ups',
+  'followups.console.intro': 'What this vote’s manifest declares will follow each outcome (sealed in its fingerprint), and what its published result triggered.',
+  'followups.console.pending': 'The result is not published yet: what it triggers is shown here once it is.',
+  'followups.console.triggered': 'Triggered by the published outcome ({outcome}).',
+  'followups.console.not_triggered': 'Not triggered by the published outcome.',
 
   'followups.editor.legend': 'What follows each outcome (optional)',
   'followups.editor.hint': 'Members read these before voting; they are sealed in the vote’s fingerprint. A new vote is started later from the result page, pre-filled.',

@@ -31,6 +31,18 @@ export const followUpsEs: Record<keyof typeof followUpsEn, string> = {
   'followups.started_draft': '{by} ya inició un borrador de la votación siguiente:',
   'followups.discard': 'Descartar este borrador de la votación siguiente',
   'followups.open_draft': 'Abrir el borrador {id}',
+  'followups.started_vote': '{by} ya inició la votación siguiente:',
+  'followups.open_vote': 'Abrir la votación {id}',
+  'followups.status.draft': 'Estado: borrador — los custodios están realizando la ceremonia de claves.',
+  'followups.status.vote': 'Estado: votación creada a partir del borrador.',
+  'followups.kind.note': 'Nota',
+  'followups.kind.vote': 'Nueva votación',
+
+  'followups.console.heading': 'Continuaciones',
+  'followups.console.intro': 'Lo que el manifiesto de esta votación declara que sigue a cada resultado (sellado en su huella) y lo que puso en marcha su resultado publicado.',
+  'followups.console.pending': 'El resultado aún no está publicado: lo que pone en marcha se mostrará aquí cuando lo esté.',
+  'followups.console.triggered': 'Puesta en marcha por el resultado publicado ({outcome}).',
+  'followups.console.not_triggered': 'El resultado publicado no la pone en marcha.',
 
   'followups.editor.legend': 'Qué sigue a cada resultado (opcional)',
   'followups.editor.hint': 'Los miembros lo leen antes de votar; queda sellado en la huella de la votación. La nueva votación se inicia después desde la página del resultado, ya rellenada.',
