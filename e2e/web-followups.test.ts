@@ -1,11 +1,14 @@
 // Chromium flow of linked follow-up votes (protocol §M7) against the real server: a counted guild
 // ratification that failed (seeded by the demo's module, through the real engine) shows on its vote
 // page what would follow each outcome and on its result page what its failure triggered; anonymous
-// readers get no start action; an administrator starts the strike-authorization follow-up from the
-// result page, lands on a draft form pre-filled from the signed template, saves it, and the draft
-// page shows "Follows from"; the result page then links the started draft; once the follow-up vote
-// exists both votes' pages show the link; the draft form declares a vote follow-up; the booth shows
-// a member what follows each outcome. axe-core: no violations.
+// readers get no start action; the administrator's vote console lists every declaration, marks the
+// triggered one and links its start page; the administrator starts the strike-authorization
+// follow-up from the result page, lands on a draft form pre-filled from the signed template, saves
+// it, and the draft page shows "Follows from"; the result page and the console then link the
+// started draft (the console with its status); once the follow-up vote exists both votes' pages and
+// consoles show the link; an observer's console is read-only; the draft form declares a vote
+// follow-up with two questions and shows the server's problem at the second question's field; the
+// booth shows a member what follows each outcome. axe-core: no violations.
 import { randomBytes } from 'node:crypto';
 import { seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
@@ -53,6 +56,7 @@ beforeAll(async () => {
   expect(await seedCountedRatification(env.engine, { voteId: PARENT, unionId: 'guild', unionName: 'Screen Actors Guild (sample)', now: new Date(), voters: 3, yesShare: 0.34 })).toBe(true);
   const admin = unwrap(await createStaffAccount(env.engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
+  unwrap(await createStaffAccount(env.engine.store, { username: 'olga', password: PASSWORD, role: 'observer', secretKey: KEY }));
   await seedOpenRatification();
 }, 180_000);
 afterAll(async () => {
@@ -108,8 +112,26 @@ describe('linked follow-up votes in the browser', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await follows.getByRole('heading', { name: 'What follows' }).waitFor();
 
-    // An administrator signs in and starts it from the result page.
+    // An administrator signs in. The vote console lists every declaration, marks what the failure
+    // triggered, and links the page that starts it (the one the result page links).
     await staffSignIn(page, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date()));
+    await page.goto(`/admin/votes/${PARENT}`);
+    const consoleFollowUps = page.locator('#console-follow-ups');
+    await consoleFollowUps.getByRole('heading', { name: 'Follow-ups' }).waitFor();
+    const failedItem = consoleFollowUps.locator('li[data-outcome="failed"]');
+    const passedItem = consoleFollowUps.locator('li[data-outcome="passed"]');
+    expect(await failedItem.innerText()).toContain('If it fails');
+    expect(await failedItem.innerText()).toContain('New vote');
+    expect(await failedItem.innerText()).toContain('A new vote follows: Strike authorization.');
+    expect(await failedItem.innerText()).toContain('Triggered by the published outcome (failed).');
+    expect(await passedItem.innerText()).toContain('Note');
+    expect(await passedItem.innerText()).toContain('Not triggered by the published outcome.');
+    const consoleStart = failedItem.getByRole('link', { name: 'Start the follow-up vote' });
+    expect(await consoleStart.getAttribute('href')).toBe(`/admin/votes/${PARENT}/follow-up?question=ratify`);
+    expect(await passedItem.getByRole('link').count()).toBe(0);
+    await noViolations(page, 'vote console with a triggered follow-up');
+
+    // It is started from the result page.
     await page.goto(`/votes/${PARENT}/result`);
     await page.getByRole('link', { name: 'Start the follow-up vote' }).click();
 
@@ -140,6 +162,13 @@ describe('linked follow-up votes in the browser', () => {
     expect(await page.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
     expect(await page.locator('#what-follows').innerText()).toContain('A follow-up draft was started by ada');
 
+    // So does the vote console, with the draft's status.
+    await page.goto(`/admin/votes/${PARENT}`);
+    await failedItem.getByRole('link', { name: `Open the draft ${CHILD}` }).waitFor();
+    expect(await consoleFollowUps.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
+    expect(await failedItem.innerText()).toContain('Status: draft — the trustees’ key ceremony is running.');
+    await noViolations(page, 'vote console with a started follow-up draft');
+
     // Once the trustees' ceremony has produced the vote (played here through the engine, under the
     // draft's id), both votes' public pages show the link.
     const parent = unwrap(await env.engine.context(PARENT)).manifest;
@@ -159,6 +188,19 @@ describe('linked follow-up votes in the browser', () => {
     await page.getByRole('link', { name: 'Strike authorization' }).waitFor();
     expect(await page.locator('.followed-by').innerText()).toBe('Follow-up vote: Strike authorization');
 
+    // The consoles: the follow-up vote names the vote it follows from (linking its console); the
+    // parent's links the vote created from the draft.
+    await page.goto(`/admin/votes/${CHILD}`);
+    const childFrom = page.locator('#console-follow-ups #follows-from');
+    await childFrom.waitFor();
+    expect(await childFrom.innerText()).toBe('Follows from: Ratification of the commercials contract — failed');
+    expect(await childFrom.getByRole('link').getAttribute('href')).toBe(`/admin/votes/${PARENT}`);
+    await noViolations(page, 'follow-up vote console');
+    await page.goto(`/admin/votes/${PARENT}`);
+    await failedItem.getByRole('link', { name: `Open the vote ${CHILD}` }).waitFor();
+    expect(await failedItem.getByRole('link', { name: `Open the vote ${CHILD}` }).getAttribute('href')).toBe(`/admin/votes/${CHILD}`);
+    expect(await failedItem.innerText()).toContain('Status: vote created from the draft.');
+
     // Declaring follow-ups while drafting a vote: a note, then a new vote with its 75% rule.
     await page.goto('/admin/drafts/new');
     await page.getByRole('heading', { name: 'New vote' }).waitFor();
@@ -170,5 +212,44 @@ describe('linked follow-up votes in the browser', () => {
     const threshold = row.getByRole('group', { name: 'Yes votes needed (fraction)' });
     expect([await threshold.getByLabel('Numerator').inputValue(), await threshold.getByLabel('Denominator').inputValue()]).toEqual(['3', '4']);
     await noViolations(page, 'draft form with a follow-up');
+
+    // A second question for the new vote, with the same fields as the form's own questions; the
+    // server's problem with it (no text) is shown at its field, not at the first question's.
+    await row.getByRole('button', { name: 'Add a question to follow-up 1' }).click();
+    const first = row.getByRole('group', { name: 'Question 1 of the new vote' });
+    const second = row.getByRole('group', { name: 'Question 2 of the new vote' });
+    await second.waitFor();
+    const secondThreshold = second.getByRole('group', { name: 'Yes votes needed (fraction)' });
+    expect([await secondThreshold.getByLabel('Numerator').inputValue(), await secondThreshold.getByLabel('Denominator').inputValue()]).toEqual(['3', '4']);
+    await first.getByLabel('Question', { exact: true }).fill('Do you authorize a strike?');
+    await page.getByLabel('Vote identifier').fill('guild-theatrical-2031');
+    await page.getByLabel('Union', { exact: true }).selectOption('guild');
+    await page.getByRole('button', { name: 'Check and save the draft' }).click();
+    await page.locator('#draft-problems').waitFor();
+    expect(await page.locator('.alert[role="alert"]').innerText()).toContain('followUps.0.vote.questions.1.text');
+    expect(await second.getByLabel('Question', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await second.locator('.field-error').count()).toBeGreaterThan(0);
+    expect(await first.getByLabel('Question', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    await noViolations(page, 'draft form with a two-question follow-up and its problems');
+    await row.getByRole('button', { name: 'Remove question 2 of follow-up 1' }).click();
+    expect(await row.getByRole('group', { name: 'Question 2 of the new vote' }).count()).toBe(0);
+    expect(await first.getByLabel('Question', { exact: true }).inputValue()).toBe('Do you authorize a strike?');
   }, 180_000);
+
+  it('an observer reads the follow-ups in the vote console, without actions', async () => {
+    const page = await env.newPage(PHONE);
+    await page.context().clearCookies();
+    await staffSignIn(page, 'olga', PASSWORD);
+    await page.goto(`/admin/votes/${PARENT}`);
+    const section = page.locator('#console-follow-ups');
+    await section.getByRole('heading', { name: 'Follow-ups' }).waitFor();
+    const failed = section.locator('li[data-outcome="failed"]');
+    expect(await failed.innerText()).toContain('Triggered by the published outcome (failed).');
+    // The follow-up vote created from it (previous test), linked to its console; no start, no drafts.
+    expect(await failed.locator('.followed-by').innerText()).toBe('Follow-up vote: Strike authorization');
+    expect(await failed.getByRole('link', { name: 'Strike authorization' }).getAttribute('href')).toBe(`/admin/votes/${CHILD}`);
+    expect(await section.getByRole('link', { name: 'Start the follow-up vote' }).count()).toBe(0);
+    expect(await section.getByText(/Open the (draft|vote)/).count()).toBe(0);
+    await noViolations(page, 'vote console of an observer with follow-ups');
+  }, 120_000);
 });

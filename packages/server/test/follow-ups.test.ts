@@ -1,5 +1,6 @@
-// Linked follow-up votes through the API: the public declarations and the triggered follow-up in
-// the result, and the administrator's start route — refused before the result is published, for an
+// Linked follow-up votes through the API: a draft's follow-up templates checked with each problem at
+// the template question's own field; the public declarations and the triggered follow-up in the
+// result; and the administrator's start route — refused before the result is published, for an
 // outcome that triggered nothing or a note, for another union or other questions, a second time
 // (until the first draft is discarded), and to observers, trustees, members and anonymous callers;
 // audited when it succeeds.
@@ -9,6 +10,7 @@ import type { StaffRole } from '@ratify/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatifyClient } from '../src/client.ts';
 import { ADMIN_TOKEN, type TestServer, signIn, startServer } from './fixtures.ts';
+import { definitionForm } from './console-fixtures.ts';
 import { FOLLOW_UPS, PARENT, STRIKE_QUESTION, followUpDefinition, publishedVote } from './follow-up-fixtures.ts';
 
 const KEY = randomBytes(32);
@@ -60,6 +62,26 @@ describe('public follow-ups', () => {
     await publishedVote(server.engine, server.rng, 3, 2);
     const r = await server.client().call('voteFollowUps', { params: { id: PARENT } });
     expect(r.ok && r.value.triggered).toEqual([{ questionId: 'ratify', outcome: 'passed', declared: 'passed', kind: 'note', text: FOLLOW_UPS[1]!.text }]);
+  });
+});
+
+describe('declaring follow-ups in a draft', () => {
+  const declare = (questions: readonly object[]) =>
+    definitionForm({ followUps: [{ questionId: 'q1', outcome: 'failed', text: 'A strike vote opens.', vote: { title: 'Strike authorization', questions } }] });
+  const fields = async (questions: readonly object[]) => {
+    const r = await token().call('validateDraft', { json: declare(questions) });
+    return r.ok ? r.value.issues.map((i) => i.field) : r;
+  };
+
+  it("names the template question's own field, as for the vote's questions", async () => {
+    await token().call('createUnion', { json: { id: 'local-9', name: 'Local 9' } });
+    const second = { ...STRIKE_QUESTION, id: 'q2' };
+    expect(await fields([STRIKE_QUESTION, second])).toEqual([]);
+    expect(await fields([STRIKE_QUESTION, { ...second, text: '' }])).toEqual(['followUps.0.vote.questions.1.text']);
+    expect(await fields([STRIKE_QUESTION, { ...second, rule: { ...second.rule, threshold: { numerator: 1, denominator: 3 } } }])).toEqual(['followUps.0.vote.questions.1.rule']);
+    expect(await fields([STRIKE_QUESTION, { ...second, min: 0 }])).toEqual(['followUps.0.vote.questions.1.blankAllowed']);
+    expect(await fields([{ ...STRIKE_QUESTION, max: 0, min: 1 }])).toEqual(['followUps.0.vote.questions.0.max']);
+    expect(await fields([STRIKE_QUESTION, STRIKE_QUESTION])).toEqual(['followUps.0.vote.questions']);
   });
 });
 

@@ -1,7 +1,8 @@
 // The draft form → draft definition translation (admin/draft-definition.ts): rules, floors, choose
-// questions, trustees with accounts, instants to the second; and issue lookup by field path.
+// questions, trustees with accounts, instants to the second; and issue lookup by field path (at or
+// below it, or exactly at it).
 import { describe, expect, it } from 'vitest';
-import { issuesAt, localToIso, newDraftForm, newQuestion, toDraftDefinition } from '../src/admin/draft-definition.ts';
+import { issuesAt, issuesExactlyAt, localToIso, newDraftForm, newQuestion, toDraftDefinition } from '../src/admin/draft-definition.ts';
 
 describe('toDraftDefinition', () => {
   it('builds a supermajority yes/no question with floors, statements and trustees', () => {
@@ -38,5 +39,12 @@ describe('toDraftDefinition', () => {
     const issues = [{ field: 'questions.0.rule.threshold', code: 'x', message: 'm' }, { field: 'questions.10.text', code: 'y', message: 'n' }];
     expect(issuesAt(issues, 'questions.0.rule')).toHaveLength(1);
     expect(issuesAt(issues, 'questions.1')).toHaveLength(0);
+  });
+
+  it('finds the issues at exactly a path, not those of its parts', () => {
+    const issues = [{ field: 'followUps.0.vote', code: 'x', message: 'm' }, { field: 'followUps.0.vote.questions.1.text', code: 'y', message: 'n' }];
+    expect(issuesExactlyAt(issues, 'followUps.0.vote').map((i) => i.code)).toEqual(['x']);
+    expect(issuesAt(issues, 'followUps.0.vote').map((i) => i.code)).toEqual(['x', 'y']);
+    expect(issuesExactlyAt(issues, 'followUps.0')).toEqual([]);
   });
 });

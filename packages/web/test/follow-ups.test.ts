@@ -1,13 +1,15 @@
-// Linked follow-ups in the web pages' logic: the draft form's follow-up rows become manifest
-// declarations the protocol accepts (and its refusals are named), the follow-up draft form is
-// pre-filled from the template and the parent's trustees and sends the template's questions
-// verbatim, the words for conditions and outcomes (EN/ES), and the start page's route.
+// Linked follow-ups in the web pages' logic: the draft form's follow-up rows (a note, or a vote with
+// one or more template questions) become manifest declarations the protocol accepts (and its
+// refusals are named), the follow-up draft form is pre-filled from the template and the parent's
+// trustees and sends the template's questions verbatim, the words for conditions and outcomes
+// (EN/ES), what became of each declaration (the vote console), the start page's route and where a
+// started follow-up is.
 import { createManifest, triggeredFollowUps } from '@ratify/protocol';
 import { describe, expect, it } from 'vitest';
 import { newDraftForm, newQuestion, toDraftDefinition } from '../src/admin/draft-definition.ts';
-import { followUpDefinition, followUpDraftForm, followUpStartPath, newFollowUp, outcomesFor, toFollowUpDeclaration } from '../src/admin/follow-up-form.ts';
+import { followUpChildPath, followUpDefinition, followUpDraftForm, followUpStartPath, newFollowUp, startedFollowUp, outcomesFor, toFollowUpDeclaration, withTemplateQuestion, withoutTemplateQuestion } from '../src/admin/follow-up-form.ts';
 import { translate } from '../src/i18n/i18n.ts';
-import { conditionWords, declarationOf, declaredFor, outcomeName, startable, triggeredFor, type VoteFollowUps } from '../src/public/follow-up-words.ts';
+import { conditionWords, declarationOf, declarationState, declaredFor, outcomeName, startable, triggeredFor, type VoteFollowUps } from '../src/public/follow-up-words.ts';
 import { parseRoute, routePath } from '../src/router.ts';
 import { testManifest } from './fixtures.ts';
 
@@ -20,7 +22,7 @@ const strikeRow = {
   kind: 'vote' as const,
   text: ' If ratification fails, a strike-authorization vote opens. ',
   title: 'Strike authorization',
-  template: { ...newFollowUp().template, text: 'Do you authorize a strike?' },
+  questions: [{ ...newFollowUp().questions[0]!, text: 'Do you authorize a strike?' }],
 };
 const noteRow = { ...newFollowUp(), outcome: 'passed' as const, text: 'The new contract takes effect on ratification.' };
 
@@ -50,9 +52,32 @@ describe('declaring follow-ups in the draft form', () => {
   });
 
   it('a template rule the protocol refuses is named (a threshold below half)', () => {
-    const bad = toFollowUpDeclaration({ ...strikeRow, template: { ...strikeRow.template, threshold: { numerator: '1', denominator: '3' } } });
+    const bad = toFollowUpDeclaration({ ...strikeRow, questions: [{ ...strikeRow.questions[0]!, threshold: { numerator: '1', denominator: '3' } }] });
     const m = createManifest({ ...testManifestDraft(), questions: definition['questions'] as never, followUps: [bad] as never });
     expect(m).toMatchObject({ ok: false, error: 'follow_up_invalid_template' });
+  });
+
+  it('a vote row may have several template questions, numbered in order, each with its own rule', () => {
+    const two = withTemplateQuestion(strikeRow);
+    expect(two.questions).toHaveLength(2);
+    expect(two.questions[1]).toMatchObject({ kind: 'yes_no', ruleKind: 'supermajority', threshold: { numerator: '3', denominator: '4' } });
+    const row = { ...two, questions: [two.questions[0]!, { ...two.questions[1]!, text: 'Do you authorize a picket?', ruleKind: 'ratification' as const }] };
+    const declaration = toFollowUpDeclaration(row) as { vote: { questions: { id: string; text: string; rule: { kind: string } }[] } };
+    expect(declaration.vote.questions.map((q) => [q.id, q.text, q.rule.kind])).toEqual([
+      ['q1', 'Do you authorize a strike?', 'supermajority'],
+      ['q2', 'Do you authorize a picket?', 'ratification'],
+    ]);
+    const m = createManifest({ ...testManifestDraft(), questions: definition['questions'] as never, followUps: [declaration] as never });
+    expect(m.ok).toBe(true);
+    // A problem in the second question is the template's, named by the protocol.
+    const bad = toFollowUpDeclaration({ ...row, questions: [row.questions[0]!, { ...row.questions[1]!, ruleKind: 'supermajority', threshold: { numerator: '1', denominator: '3' } }] });
+    expect(createManifest({ ...testManifestDraft(), questions: definition['questions'] as never, followUps: [bad] as never })).toMatchObject({ ok: false, error: 'follow_up_invalid_template', detail: expect.stringContaining('question q2') });
+  });
+
+  it('removes a template question but never the last one', () => {
+    const two = withTemplateQuestion(strikeRow);
+    expect(withoutTemplateQuestion(two, 0).questions).toEqual([two.questions[1]]);
+    expect(withoutTemplateQuestion(strikeRow, 0)).toBe(strikeRow);
   });
 
   it('offers the outcomes a question can have', () => {
@@ -93,6 +118,17 @@ describe('starting a follow-up vote', () => {
     expect(routePath(route)).toBe(path);
     expect(parseRoute('/admin/votes/x/follow-up', '?question=Bad Id')).toEqual({ kind: 'admin_follow_up', voteId: 'x', questionId: '' });
   });
+
+  it('finds the follow-up started from a question, and links its draft, then its vote’s console', () => {
+    const link = { parentVoteId: 'local-9-ratify', questionId: 'ratify', outcome: 'failed', childId: 'local-9-strike', startedBy: 'ada', startedAt: '2030-01-01T00:00:00Z', childStatus: 'draft' as const };
+    const links = { id: 'local-9-ratify', followsFrom: null, started: [link] };
+    expect(startedFollowUp(links, 'ratify')).toBe(link);
+    expect(startedFollowUp(links, 'other')).toBeUndefined();
+    expect(followUpChildPath(link)).toBe('/admin/drafts/local-9-strike');
+    expect(followUpChildPath({ ...link, childStatus: 'vote' })).toBe('/admin/votes/local-9-strike');
+    expect(parseRoute('/admin/drafts/local-9-strike', '')).toEqual({ kind: 'admin_draft', id: 'local-9-strike' });
+    expect(parseRoute('/admin/votes/local-9-strike', '')).toEqual({ kind: 'admin_vote', id: 'local-9-strike' });
+  });
 });
 
 describe('follow-ups in words', () => {
@@ -121,5 +157,16 @@ describe('follow-ups in words', () => {
     expect(declarationOf(f, tr)?.template?.title).toBe('Strike');
     expect(startable(tr)).toBe(true);
     expect(triggeredFor({ ...f, triggered: null }, 'ratify')).toBeUndefined();
+  });
+
+  it('says what became of each declaration: pending before the result, then triggered (by which outcome) or not', () => {
+    const [failed, passed] = f.declared as [VoteFollowUps['declared'][number], VoteFollowUps['declared'][number]];
+    // The turnout floor was missed: the declaration for `failed` applies (§M7 rule 2).
+    expect(declarationState(f, failed)).toEqual({ kind: 'triggered', triggered: f.triggered![0] });
+    expect(declarationState(f, passed)).toEqual({ kind: 'not_triggered' });
+    expect(declarationState({ ...f, triggered: null }, failed)).toEqual({ kind: 'pending' });
+    expect(declarationState({ ...f, triggered: [] }, failed)).toEqual({ kind: 'not_triggered' });
+    // Another question's trigger is not this one's.
+    expect(declarationState({ ...f, triggered: [{ ...f.triggered![0]!, questionId: 'other' }] }, failed)).toEqual({ kind: 'not_triggered' });
   });
 });

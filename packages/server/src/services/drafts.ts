@@ -27,9 +27,35 @@ export type ParsedDraft = {
   readonly accounts: readonly (string | null)[];
 };
 
+/** The field of a question (`questions.0`, `followUps.1.vote.questions.0`) an invariant of its own concerns. */
+function questionField(code: string, at: string): string {
+  if (code === 'duplicate_option_id' || code === 'max_exceeds_options' || code === 'seats_exceed_options') return `${at}.options`;
+  if (code === 'max_below_min') return `${at}.max`;
+  if (code === 'blank_mismatch') return `${at}.blankAllowed`;
+  return `${at}.rule`;
+}
+
+/** The question an invariant's detail names (`question q2: …`, `(question q2)`). */
+const questionNamed = (detail: string | undefined): string | undefined => /(?:^|\()question ([^\s:)]+)/.exec(detail ?? '')?.[1];
+
+/**
+ * A follow-up's template broke a question invariant: its detail is `followUps.<i>.vote: <code> (<inner detail>)`
+ * (manifest.ts checkManifest), so the field is the template question's own, as for the vote's questions.
+ */
+function templateField(detail: string | undefined, manifest: Manifest): string {
+  const m = /^(followUps\.(\d+)\.vote): (\w+)(?: \((.*)\))?$/.exec(detail ?? '');
+  if (m === null) return 'followUps';
+  const at = m[1] ?? 'followUps';
+  const code = m[3] ?? '';
+  if (code === 'duplicate_question_id') return `${at}.questions`;
+  const questions = manifest.followUps[Number(m[2])]?.vote?.questions ?? [];
+  const qIndex = questions.findIndex((q) => q.id === questionNamed(m[4]));
+  return qIndex < 0 ? at : questionField(code, `${at}.questions.${qIndex}`);
+}
+
 /** Which field an invariant of manifest.ts concerns. */
 function invariantField(code: string, detail: string | undefined, manifest: Manifest): string {
-  const question = /^question (\S+?):?(?:\s|$)/.exec(detail ?? '')?.[1];
+  const question = questionNamed(detail);
   const qIndex = question === undefined ? -1 : manifest.questions.findIndex((q) => q.id === question);
   switch (code) {
     case 'schedule_order':
@@ -49,13 +75,9 @@ function invariantField(code: string, detail: string | undefined, manifest: Mani
     case 'duplicate_follow_up':
       return 'followUps';
     case 'follow_up_invalid_template':
-      return /^followUps\.\d+\.vote/.exec(detail ?? '')?.[0] ?? 'followUps';
+      return templateField(detail, manifest);
     default:
-      if (qIndex < 0) return '(root)';
-      if (code === 'duplicate_option_id' || code === 'max_exceeds_options' || code === 'seats_exceed_options') return `questions.${qIndex}.options`;
-      if (code === 'max_below_min') return `questions.${qIndex}.max`;
-      if (code === 'blank_mismatch') return `questions.${qIndex}.blankAllowed`;
-      return `questions.${qIndex}.rule`;
+      return qIndex < 0 ? '(root)' : questionField(code, `questions.${qIndex}`);
   }
 }
 

@@ -123,3 +123,8 @@ export type FieldIssue = { readonly field: string; readonly code: string; readon
 export function issuesAt(issues: readonly FieldIssue[], path: string): FieldIssue[] {
   return issues.filter((i) => i.field === path || i.field.startsWith(`${path}.`));
 }
+
+/** The issues at exactly one path, not below it (a field whose parts have fields of their own). */
+export function issuesExactlyAt(issues: readonly FieldIssue[], path: string): FieldIssue[] {
+  return issues.filter((i) => i.field === path);
+}

@@ -14,47 +14,9 @@ import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
 import { type DraftForm, type FieldIssue, type QuestionForm, newDraftForm, newQuestion, toDraftDefinition } from './draft-definition.ts';
 import { TrusteesGroup } from './trustees-group.tsx';
-import { Group, RationalField, SelectField, TextField } from './form-fields.tsx';
+import { Group, SelectField, TextField } from './form-fields.tsx';
 import { FollowUpsEditor } from './follow-ups-editor.tsx';
-
-function QuestionFields({ q, i, issues, set, remove }: { readonly q: QuestionForm; readonly i: number; readonly issues: readonly FieldIssue[]; readonly set: (q: QuestionForm) => void; readonly remove: (() => void) | null }) {
-  const { t } = useI18n();
-  const p = `questions.${i}`;
-  const id = `q${i}`;
-  const common = { issues, numeratorLabel: t('admin.draft.numerator'), denominatorLabel: t('admin.draft.denominator') };
-  return (
-    <Group legend={t('admin.draft.question_n', { n: i + 1 })}>
-      <SelectField id={`${id}-kind`} label={t('admin.draft.question_kind')} path={`${p}.kind`} issues={issues} value={q.kind} onValue={(kind) => set({ ...q, kind })}
-        options={[['yes_no', t('admin.draft.kind_yes_no')], ['choose', t('admin.draft.kind_choose')]]} />
-      <TextField id={`${id}-text`} label={t('admin.draft.question_text')} path={`${p}.text`} issues={issues} value={q.text} onValue={(text) => set({ ...q, text })} multiline />
-      {q.kind === 'choose' ? (
-        <>
-          <TextField id={`${id}-options`} label={t('admin.draft.options')} hint={t('admin.draft.options_hint')} path={`${p}.options`} issues={issues} value={q.options} onValue={(options) => set({ ...q, options })} multiline />
-          <TextField id={`${id}-min`} label={t('admin.draft.min')} path={`${p}.min`} issues={issues} value={q.min} onValue={(min) => set({ ...q, min })} inputMode="numeric" />
-          <TextField id={`${id}-max`} label={t('admin.draft.max')} hint={t('admin.draft.max_hint')} path={`${p}.max`} issues={issues} value={q.max} onValue={(max) => set({ ...q, max })} inputMode="numeric" />
-          <TextField id={`${id}-seats`} label={t('admin.draft.seats')} path={`${p}.rule.seats`} issues={issues} value={q.seats} onValue={(seats) => set({ ...q, seats })} inputMode="numeric" />
-        </>
-      ) : (
-        <>
-          <SelectField id={`${id}-rule`} label={t('admin.draft.rule')} path={`${p}.rule.kind`} issues={issues} value={q.ruleKind} onValue={(ruleKind) => set({ ...q, ruleKind })}
-            options={[['ratification', t('admin.draft.rule_ratification')], ['supermajority', t('admin.draft.rule_supermajority')]]} />
-          {q.ruleKind === 'supermajority' ? (
-            <RationalField id={`${id}-threshold`} label={t('admin.draft.threshold')} hint={t('admin.draft.threshold_hint')} path={`${p}.rule.threshold`} value={q.threshold} onValue={(threshold) => set({ ...q, threshold })} {...common} />
-          ) : null}
-          <RationalField id={`${id}-turnout`} label={t('admin.draft.turnout_floor')} hint={t('admin.draft.optional_fraction')} path={`${p}.rule.turnoutFloor`} value={q.turnoutFloor} onValue={(turnoutFloor) => set({ ...q, turnoutFloor })} {...common} />
-          <RationalField id={`${id}-support`} label={t('admin.draft.support_floor')} hint={t('admin.draft.optional_fraction')} path={`${p}.rule.supportOfEligibleFloor`} value={q.supportFloor} onValue={(supportFloor) => set({ ...q, supportFloor })} {...common} />
-          <SelectField id={`${id}-blank-policy`} label={t('admin.draft.blank_policy')} path={`${p}.rule.blankPolicy`} issues={issues} value={q.blankPolicy} onValue={(blankPolicy) => set({ ...q, blankPolicy })}
-            options={[['excluded', t('admin.draft.blank_excluded')], ['counts_against', t('admin.draft.blank_against')]]} />
-        </>
-      )}
-      <label class="choice" for={`${id}-blank`}>
-        <input id={`${id}-blank`} type="checkbox" checked={q.blankAllowed} onChange={(e) => set({ ...q, blankAllowed: e.currentTarget.checked })} />
-        {t('admin.draft.blank_allowed')}
-      </label>
-      {remove ? <button type="button" class="secondary" onClick={remove}>{t('admin.draft.remove_question', { n: i + 1 })}</button> : null}
-    </Group>
-  );
-}
+import { QuestionFields } from './question-fields.tsx';
 
 function DraftFormBody() {
   const { t } = useI18n();
@@ -111,7 +73,7 @@ function DraftFormBody() {
       {issues.length > 0 ? (
         <div class="alert" role="alert">
           <h2 id="draft-problems" tabIndex={-1}>{t('admin.draft.problems', { count: issues.length })}</h2>
-          <ul>{issues.map((i, n) => <li key={n}><span class="mono">{i.field}</span>: {i.message}</li>)}</ul>
+          <ul>{issues.map((i, n) => <li key={n}><span class="mono wrap">{i.field}</span>: {i.message}</li>)}</ul>
         </div>
       ) : null}
       <ErrorAlert message={error} />
@@ -135,7 +97,8 @@ function DraftFormBody() {
         <TextField id="d-against-text" label={t('admin.draft.against_text')} path="information.statements.1.text" value={f.againstText} onValue={(againstText) => set({ againstText })} multiline {...common} />
       </Group>
       {f.questions.map((q, i) => (
-        <QuestionFields key={i} q={q} i={i} issues={issues} set={(nq) => setQuestion(i, nq)} remove={f.questions.length > 1 ? () => set({ questions: f.questions.filter((_, n) => n !== i) }) : null} />
+        <QuestionFields key={i} q={q} id={`q${i}`} path={`questions.${i}`} legend={t('admin.draft.question_n', { n: i + 1 })} issues={issues} set={(nq) => setQuestion(i, nq)}
+          remove={f.questions.length > 1 ? { label: t('admin.draft.remove_question', { n: i + 1 }), run: () => set({ questions: f.questions.filter((_, n) => n !== i) }) } : null} />
       ))}
       <button type="button" class="secondary" onClick={() => set({ questions: [...f.questions, newQuestion()] })}>{t('admin.draft.add_question')}</button>
       <FollowUpsEditor f={f} set={set} issues={issues} />

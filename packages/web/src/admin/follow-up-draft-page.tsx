@@ -62,7 +62,7 @@ function Form({ parent, declared, outcome, initial }: { readonly parent: Parent;
       {issues.length > 0 ? (
         <div class="alert" role="alert">
           <h2 id="draft-problems" tabIndex={-1}>{t('admin.draft.problems', { count: issues.length })}</h2>
-          <ul>{issues.map((i, n) => <li key={n}><span class="mono">{i.field}</span>: {i.message}</li>)}</ul>
+          <ul>{issues.map((i, n) => <li key={n}><span class="mono wrap">{i.field}</span>: {i.message}</li>)}</ul>
         </div>
       ) : null}
       <ErrorAlert message={error} />

@@ -1,9 +1,11 @@
 // Linked follow-ups in the staff forms (protocol §M7). Pure: no DOM, no network.
 // - Declaring: the draft form's "what follows" rows and their translation to the manifest's
-//   `followUps` (a note, or a vote whose template is one yes/no or choose question from the form).
+//   `followUps` (a note, or a vote whose template is one or more questions written like the form's).
 // - Starting: a published vote's triggered vote follow-up as a draft form pre-filled from the
 //   template and the parent's trustees, and the definition sent to the start route (the template's
-//   questions verbatim: members were told before voting what a failure sets off).
+//   questions verbatim: members were told before voting what a failure sets off); once started,
+//   where its draft or vote is.
+import type { ResponseOf } from '../api.ts';
 import { type DraftForm, type QuestionForm, newDraftForm, newQuestion, question, toDraftDefinition } from './draft-definition.ts';
 
 export const FOLLOW_UP_OUTCOMES = ['passed', 'failed', 'turnout_not_met', 'support_floor_not_met', 'elected', 'tie', 'no_votes'] as const;
@@ -16,10 +18,13 @@ export type FollowUpForm = {
   readonly kind: 'note' | 'vote';
   /** What members read before voting, e.g. "If ratification fails, a strike-authorization vote opens." */
   readonly text: string;
-  /** Vote follow-ups: the next vote's title and its question. */
+  /** Vote follow-ups: the next vote's title and its questions (at least one). */
   readonly title: string;
-  readonly template: QuestionForm;
+  readonly questions: readonly QuestionForm[];
 };
+
+/** A follow-up vote's question starts as the usual strike authorization: yes/no at 3/4. */
+export const newTemplateQuestion = (): QuestionForm => ({ ...newQuestion(), ruleKind: 'supermajority', threshold: { numerator: '3', denominator: '4' } });
 
 export const newFollowUp = (): FollowUpForm => ({
   question: '0',
@@ -27,14 +32,23 @@ export const newFollowUp = (): FollowUpForm => ({
   kind: 'note',
   text: '',
   title: '',
-  template: { ...newQuestion(), ruleKind: 'supermajority', threshold: { numerator: '3', denominator: '4' } },
+  questions: [newTemplateQuestion()],
 });
 
-/** One row as a manifest declaration; the question index becomes the form's question id (`q1`, …). */
+/** A row with one more template question, or without its question `n` (never the last one). */
+export const withTemplateQuestion = (f: FollowUpForm): FollowUpForm => ({ ...f, questions: [...f.questions, newTemplateQuestion()] });
+export const withoutTemplateQuestion = (f: FollowUpForm, n: number): FollowUpForm =>
+  f.questions.length > 1 ? { ...f, questions: f.questions.filter((_, i) => i !== n) } : f;
+
+/**
+ * One row as a manifest declaration: the question index becomes the form's question id (`q1`, …);
+ * a vote's template questions are `q1`, `q2`, … in order, so the server's issue paths
+ * (`followUps.0.vote.questions.1.text`) point at the row's fields.
+ */
 export function toFollowUpDeclaration(f: FollowUpForm): Record<string, unknown> {
   const index = /^\d+$/.test(f.question) ? Number(f.question) : 0;
   const base = { questionId: `q${index + 1}`, outcome: f.outcome, text: f.text.trim() };
-  return f.kind === 'note' ? base : { ...base, vote: { title: f.title.trim(), questions: [question(f.template, 0)] } };
+  return f.kind === 'note' ? base : { ...base, vote: { title: f.title.trim(), questions: f.questions.map(question) } };
 }
 
 /** The outcomes worth offering for a question of the form (the server still checks them, §M3 invariant 8). */
@@ -70,3 +84,13 @@ export function followUpDefinition(form: DraftForm, template: Template, unionId:
 
 /** Where an administrator starts a triggered vote follow-up. */
 export const followUpStartPath = (voteId: string, questionId: string): string => `/admin/votes/${voteId}/follow-up?question=${encodeURIComponent(questionId)}`;
+
+export type StartedLinks = ResponseOf<'adminFollowUps'>;
+export type StartedLink = StartedLinks['started'][number];
+
+/** The follow-up started from a question of this vote (one live start per question), if any. */
+export const startedFollowUp = (links: StartedLinks, questionId: string): StartedLink | undefined => links.started.find((l) => l.questionId === questionId);
+
+/** Where a started follow-up is: its draft while the trustees' ceremony runs, then its vote's console. */
+export const followUpChildPath = (link: Pick<StartedLink, 'childId' | 'childStatus'>): string =>
+  link.childStatus === 'vote' ? `/admin/votes/${link.childId}` : `/admin/drafts/${link.childId}`;

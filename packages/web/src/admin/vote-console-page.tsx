@@ -1,7 +1,9 @@
 // One vote's console. Administrators and observers: the turnout dashboard (eligible, voted, turnout
-// over time, per unit; counts only, polled). Administrators also: open or close now, issue the
-// credentials by email, send reminders, announce the published result by email, the mail delivery counts and problems, and who has voted
-// (never how). Each action asks for a second click before it runs.
+// over time, per unit; counts only, polled) and the follow-ups (what follows each outcome, what the
+// result triggered, the vote this one follows from). Administrators also: open or close now, issue
+// the credentials by email, send reminders, announce the published result by email, start a
+// triggered follow-up vote, the mail delivery counts and problems, and who has voted (never how).
+// Each action asks for a second click before it runs.
 import { useState } from 'preact/hooks';
 import { formatPercent } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/en.ts';
@@ -13,6 +15,7 @@ import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { TurnoutChart } from './turnout-chart.tsx';
+import { ConsoleFollowUps } from './vote-console-follow-ups.tsx';
 
 type Action = 'adminOpen' | 'adminClose' | 'adminIssueCredentials' | 'adminSendReminders' | 'adminAnnounceResult';
 const ACTIONS: readonly { readonly name: Action; readonly label: MessageKey; readonly confirm: MessageKey }[] = [
@@ -147,6 +150,7 @@ function Console({ voteId, me }: { readonly voteId: string; readonly me: StaffId
         </section>
       ) : null}
       {isAdmin ? <AdminActions voteId={voteId} onDone={() => setReload((n) => n + 1)} /> : null}
+      <ConsoleFollowUps voteId={voteId} admin={isAdmin} />
       {isAdmin ? <Mail voteId={voteId} reload={reload} /> : null}
       {isAdmin ? <Voters voteId={voteId} reload={reload} /> : null}
       <p class="page-links">

@@ -1,6 +1,7 @@
 // Linked follow-ups in words (protocol §M7): the condition of a declaration ("If it fails …"), the
-// name of an outcome, and which declarations and triggered follow-ups belong to a question. Reads
-// the API's shapes defensively. Pure (no DOM, no network).
+// name of an outcome, which declarations and triggered follow-ups belong to a question, and what
+// became of a declaration once the result is published. Reads the API's shapes defensively. Pure
+// (no DOM, no network).
 import type { ResponseOf } from '../api.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Translate } from '../i18n/i18n.ts';
@@ -35,3 +36,13 @@ export const declarationOf = (f: VoteFollowUps, tr: Triggered): Declared | undef
 
 /** Whether an administrator may start it from the result page: a triggered vote follow-up. */
 export const startable = (tr: Triggered): boolean => tr.kind === 'vote';
+
+/** A declaration once the result is known: not yet published, triggered (by which outcome), or not. */
+export type DeclarationState = { readonly kind: 'pending' } | { readonly kind: 'not_triggered' } | { readonly kind: 'triggered'; readonly triggered: Triggered };
+
+/** What became of a declaration: the result's triggered follow-ups name the declaration they came from (§M7). */
+export function declarationState(f: VoteFollowUps, d: Declared): DeclarationState {
+  if (f.triggered === null) return { kind: 'pending' };
+  const triggered = f.triggered.find((tr) => tr.questionId === d.questionId && tr.declared === d.outcome);
+  return triggered === undefined ? { kind: 'not_triggered' } : { kind: 'triggered', triggered };
+}

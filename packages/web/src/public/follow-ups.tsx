@@ -1,15 +1,19 @@
 // Linked follow-up votes on the public pages (protocol §M7): on a vote's page, what WOULD follow
 // each outcome (declared before the vote, sealed in its fingerprint) and the vote it follows from;
 // on the result page, what the outcome triggered, the follow-up votes started from it, and — for an
-// administrator — "Start the follow-up vote" (or the draft already started).
-import { type ApiOutcome, type ResponseOf, api } from '../api.ts';
-import { followUpStartPath } from '../admin/follow-up-form.ts';
+// administrator — "Start the follow-up vote" (or the draft or vote already started, with its
+// status). The pieces are exported for the staff vote console (admin/vote-console-follow-ups.tsx).
+import type { ComponentChildren } from 'preact';
+import { type ApiOutcome, api } from '../api.ts';
+import { type StartedLinks, followUpChildPath, followUpStartPath, startedFollowUp } from '../admin/follow-up-form.ts';
 import { staffCall } from '../staff/staff-api.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { useApi } from './use-api.ts';
 import { conditionWords, declarationOf, declaredFor, outcomeName, startable, triggeredFor, type Declared, type Triggered, type VoteFollowUps } from './follow-up-words.ts';
 
 type Question = { readonly id: string };
+/** Where a link to another vote goes (the public pages by default; the staff console links consoles). */
+type VoteHref = (voteId: string) => string;
 function loadFollowUps(voteId: string): Promise<ApiOutcome<VoteFollowUps>> {
   return api.call('voteFollowUps', { params: { id: voteId } });
 }
@@ -43,21 +47,21 @@ function WhatItIs({ text, declaration, title }: { readonly text: string; readonl
   );
 }
 
-/** "Follows from: <vote>: failed" — on both the vote page and the result page. */
-export function FollowsFrom({ followUps }: { readonly followUps: VoteFollowUps }) {
+/** "Follows from: <vote>: failed" — on the vote page, the result page and the vote console. */
+export function FollowsFrom({ followUps, href = (id) => `/votes/${id}/result` }: { readonly followUps: VoteFollowUps; readonly href?: VoteHref }) {
   const { t } = useI18n();
   const from = followUps.followsFrom;
   if (from === null) return null;
   return (
     <p class="follows-from" id="follows-from">
       <strong>{t('followups.follows_from')}:</strong>{' '}
-      <a href={`/votes/${from.voteId}/result`}>{t('followups.follows_from_text', { title: from.title, outcome: outcomeName(from.outcome, t) })}</a>
+      <a href={href(from.voteId)}>{t('followups.follows_from_text', { title: from.title, outcome: outcomeName(from.outcome, t) })}</a>
     </p>
   );
 }
 
 /** "Follow-up vote: <title>" for each vote started from this one's result. */
-function FollowedBy({ followUps, questionId }: { readonly followUps: VoteFollowUps; readonly questionId?: string }) {
+export function FollowedBy({ followUps, questionId, href = (id) => `/votes/${id}` }: { readonly followUps: VoteFollowUps; readonly questionId?: string; readonly href?: VoteHref }) {
   const { t } = useI18n();
   return (
     <>
@@ -65,10 +69,41 @@ function FollowedBy({ followUps, questionId }: { readonly followUps: VoteFollowU
         .filter((v) => questionId === undefined || v.questionId === questionId)
         .map((v) => (
           <p key={v.voteId} class="followed-by">
-            <strong>{t('followups.followed_by')}:</strong> <a href={`/votes/${v.voteId}`}>{v.title}</a>
+            <strong>{t('followups.followed_by')}:</strong> <a href={href(v.voteId)}>{v.title}</a>
           </p>
         ))}
     </>
+  );
+}
+
+/**
+ * Every declaration, question by question in manifest order: the condition, what follows, and the
+ * template's title and rules. `details` adds what the page knows about one declaration (the console:
+ * whether it was triggered); `showKind` names it a note or a new vote.
+ */
+export function DeclaredList({ followUps, questions, details, showKind = false }: {
+  readonly followUps: VoteFollowUps;
+  readonly questions: readonly Question[];
+  readonly details?: (d: Declared) => ComponentChildren;
+  readonly showKind?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <ul>
+      {questions.flatMap((q) =>
+        declaredFor(followUps, q.id).map((d) => (
+          <li key={`${d.questionId}/${d.outcome}`} data-outcome={d.outcome}>
+            <p>
+              <QuestionLabel questions={questions} questionId={q.id} />
+              <strong>{conditionWords(d.outcome, t)}</strong>
+              {showKind ? <> <span class="badge">{t(d.kind === 'vote' ? 'followups.kind.vote' : 'followups.kind.note')}</span></> : null}
+            </p>
+            <WhatItIs text={d.text} declaration={d} />
+            {details?.(d)}
+          </li>
+        )),
+      )}
+    </ul>
   );
 }
 
@@ -85,42 +120,39 @@ export function WhatWouldFollow({ voteId, questions }: { readonly voteId: string
         <section aria-labelledby="would-follow-heading" class="card" id="would-follow">
           <h2 id="would-follow-heading">{t('followups.would_heading')}</h2>
           <p class="hint">{t('followups.would_intro')}</p>
-          <ul>
-            {questions.flatMap((q) =>
-              declaredFor(f.value, q.id).map((d) => (
-                <li key={`${d.questionId}/${d.outcome}`}>
-                  <p>
-                    <QuestionLabel questions={questions} questionId={q.id} />
-                    <strong>{conditionWords(d.outcome, t)}</strong>
-                  </p>
-                  <WhatItIs text={d.text} declaration={d} />
-                </li>
-              )),
-            )}
-          </ul>
+          <DeclaredList followUps={f.value} questions={questions} />
         </section>
       ) : null}
     </>
   );
 }
 
-type AdminLinks = ResponseOf<'adminFollowUps'>;
 const NOT_ADMIN = { ok: false, status: 0, code: 'not_admin', message: '' } as const;
 
-function AdminStart({ voteId, triggered, links }: { readonly voteId: string; readonly triggered: Triggered; readonly links: AdminLinks }) {
+/** The follow-ups started from this vote, for an administrator (others get nothing; the server checks again). */
+export function useStartedLinks(voteId: string, admin: boolean) {
+  return useApi(async () => (admin ? staffCall('adminFollowUps', { params: { id: voteId } }) : NOT_ADMIN), [voteId, admin]);
+}
+
+/** Administrators, for a triggered vote follow-up: the start link, or the draft or vote already started and its status. */
+export function AdminStart({ voteId, triggered, links }: { readonly voteId: string; readonly triggered: Triggered; readonly links: StartedLinks }) {
   const { t } = useI18n();
-  const started = links.started.find((l) => l.questionId === triggered.questionId);
+  const started = startedFollowUp(links, triggered.questionId);
   if (started === undefined)
     return (
       <p>
         <a class="button" id={`start-follow-up-${triggered.questionId}`} href={followUpStartPath(voteId, triggered.questionId)}>{t('followups.start')}</a>
       </p>
     );
-  const href = started.childStatus === 'vote' ? `/admin/votes/${started.childId}` : `/admin/drafts/${started.childId}`;
+  const vote = started.childStatus === 'vote';
   return (
-    <p>
-      {t('followups.started_draft', { by: started.startedBy })} <a href={href}>{t('followups.open_draft', { id: started.childId })}</a>
-    </p>
+    <>
+      <p>
+        {t(vote ? 'followups.started_vote' : 'followups.started_draft', { by: started.startedBy })}{' '}
+        <a href={followUpChildPath(started)}>{t(vote ? 'followups.open_vote' : 'followups.open_draft', { id: started.childId })}</a>
+      </p>
+      <p class="hint">{t(vote ? 'followups.status.vote' : 'followups.status.draft')}</p>
+    </>
   );
 }
 
@@ -134,7 +166,7 @@ export function WhatFollows({ voteId, questions }: { readonly voteId: string; re
   // and see no action; the server checks again.)
   const me = useApi(async () => (startableHere ? staffCall('staffMe') : NOT_ADMIN), [startableHere]);
   const admin = me.kind === 'ready' && me.value.staff.role === 'administrator';
-  const links = useApi(async () => (admin ? staffCall('adminFollowUps', { params: { id: voteId } }) : NOT_ADMIN), [voteId, admin]);
+  const links = useStartedLinks(voteId, admin);
   if (f.kind !== 'ready') return null;
   if (f.value.declared.length === 0 && f.value.followsFrom === null) return null;
   return (
