@@ -25,7 +25,7 @@ import { verifyRecord } from '@ratify/verifier';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp-sink.ts';
-import { axeViolations, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
+import { staffSignIn, startWebEnv, type WebEnv, noViolations } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -95,11 +95,6 @@ async function staffPage(name: string): Promise<Page> {
 }
 
 /** axe-core finds nothing, and the page fits the phone's width (no sideways scrolling). */
-async function noViolations(page: Page, label: string): Promise<void> {
-  expect(await axeViolations(page), label).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
-}
-
 async function saveKeyFile(page: Page, trustee: string, stage: string): Promise<void> {
   const link = page.getByRole('link', { name: /^Save my key file/ });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -19,7 +19,7 @@ import { type MailDelivery, createMailDelivery } from '../packages/server/src/ma
 import { mailKey } from '../packages/server/src/mail/sealed-body.ts';
 import { type SmtpMailer, createSmtpMailer } from '../packages/server/src/mail/smtp-mailer.ts';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp-sink.ts';
-import { axeViolations, buildPages, staffSignIn } from './web-harness.ts';
+import { buildPages, staffSignIn, noViolations } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -97,11 +97,6 @@ async function newPage(): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
   return page;
-}
-
-async function noViolations(page: Page, label: string): Promise<void> {
-  expect(await axeViolations(page), label).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
 }
 
 /** The latest sign-in code the sink received for `email`. */

@@ -13,10 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
 import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
-import { G1, axeViolations, signIn, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
+import { G1, signIn, staffSignIn, startWebEnv, type WebEnv, noViolations } from './web-harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -62,11 +61,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function noViolations(page: Page, label: string): Promise<void> {
-  expect(await axeViolations(page), label).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
-}
 
 describe('linked follow-up votes in the browser', () => {
   it('the booth shows a member what follows each outcome before they vote', async () => {

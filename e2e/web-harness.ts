@@ -15,6 +15,7 @@ import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createM
 
 import { openSqliteStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -229,6 +230,12 @@ export async function staffSignIn(page: Page, username: string, password: string
   if (totp !== undefined) await page.getByLabel('Authenticator code').fill(totp);
   await page.getByRole('button', { name: 'Sign in as staff' }).click();
   await page.getByText(`Signed in as ${username}`).waitFor();
+}
+
+/** No axe-core violation, and the page is no wider than the window (the tests run pages at 360 px). */
+export async function noViolations(page: Page, label: string): Promise<void> {
+  expect(await axeViolations(page), label).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} fits 360 px`).toBe(true);
 }
 
 /** axe-core, WCAG 2.x A and AA rules (incl. 2.2): returns the violations, formatted for a failure message. */
