@@ -141,6 +141,12 @@ describe('linked follow-up votes in the browser', () => {
     await page.getByLabel('Opens').fill('2030-01-10T09:00');
     await page.getByLabel('Closes').fill('2030-01-12T17:00');
     for (const i of [1, 2, 3]) await page.getByLabel(`Trustee ${i}: name`).fill(`Trustee ${i}`);
+    // The follow-up carries its own official statements, one length limit for both sides.
+    await page.getByLabel('Summary of the offer').fill('The employers walked away from the table; this vote asks for strike authorization.');
+    await page.getByLabel('Statement for: author').fill('Negotiating Committee');
+    await page.getByLabel('Statement for: text').fill('A strike authorization gives the committee leverage.');
+    await page.getByLabel('Statement against: author').fill('Members for a Fair Deal');
+    await page.getByLabel('Statement against: text').fill('Return to the table first.');
     await page.getByRole('button', { name: 'Save the follow-up draft' }).click();
 
     // The new draft, linked back to its parent.
@@ -148,6 +154,8 @@ describe('linked follow-up votes in the browser', () => {
     const from = page.locator('#follows-from');
     await from.waitFor();
     expect(await from.innerText()).toContain(`Follows from: ${PARENT} — failed`);
+    const saved = JSON.parse((await env.engine.store.getDraft(CHILD))!.definition) as { information?: { statements?: { author: string; text: string }[] } };
+    expect(saved.information?.statements?.map((x) => x.author)).toEqual(['Negotiating Committee', 'Members for a Fair Deal']);
     await noViolations(page, 'follow-up draft page');
 
     // The result page now points to the started draft instead of offering a second start.

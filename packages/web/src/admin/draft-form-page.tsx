@@ -4,7 +4,6 @@
 // validate route checks it (nothing saved) and its problems appear next to their fields and in a
 // summary; a clean form is saved and the trustees' ceremony can start.
 import { useState } from 'preact/hooks';
-import { STATEMENT_MAX_LENGTH } from '@ratify/protocol';
 import { useApi } from '../public/use-api.ts';
 import { StaffGate } from '../staff/staff-gate.tsx';
 import { staffCall } from '../staff/staff-api.ts';
@@ -13,6 +12,7 @@ import { useI18n } from '../ui/i18n-context.ts';
 import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
 import { type DraftForm, type FieldIssue, type QuestionForm, newDraftForm, newQuestion, toDraftDefinition } from './draft-definition.ts';
+import { DraftProblems, InformationGroup } from './information-group.tsx';
 import { TrusteesGroup } from './trustees-group.tsx';
 import { Group, SelectField, TextField } from './form-fields.tsx';
 import { FollowUpsEditor } from './follow-ups-editor.tsx';
@@ -70,12 +70,7 @@ function DraftFormBody() {
   const common = { issues };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      {issues.length > 0 ? (
-        <div class="alert" role="alert">
-          <h2 id="draft-problems" tabIndex={-1}>{t('admin.draft.problems', { count: issues.length })}</h2>
-          <ul>{issues.map((i, n) => <li key={n}><span class="mono wrap">{i.field}</span>: {i.message}</li>)}</ul>
-        </div>
-      ) : null}
+      <DraftProblems issues={issues} />
       <ErrorAlert message={error} />
       <Group legend={t('admin.draft.about')}>
         <TextField id="d-title" label={t('admin.draft.title_label')} path="title" value={f.title} onValue={(title) => set({ title })} {...common} />
@@ -87,15 +82,9 @@ function DraftFormBody() {
         <SelectField id="d-revote" label={t('admin.draft.revote')} path="revotePolicy" value={f.revotePolicy} onValue={(revotePolicy) => set({ revotePolicy })} {...common}
           options={[['last_counts', t('admin.draft.revote_last')], ['first_counts', t('admin.draft.revote_first')]]} />
       </Group>
-      <Group legend={t('admin.draft.information')}>
+      <InformationGroup f={f} set={set} issues={issues}>
         <SelectField id="d-offer" label={t('draft.offer_label')} hint={t('draft.offer_hint')} path="information.offer" value={f.offer?.id ?? ''} onValue={chooseOffer} options={offerOptions} {...common} />
-        <TextField id="d-summary" label={t('admin.draft.summary')} path="information.summary" value={f.summary} onValue={(summary) => set({ summary })} multiline {...common} />
-        <p class="hint" id="d-statements-rule">{t('admin.draft.statements_rule', { max: STATEMENT_MAX_LENGTH })}</p>
-        <TextField id="d-for-author" label={t('admin.draft.for_author')} path="information.statements.0.author" value={f.forAuthor} onValue={(forAuthor) => set({ forAuthor })} {...common} />
-        <TextField id="d-for-text" label={t('admin.draft.for_text')} path="information.statements.0.text" value={f.forText} onValue={(forText) => set({ forText })} multiline {...common} />
-        <TextField id="d-against-author" label={t('admin.draft.against_author')} path="information.statements.1.author" value={f.againstAuthor} onValue={(againstAuthor) => set({ againstAuthor })} {...common} />
-        <TextField id="d-against-text" label={t('admin.draft.against_text')} path="information.statements.1.text" value={f.againstText} onValue={(againstText) => set({ againstText })} multiline {...common} />
-      </Group>
+      </InformationGroup>
       {f.questions.map((q, i) => (
         <QuestionFields key={i} q={q} id={`q${i}`} path={`questions.${i}`} legend={t('admin.draft.question_n', { n: i + 1 })} issues={issues} set={(nq) => setQuestion(i, nq)}
           remove={f.questions.length > 1 ? { label: t('admin.draft.remove_question', { n: i + 1 }), run: () => set({ questions: f.questions.filter((_, n) => n !== i) }) } : null} />

@@ -16,6 +16,7 @@ import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import type { DraftForm, FieldIssue } from './draft-definition.ts';
 import { followUpDefinition, followUpDraftForm } from './follow-up-form.ts';
+import { DraftProblems, InformationGroup } from './information-group.tsx';
 import { TrusteesGroup } from './trustees-group.tsx';
 import { Group, TextField } from './form-fields.tsx';
 
@@ -59,12 +60,7 @@ function Form({ parent, declared, outcome, initial }: { readonly parent: Parent;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <p>{t('followups.page.intro', { title: parent.title, outcome: outcomeName(outcome, t) })}</p>
-      {issues.length > 0 ? (
-        <div class="alert" role="alert">
-          <h2 id="draft-problems" tabIndex={-1}>{t('admin.draft.problems', { count: issues.length })}</h2>
-          <ul>{issues.map((i, n) => <li key={n}><span class="mono wrap">{i.field}</span>: {i.message}</li>)}</ul>
-        </div>
-      ) : null}
+      <DraftProblems issues={issues} />
       <ErrorAlert message={error} />
       <Group legend={t('admin.draft.about')}>
         <TextField id="d-title" label={t('admin.draft.title_label')} path="title" value={f.title} onValue={(title) => set({ title })} {...common} />
@@ -84,9 +80,7 @@ function Form({ parent, declared, outcome, initial }: { readonly parent: Parent;
           ))}
         </ol>
       </section>
-      <Group legend={t('admin.draft.information')}>
-        <TextField id="d-summary" label={t('admin.draft.summary')} path="information.summary" value={f.summary} onValue={(summary) => set({ summary })} multiline {...common} />
-      </Group>
+      <InformationGroup f={f} set={set} issues={issues} />
       <TrusteesGroup f={f} set={set} issues={issues} />
       <button type="submit" disabled={busy}>{t('followups.page.save')}</button>
       <Status message={status} />
