@@ -1,0 +1,21 @@
+// Builders for sample offers (tests only): the producers' 2008-style final offer, exercising every
+// term kind, an optional summary and comparedWith. All terms are illustrative test data.
+import { unwrap } from '@ratify/crypto';
+import { createOffer, type Offer, type OfferInput } from '../src/bargaining/index.ts';
+
+export const finalOfferInput: OfferInput = {
+  id: 'amptp-final-2008', contractId: 'sag-tv-2008', kind: 'offer', title: 'AMPTP final offer, 30 June 2008', madeBy: 'AMPTP', madeOn: '2008-06-30', finalOffer: true,
+  summary: 'Illustrative test data.\nNot the terms of the real offer.',
+  terms: [
+    { key: 'wage-y1', label: 'Minimum wage increase, year 1', value: { kind: 'percent', basisPoints: 300 }, direction: 'higher_is_better' },
+    { key: 'nm-budget-floor', label: 'New media budget floor', value: { kind: 'money', currency: 'USD', minorUnits: 150_000_000 }, direction: 'lower_is_better', note: 'Original productions only.' },
+    { key: 'effective', label: 'Effective date', value: { kind: 'date', date: '2008-07-01' }, direction: 'none' },
+    { key: 'force-majeure', label: 'Force majeure', value: { kind: 'text', text: 'Shorter notice period' }, direction: 'none' },
+    { key: 'nm-free-window', label: 'Free streaming window', value: { kind: 'integer', value: 17, unit: 'days' }, direction: 'lower_is_better' },
+    { key: 'retroactive-pay', label: 'Raises retroactive to the expiry date', value: { kind: 'boolean', value: false }, direction: 'higher_is_better' },
+  ],
+  comparedWith: ['aftra-2008', 'dga-2008'],
+};
+
+/** The sample final offer (no documents). */
+export const finalOffer = (): Offer => unwrap(createOffer(finalOfferInput));
