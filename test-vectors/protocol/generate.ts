@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { offerDigest, toWireOffer, type Offer } from '../../packages/protocol/src/bargaining/index.ts';
 import { electionFingerprintHex, toWireManifest, type Manifest } from '../../packages/protocol/src/index.ts';
 import { aftraManifest, sagManifest } from '../../packages/protocol/test/manifest-fixtures.ts';
-import { finalOffer } from '../../packages/protocol/test/offer-fixtures.ts';
+import { finalOffer, finalOfferWithDocuments } from '../../packages/protocol/test/offer-fixtures.ts';
 import { VECTORS_DIR } from './vectors.ts';
 
 export const SAMPLES: readonly (readonly [string, () => Manifest])[] = [
@@ -15,7 +15,10 @@ export const SAMPLES: readonly (readonly [string, () => Manifest])[] = [
 ];
 
 /** Offer objects (`ratify/offer/v1`, docs/protocol.md §M3.1) and their offer digests. */
-export const OFFER_SAMPLES: readonly (readonly [string, () => Offer])[] = [['offer-v1-final-offer', finalOffer]];
+export const OFFER_SAMPLES: readonly (readonly [string, () => Offer])[] = [
+  ['offer-v1-final-offer', finalOffer],
+  ['offer-v1-final-offer-with-documents', finalOfferWithDocuments],
+];
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
   for (const [name, build] of SAMPLES) {

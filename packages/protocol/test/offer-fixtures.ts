@@ -1,7 +1,8 @@
 // Builders for sample offers (tests only): the producers' 2008-style final offer, exercising every
-// term kind, an optional summary and comparedWith. All terms are illustrative test data.
-import { unwrap } from '@ratify/crypto';
-import { createOffer, type Offer, type OfferInput } from '../src/bargaining/index.ts';
+// term kind, an optional summary and comparedWith, without and with documents. All terms and
+// document digests are illustrative test data.
+import { sha256Hex, unwrap, utf8 } from '@ratify/crypto';
+import { createOffer, withOfferDocuments, type Offer, type OfferDocument, type OfferInput } from '../src/bargaining/index.ts';
 
 export const finalOfferInput: OfferInput = {
   id: 'amptp-final-2008', contractId: 'sag-tv-2008', kind: 'offer', title: 'AMPTP final offer, 30 June 2008', madeBy: 'AMPTP', madeOn: '2008-06-30', finalOffer: true,
@@ -19,3 +20,12 @@ export const finalOfferInput: OfferInput = {
 
 /** The sample final offer (no documents). */
 export const finalOffer = (): Offer => unwrap(createOffer(finalOfferInput));
+
+/** Two documents of the sample final offer, as its offer object lists them (given out of id order). */
+export const finalOfferDocuments: readonly OfferDocument[] = [
+  { id: 'final-text', name: 'AMPTP final offer (full text).pdf', contentType: 'application/pdf', size: 48_213, sha256: sha256Hex(utf8('%PDF-1.7 illustrative full text')) },
+  { id: 'final-summary', name: 'Résumé_final-offer.md', contentType: 'text/markdown', size: 1_024, sha256: sha256Hex(utf8('# Illustrative summary')) },
+];
+
+/** The sample final offer with its two documents. */
+export const finalOfferWithDocuments = (): Offer => unwrap(withOfferDocuments(finalOffer(), finalOfferDocuments));
