@@ -2,7 +2,8 @@
 // bargaining timeline is seeded and a guild vote is bound to the producers' final offer by digest;
 // members see the offer, the browser's own digest check, and the comparison table with the right
 // better/worse marks in words and symbols (not colour alone), and the offer's document as a
-// download link (kind, size, SHA-256) that yields the stored bytes, in English and Spanish, axe-clean.
+// download link (kind, size, SHA-256, which the offer's digest covers) that yields the stored bytes,
+// in English and Spanish, axe-clean.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
@@ -82,6 +83,8 @@ describe('offer comparison in Chromium', () => {
     await expectComparison(page);
     await page.getByText('43 days of formal negotiations').waitFor();
     await page.getByRole('heading', { name: 'Documents of this offer' }).waitFor();
+    // The note says what is true: the documents' SHA-256 are inside the offer the vote signed.
+    await page.getByText('Each file’s SHA-256 fingerprint is part of the offer signed into this vote').waitFor();
     const size = (await env.engine.store.getDocument(SUMMARY))!.size;
     await page.locator(`li[data-document="${SUMMARY}"]`).getByText(`Markdown text · ${size} bytes`).waitFor();
     // 360 px: the list (a 64-digit fingerprint, a long file name) wraps instead of widening the page.
@@ -92,6 +95,7 @@ describe('offer comparison in Chromium', () => {
     await page.getByRole('heading', { name: 'Cómo se compara esta oferta' }).waitFor();
     expect(await mark(page, 'retroactive-pay', 'federation-2008-agreement').textContent()).toBe('▼ Esta oferta es peor');
     await page.getByRole('heading', { name: 'Documentos de esta oferta' }).waitFor();
+    await page.getByText('La huella SHA-256 de cada archivo forma parte de la oferta firmada en esta votación').waitFor();
     await page.locator(`li[data-document="${SUMMARY}"]`).getByText(`Texto Markdown · ${size} bytes`).waitFor();
     await page.getByRole('link', { name: 'Descargar final-offer-summary.md' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -103,6 +107,7 @@ describe('offer comparison in Chromium', () => {
     await signIn(env, page, G1);
     await page.goto(`/booth/${VOTE}`);
     await expectComparison(page);
+    await page.getByText('Each file’s SHA-256 fingerprint is part of the offer signed into this vote').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await expectDocumentDownload(page, 'Download final-offer-summary.md');
     // Only the bound offer's documents: another offer's document is not served on this vote's route.

@@ -5,9 +5,10 @@
 // administrators write, members and the public are refused), the audit log, and the public read of
 // the offer a vote ratifies, checked against the manifest's digest, and of that offer's documents.
 import { seededRandom, sha256Hex, unwrap } from '@ratify/crypto';
-import { type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStaffAccount } from '@ratify/engine';
+import * as fx from './bargaining-fixtures.ts';
+import { CONTRACT, OFFER, pct } from './bargaining-fixtures.ts';
 import { definitionForm, rollCsv } from './console-fixtures.ts';
 import { ADMIN_TOKEN, type TestServer, seedVote, startServer } from './fixtures.ts';
 
@@ -17,23 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 const admin = () => server.client({ adminToken: ADMIN_TOKEN });
-
-const CONTRACT = {
-  id: 'sag-tv-2008', title: 'SAG–AMPTP TV/Theatrical Contract', parties: ['Screen Actors Guild', 'AMPTP'], coveredUnit: 'Performers in film and primetime television',
-  effectiveDate: '2005-07-01', expiryDate: '2008-06-30', status: 'in_force',
-} as const;
-const pct = (key: string, bp: number, label = key) => ({ key, label, value: { kind: 'percent', basisPoints: bp }, direction: 'higher_is_better' });
-const OFFER = {
-  id: 'amptp-final', kind: 'offer', title: 'AMPTP final offer', madeBy: 'AMPTP', madeOn: '2008-06-30', finalOffer: false,
-  terms: [pct('wage-y1', 300), pct('new-media', 120), { key: 'term', label: 'Term', value: { kind: 'integer', value: 36, unit: 'months' }, direction: 'none' }],
-};
-const AFTRA = { ...OFFER, id: 'aftra-2008', kind: 'agreement', title: 'AFTRA 2008', madeBy: 'AFTRA and AMPTP', terms: [pct('wage-y1', 300), pct('new-media', 100)] };
-
-async function seedTracker() {
-  expect(await admin().call('createContract', { json: CONTRACT })).toMatchObject({ status: 201 });
-  expect(await admin().call('createOffer', { params: { id: CONTRACT.id }, json: AFTRA })).toMatchObject({ status: 201 });
-  return admin().call('createOffer', { params: { id: CONTRACT.id }, json: { ...OFFER, comparedWith: ['aftra-2008'] } });
-}
+const seedTracker = () => fx.seedTracker(admin);
 
 describe('contracts and the timeline', () => {
   it('creates a contract, refuses bad ones naming the problem, and changes status only along allowed transitions', async () => {
@@ -169,21 +154,9 @@ describe('roles and audit', () => {
 });
 
 describe('the offer a vote ratifies', () => {
-  async function voteBinding(reference: { id: string; title: string; digest: string }) {
-    const { engine } = server;
-    unwrap(await engine.store.createUnion({ id: 'sag', name: 'SAG' }));
-    unwrap(await engine.store.importRoll('sag', [{ memberNumber: 'S1', name: 'S', email: 's@example.org', goodStanding: true, unit: null }]));
-    const definition: VoteDefinition = {
-      voteId: 'sag-ratify', title: 'Ratify', unionId: 'sag', unionName: 'SAG', recordDate: '2026-11-01',
-      schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
-      questions: [{ id: 'q1', kind: 'yes_no', text: 'Ratify?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf('ratification')! }],
-      trustees: { threshold: 1, members: [{ id: 't1', name: 'T1' }] },
-      linkedOfferId: reference.id,
-      information: { summary: 'The final offer.', statements: [], offer: reference },
-    };
-    const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 1, trusteeCount: 1 }, seededRandom('bargaining'));
-    unwrap(await engine.createVote(definition, ceremony.messages));
-  }
+  const voteBinding = (reference: { id: string; title: string; digest: string }) => fx.voteBinding(server, reference);
+  const attach = (id: string, name: string, bytes: Uint8Array | string, offerId?: string) => fx.attachDocument(admin, id, name, bytes, offerId);
+  const digestOf = (offerId: string) => fx.digestOf(admin, offerId);
 
   it('serves the offer, checks the manifest digest, and compares it with the agreements it names', async () => {
     const created = await seedTracker();
@@ -206,23 +179,26 @@ describe('the offer a vote ratifies', () => {
   });
 
   it("lists the offer's own documents and serves them to anyone, with the staff route's safe headers and the exact bytes", async () => {
-    const created = await seedTracker();
-    await voteBinding({ id: 'amptp-final', title: 'AMPTP final offer', digest: created.ok ? created.value.digest : '' });
+    await seedTracker();
     const md = '# Résumé\n\n<script>alert(1)</script>\n';
     const pdf = new Uint8Array([...Buffer.from('%PDF-1.7\n'), 0x00, 0xff, 0x80, 0x0d, 0x0a, 0xe2, 0x28, 0xa1]);
-    const attach = (id: string, name: string, bytes: Uint8Array | string, offerId?: string) =>
-      admin().call('addDocument', { params: { id: CONTRACT.id }, json: { id, name, contentBase64: Buffer.from(bytes).toString('base64'), ...(offerId !== undefined ? { offerId } : {}) } });
+    // Documents go into the offer (and its digest) before a vote binds it.
     expect(await attach('final-summary', 'Résumé final.md', md, 'amptp-final')).toMatchObject({ status: 201 });
     expect(await attach('final-text', 'final.pdf', pdf, 'amptp-final')).toMatchObject({ status: 201 });
     expect(await attach('aftra-text', 'aftra.pdf', pdf, 'aftra-2008')).toMatchObject({ status: 201 });
     expect(await attach('contract-text', 'contract.md', md)).toMatchObject({ status: 201 });
+    await voteBinding({ id: 'amptp-final', title: 'AMPTP final offer', digest: await digestOf('amptp-final') });
 
-    // The offer's own documents only: not the other offer's, not the contract's.
+    // The offer's own documents only: not the other offer's, not the contract's; exactly the ones
+    // the offer object lists, so the manifest's digest commits to their SHA-256.
     const offer = await server.client().call('voteOffer', { params: { id: 'sag-ratify' } });
-    expect(offer.ok && offer.value.documents).toEqual([
+    const listed = [
       { id: 'final-summary', name: 'Résumé final.md', contentType: 'text/markdown', size: Buffer.byteLength(md), sha256: sha256Hex(Buffer.from(md)) },
       { id: 'final-text', name: 'final.pdf', contentType: 'application/pdf', size: pdf.length, sha256: sha256Hex(pdf) },
-    ]);
+    ];
+    expect(offer).toMatchObject({ status: 200, value: { digestMatches: true } });
+    expect(offer.ok && offer.value.documents).toEqual(listed);
+    expect(offer.ok && offer.value.offer.documents).toEqual(listed);
 
     const url = (documentId: string) => `${server.baseUrl}/api/votes/sag-ratify/offer/documents/${documentId}`;
     const SAFE = ['content-type', 'content-disposition', 'x-content-type-options', 'content-security-policy', 'cache-control', 'x-document-sha256'];

@@ -2,6 +2,7 @@
 // its computed days of formal negotiations and is working without a contract after 2008-06-30, and
 // both demo votes are bound to their offers by digest, with the comparisons and the documents
 // members will see.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,10 @@ describe('demo bargaining timeline', () => {
     if (!strike.ok) throw new Error(strike.error.code);
     expect(strike.value.digestMatches).toBe(true);
     expect(strike.value.documents.map((d) => d.name)).toEqual(['final-offer-summary.md']);
+    // Attached before the vote bound the offer: the offer object lists it, so the signed digest covers its SHA-256.
+    expect(strike.value.offer.documents).toEqual(strike.value.documents);
+    const summary = await fetch(`${server.baseUrl}/api/votes/guild-strike-authorization-2009/offer/documents/producers-2008-final-offer-summary`);
+    expect(createHash('sha256').update(Buffer.from(await summary.arrayBuffer())).digest('hex')).toBe(strike.value.documents[0]!.sha256);
     expect(strike.value.comparedWith.map((o) => o.id)).toEqual(['federation-2008-agreement', 'directors-2008-agreement', 'writers-2008-agreement']);
     const row = (key: string) => strike.value.comparison.rows.find((r) => r.key === key)!.cells.map((c) => c.verdict ?? null);
     // Verdicts of each other agreement against the final offer.
@@ -54,5 +59,19 @@ describe('demo bargaining timeline', () => {
     expect(row('nm-streaming-residual')).toEqual(['equal', 'worse', 'equal']);
     expect(row('force-majeure')).toEqual(['different', 'missing_in_offer', 'missing_in_offer']);
     expect(row('health-pension')).toEqual(['equal', 'missing_in_offer', 'missing_in_offer']);
+  });
+
+  it('seeds again over a database whose votes already bind the offers, leaving a bound offer and its digest alone', async () => {
+    const scale = { guild: 12, federation: 7, both: 4 };
+    expect((await seedDemo(server.engine, dir, server.clock.now(), scale, 0)).seeded).toBe(true);
+    // As if this demo document had been added to the demo after the database was seeded: the vote
+    // already binds its offer, so the document cannot join it (its digest is signed).
+    const id = 'federation-2008-agreement-highlights';
+    await server.store.kysely.deleteFrom('bargaining_documents').where('id', '=', id).execute();
+    const before = (await server.store.getOffer('federation-2008-agreement'))!.offer;
+    expect((await seedDemo(server.engine, dir, server.clock.now(), scale, 0)).seeded).toBe(false);
+    expect(await server.store.getDocument(id)).toBeNull();
+    expect((await server.store.getOffer('federation-2008-agreement'))!.offer).toBe(before);
+    expect(await server.client().call('voteOffer', { params: { id: 'federation-primetime-2008' } })).toMatchObject({ ok: true, value: { digestMatches: true } });
   });
 });

@@ -114,6 +114,10 @@ export interface BargainingStore {
   /** Offers of one contract, or every offer; by creation then id. */
   listOffers(contractId?: string): Promise<readonly StoredOffer[]>;
 
+  /**
+   * Stores a document. For an offer's document the server rewrites the offer's text (which lists
+   * its documents) with `updateOffer` in the same transaction (docs/bargaining.md, "Documents").
+   */
   addDocument(document: NewDocument): Promise<Result<StoredDocumentMeta, AddDocumentError>>;
   getDocument(id: string): Promise<StoredDocument | null>;
   /** A contract's documents (its own and its offers'), by creation then id; no bytes. */

@@ -63,9 +63,12 @@ export const BARGAINING_ROUTES = {
     query: b.compareQuerySchema, status: 200, response: b.offerComparisonSchema, errors: [...AUTH, 'offer_not_found', 'duplicate_compared_with'],
   },
   addDocument: {
-    method: 'POST', path: '/api/admin/contracts/:id/documents', role: 'admin', summary: 'Attach a PDF or Markdown document (type sniffed from the bytes, size-limited, SHA-256 recorded)',
+    method: 'POST', path: '/api/admin/contracts/:id/documents', role: 'admin', summary: "Attach a PDF or Markdown document (type sniffed from the bytes, size-limited, SHA-256 recorded); an offer's document is listed in the offer itself, so refused once a draft or vote binds it",
     params: contract, body: b.documentBodySchema, status: 201, response: b.documentMetaSchema,
-    errors: [...AUTH, 'contract_not_found', 'offer_not_found', 'offer_contract_mismatch', 'duplicate_document', 'document_empty', 'document_too_large', 'unsupported_document_type', 'invalid_base64'],
+    errors: [
+      ...AUTH, 'contract_not_found', 'offer_not_found', 'offer_contract_mismatch', 'duplicate_document', 'document_empty', 'document_too_large', 'unsupported_document_type',
+      'invalid_base64', 'invalid_document_name', 'offer_in_use', 'too_many_documents',
+    ],
   },
   getDocument: {
     method: 'GET', path: '/api/admin/documents/:id', role: 'observer', summary: "A document's bytes (PDF or text/markdown; sent as an attachment with nosniff and a sandboxing CSP)",
@@ -77,9 +80,9 @@ export const BARGAINING_ROUTES = {
   },
   voteOfferDocument: {
     method: 'GET', path: '/api/votes/:id/offer/documents/:documentId', role: 'public',
-    summary: "A document attached to the offer a vote ratifies (only that offer's documents; served like the staff route: attachment, nosniff, sandboxing CSP)",
+    summary: "A document the offer a vote ratifies lists (only those, only bytes matching the listed SHA-256; served like the staff route: attachment, nosniff, sandboxing CSP)",
     params: b.voteOfferDocumentParamsSchema, status: 200, response: b.documentBytesSchema, produces: b.DOCUMENT_MEDIA_TYPES,
-    errors: ['vote_not_found', 'no_linked_offer', 'document_not_found'],
+    errors: ['vote_not_found', 'no_linked_offer', 'offer_not_found', 'document_not_found', 'stored_offer_mismatch', 'document_digest_mismatch'],
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -88,15 +88,18 @@ export const statusEventSchema = z.object({ seq: z.int(), from: z.string(), to: 
 export const sessionSchema = z.object({
   id: z.string(), contractId: z.string(), date: z.string(), endDate: z.string().optional(), kind: z.enum(['formal', 'informal']), notes: z.string().optional(),
 });
-export const offerSchema = offerBodySchema.extend({ version: z.string(), contractId: z.string(), id: z.string(), comparedWith: z.array(z.string()).optional() });
+/** A document as an offer lists it (docs/protocol.md §M3.1): covered by the offer's digest. */
+export const offerDocumentSchema = z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.int(), sha256: z.string() });
+/** An offer as stored: its documents are listed only when it has some (they are attached through the documents route). */
+export const offerSchema = offerBodySchema.extend({
+  version: z.string(), contractId: z.string(), id: z.string(), comparedWith: z.array(z.string()).optional(), documents: z.array(offerDocumentSchema).optional(),
+});
 /** An offer with its digest (lowercase hex SHA-256 of its canonical JSON). */
 export const offerEntrySchema = z.object({ offer: offerSchema, digest: z.string(), createdAt: z.string(), updatedAt: z.string() });
 export const offerListSchema = z.object({ offers: z.array(offerEntrySchema) });
 export const documentMetaSchema = z.object({
   id: z.string(), contractId: z.string(), offerId: z.string().nullable(), name: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string(),
 });
-/** What members see of a document attached to the offer a vote ratifies (no contract, no upload time). */
-export const offerDocumentSchema = documentMetaSchema.pick({ id: true, name: true, contentType: true, size: true, sha256: true });
 export const voteOfferDocumentParamsSchema = z.strictObject({ id: slug, documentId: slug });
 export const contractDetailSchema = z.object({
   contract: contractSchema,
@@ -141,7 +144,7 @@ export const voteOfferSchema = z.object({
   comparedWith: z.array(offerSchema),
   /** The vote's offer as the baseline, each compared offer as a column. */
   comparison: comparisonSchema,
-  /** Documents attached to this offer (not to other offers of the contract), by creation then id. */
+  /** The documents the offer lists (`offer.documents`, by id; empty when it lists none): what its digest commits to. */
   documents: z.array(offerDocumentSchema),
 });
 

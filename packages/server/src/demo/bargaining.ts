@@ -4,11 +4,13 @@
 // the directors' and writers' 2008 agreements. ALL TERMS ARE ILLUSTRATIVE DEMO DATA, not the real
 // contracts' terms. Idempotent. `linkDemoOffers` seeds it and binds each demo vote to its offer
 // (information.offer, by digest) before the votes are created; both bound offers carry a short
-// Markdown document members can download from the booth and the vote page.
-import { unwrap } from '@ratify/crypto';
+// Markdown document members can download from the booth and the vote page. The documents are
+// attached first, so each offer lists its document (and its SHA-256) when its digest is signed.
+import { err, ok, unwrap, type Result } from '@ratify/crypto';
 import type { VoteDefinition } from '@ratify/engine';
 import { createOffer, offerDigest, parseWireOffer, sniffDocument, toWireOffer, type Direction, type OfferInput, type Term, type TermValue } from '@ratify/protocol/bargaining';
 import type { Store } from '@ratify/storage';
+import { attachOfferDocument } from '../services/offer-records.ts';
 
 const ILLUSTRATIVE = 'Illustrative demo data: not the terms of the real agreement.';
 const pct = (bp: number): TermValue => ({ kind: 'percent', basisPoints: bp });
@@ -154,14 +156,22 @@ const DOCUMENTS: readonly { readonly id: string; readonly contractId: string; re
   { id: 'federation-2008-agreement-highlights', contractId: 'federation-primetime-2005', offerId: 'federation-2008-agreement', name: 'federation-deal-highlights.md', markdown: HIGHLIGHTS_MD },
 ];
 
+/**
+ * Attaches a demo document to its offer (listed in the offer, so in its digest), once by id. An
+ * older demo database whose votes already bind the offer keeps it unchanged: its digest is signed.
+ */
+async function seedDocument(store: Store, d: (typeof DOCUMENTS)[number]): Promise<Result<'added' | 'present' | 'offer_bound', string>> {
+  if ((await store.getDocument(d.id)) !== null) return ok('present');
+  const bytes = new TextEncoder().encode(d.markdown);
+  // Recognised like an upload (type, size, SHA-256), so the demo stores nothing a real upload could not.
+  const added = await attachOfferDocument(store, { id: d.id, contractId: d.contractId, offerId: d.offerId, name: d.name, ...unwrap(sniffDocument(bytes)), bytes });
+  if (added.ok) return ok('added');
+  return added.error === 'offer_in_use' ? ok('offer_bound') : err(added.error, added.detail);
+}
+
 export async function seedDemoBargaining(store: Store): Promise<void> {
   if ((await store.getContract(CONTRACTS[0]!.id)) === null) await seedTimeline(store);
-  for (const d of DOCUMENTS) {
-    if ((await store.getDocument(d.id)) !== null) continue;
-    const bytes = new TextEncoder().encode(d.markdown);
-    // Recognised like an upload (type, size, SHA-256), so the demo stores nothing a real upload could not.
-    unwrap(await store.addDocument({ id: d.id, contractId: d.contractId, offerId: d.offerId, name: d.name, ...unwrap(sniffDocument(bytes)), bytes }));
-  }
+  for (const d of DOCUMENTS) unwrap(await seedDocument(store, d));
 }
 
 async function seedTimeline(store: Store): Promise<void> {
@@ -182,7 +192,10 @@ async function seedTimeline(store: Store): Promise<void> {
   }
 }
 
-/** Seeds the tracker (once) and binds each demo vote to its offer by digest (information.offer). */
+/**
+ * Seeds the tracker (once) and binds each demo vote to its offer by digest (information.offer):
+ * after the documents are attached, so the digest commits to them.
+ */
 export async function linkDemoOffers(store: Store, definitions: readonly VoteDefinition[]): Promise<VoteDefinition[]> {
   await seedDemoBargaining(store);
   const out: VoteDefinition[] = [];

@@ -1,20 +1,23 @@
 // The bargaining tracker (docs/bargaining.md): contracts, sessions, offers with structured terms,
-// documents, the offer comparison, and the public read of the offer a vote ratifies and of that
-// offer's documents (never any other). Every input is checked with the protocol
-// (@ratify/protocol/bargaining) before the store sees it; a refused request changes nothing. Offers are stored as canonical JSON and served with their digest; once a
-// draft or vote binds an offer (information.offer / linkedOfferId) it can no longer change.
+// documents, the offer comparison, and the public read of the offer a vote ratifies and of the
+// documents that offer lists (never any other). Every input is checked with the protocol
+// (@ratify/protocol/bargaining) before the store sees it; a refused request changes nothing.
+// Offers are stored as canonical JSON, listing their documents, and served with their digest; once
+// a draft or vote binds an offer (information.offer / linkedOfferId) it, its final mark and its
+// documents can no longer change (offer-records.ts).
 import { err, ok, type Result } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
 import { parseWireManifest, type OfferReference } from '@ratify/protocol';
 import {
   checkContract, checkContractTransition, checkSession, compareOffers, contractSchema, createOffer, formalNegotiationDays, offerDigest,
-  parseWireOffer, sessionSchema, sniffDocument, sortSessions, toWireOffer, type BargainingSession, type ContractStatus, type Offer, type OfferInput,
+  sessionSchema, sniffDocument, sortSessions, toDocumentName, toWireOffer, type BargainingSession, type ContractStatus, type Offer, type OfferInput,
 } from '@ratify/protocol/bargaining';
 import type { SessionRecord, Store, StoredContract, StoredDocument, StoredOffer } from '@ratify/storage';
 import type { z } from 'zod';
 import type { offerBodySchema, offerUpdateBodySchema, sessionBodySchema } from '../api/bargaining-schemas.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
+import { attachOfferDocument, listedDocument, offerInUse, readOffer, withStoredDocuments } from './offer-records.ts';
 
 type OfferBody = z.infer<typeof offerBodySchema>;
 type ContractBody = {
@@ -42,12 +45,6 @@ function toSession(r: SessionRecord): BargainingSession {
   };
 }
 
-/** The stored offer parsed again at this edge (it was checked on the way in). */
-function readOffer(stored: StoredOffer): Result<Offer, 'internal_error'> {
-  const o = parseWireOffer(stored.offer);
-  return o.ok ? o : err('internal_error', `stored offer ${stored.id} unreadable: ${o.error}`);
-}
-
 function entry(stored: StoredOffer, offer: Offer): OfferEntry {
   return { offer: asWire<OfferEntry['offer']>(offer), digest: offerDigest(offer), createdAt: stored.createdAt, updatedAt: stored.updatedAt };
 }
@@ -63,22 +60,6 @@ function checkedOffer(contractId: string, body: OfferBody): Result<Offer, ApiErr
     default:
       return err('invalid_offer', o.detail ?? o.error);
   }
-}
-
-/** Does a draft definition or a manifest (JSON text) bind this offer? */
-function binds(json: string, offerId: string): boolean {
-  try {
-    const v = JSON.parse(json) as { linkedOfferId?: unknown; information?: { offer?: { id?: unknown } } };
-    return v.linkedOfferId === offerId || v.information?.offer?.id === offerId;
-  } catch {
-    return false;
-  }
-}
-
-async function offerInUse(store: Store, offerId: string): Promise<boolean> {
-  for (const d of await store.listDrafts()) if (binds(d.definition, offerId)) return true;
-  for (const v of await store.listVotes()) if (binds(v.manifest, offerId)) return true;
-  return false;
 }
 
 /**
@@ -124,11 +105,15 @@ export function createBargainingService(engine: Engine) {
     return reference === undefined ? err('no_linked_offer', voteId) : ok(reference);
   }
 
-  /** The documents attached to exactly this offer (a contract's own and its other offers' are left out). */
-  async function documentsOf(offer: Offer): Promise<ResponseOf<'voteOffer'>['documents']> {
-    return (await store.listDocuments(offer.contractId))
-      .filter((d) => d.offerId === offer.id)
-      .map(({ id, name, contentType, size, sha256 }) => ({ id, name, contentType, size, sha256 }));
+  /**
+   * Rewrites an offer (not bound: the callers check inside the same transaction) listing the
+   * documents stored for it, so an edit or a final mark never drops a document from the offer.
+   */
+  async function rewriteOffer(tx: Store, offer: Offer): Promise<Result<{ stored: StoredOffer; offer: Offer }, ApiErrorCode>> {
+    const listed = await withStoredDocuments(tx, offer);
+    if (!listed.ok) return listed;
+    const updated = await tx.updateOffer({ id: offer.id, contractId: offer.contractId, finalOffer: offer.finalOffer, offer: toWireOffer(listed.value) });
+    return updated.ok ? ok({ stored: updated.value, offer: listed.value }) : updated;
   }
 
   async function summaryOf(c: StoredContract) {
@@ -237,8 +222,11 @@ export function createBargainingService(engine: Engine) {
       const offer = checkedOffer(current.value.offer.contractId, { ...body, id });
       if (!offer.ok) return offer;
       for (const other of offer.value.comparedWith ?? []) if ((await store.getOffer(other)) === null) return err('offer_not_found', `compared offer ${other}`);
-      const updated = await store.updateOffer({ id, contractId: offer.value.contractId, finalOffer: offer.value.finalOffer, offer: toWireOffer(offer.value) });
-      return updated.ok ? ok(entry(updated.value, offer.value)) : updated;
+      // The body has no documents: the offer keeps listing the ones attached to it.
+      const updated = await store.transaction<{ stored: StoredOffer; offer: Offer }, ApiErrorCode>(async (tx) =>
+        (await offerInUse(tx, id)) ? err('offer_in_use', id) : rewriteOffer(tx, offer.value),
+      );
+      return updated.ok ? ok(entry(updated.value.stored, updated.value.offer)) : updated;
     },
 
     /** Moves the final-offer mark to this offer (unmarking any other of the contract), all or nothing. */
@@ -260,14 +248,14 @@ export function createBargainingService(engine: Engine) {
           others.push({ stored: s, offer: o.value });
         }
       }
-      const result = await store.transaction<StoredOffer, ApiErrorCode>(async (tx) => {
+      const result = await store.transaction<{ stored: StoredOffer; offer: Offer }, ApiErrorCode>(async (tx) => {
         for (const o of others) {
-          const un = await tx.updateOffer({ id: o.offer.id, contractId: o.offer.contractId, finalOffer: false, offer: toWireOffer({ ...o.offer, finalOffer: false }) });
+          const un = await rewriteOffer(tx, { ...o.offer, finalOffer: false });
           if (!un.ok) return un;
         }
-        return tx.updateOffer({ id, contractId: offer.contractId, finalOffer, offer: toWireOffer(marked) });
+        return rewriteOffer(tx, marked);
       });
-      return result.ok ? ok(entry(result.value, marked)) : result;
+      return result.ok ? ok(entry(result.value.stored, result.value.offer)) : result;
     },
 
     async compare(baselineId: string, ids: readonly string[]): Promise<Result<ResponseOf<'compareOffers'>, ApiErrorCode>> {
@@ -289,8 +277,11 @@ export function createBargainingService(engine: Engine) {
       const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
       const sniffed = sniffDocument(bytes);
       if (!sniffed.ok) return sniffed;
-      const name = body.name.replace(/[^\p{L}\p{N} ._()-]/gu, '_');
-      const added = await store.addDocument({ id: body.id, contractId, offerId: body.offerId ?? null, name, bytes, ...sniffed.value });
+      const name = toDocumentName(body.name);
+      if (!name.ok) return name;
+      const document = { id: body.id, contractId, name: name.value, bytes, ...sniffed.value };
+      // An offer's document goes into the offer itself (its digest), in the same transaction.
+      const added = body.offerId === undefined ? await store.addDocument({ ...document, offerId: null }) : await attachOfferDocument(store, { ...document, offerId: body.offerId });
       return added.ok ? ok(added.value) : added;
     },
 
@@ -324,20 +315,24 @@ export function createBargainingService(engine: Engine) {
         contract: { id: contract.id, title: contract.title, parties: [...contract.parties], expiryDate: contract.expiryDate, status: contract.status, formalNegotiationDays: formalNegotiationDays(sessions) },
         comparedWith: asWire<ResponseOf<'voteOffer'>['comparedWith']>(compared),
         comparison: asWire<ResponseOf<'voteOffer'>['comparison']>(compareOffers(offer, compared)),
-        documents: await documentsOf(offer),
+        // Exactly the documents the offer object lists (what its digest commits to).
+        documents: [...(offer.documents ?? [])],
       });
     },
 
     /**
-     * A document of the offer a vote ratifies, for anyone: only a document attached to exactly the
-     * offer the manifest binds (information.offer.id); any other document is not found here, so
-     * this public route never reaches the staff-only documents of a contract or its other offers.
+     * A document of the offer a vote ratifies, for anyone: only one the offer object lists, and only
+     * while the stored offer is the one the manifest signed (its digest) and the bytes are the ones
+     * it lists (SHA-256, size). Any other document is not found here, so this public route never
+     * reaches the staff-only documents of a contract or its other offers.
      */
     async voteOfferDocument(voteId: string, documentId: string): Promise<Result<StoredDocument, ApiErrorCode>> {
       const bound = await boundReference(voteId);
       if (!bound.ok) return bound;
-      const d = await store.getDocument(documentId);
-      return d === null || d.offerId !== bound.value.id ? err('document_not_found', documentId) : ok(d);
+      const loaded = await loadOffer(bound.value.id);
+      if (!loaded.ok) return loaded;
+      if (offerDigest(loaded.value.offer) !== bound.value.digest) return err('stored_offer_mismatch', bound.value.id);
+      return listedDocument(store, loaded.value.offer, documentId);
     },
   };
 }

@@ -1,8 +1,8 @@
 // Contract: the bargaining tracker. Contracts (unique ids, status changed only by compare and set,
 // with a contiguous history), sessions (need their contract, stay with it, ordered by date), offers
 // (stored byte for byte, at most one final offer per contract, also enforced by the database) and
-// documents (bytes round-trip exactly; offer must belong to the contract). Every refused write
-// changes nothing.
+// documents (bytes round-trip exactly; offer must belong to the contract; an offer's document and
+// the offer's rewritten text commit together or not at all). Every refused write changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { ContractRecord, NewDocument, OfferRecord } from '../../src/index.ts';
 import { FIXED_TIME, expectOk, useStore } from './fixtures.ts';
@@ -119,6 +119,28 @@ export function bargainingContract(factory: StoreFactory): void {
       expect(await t.store.addDocument(doc('d2', { offerId: 'o2' }))).toMatchObject({ ok: false, error: 'offer_contract_mismatch' });
       expect((await t.store.listDocuments('c1')).map((d) => d.id)).toEqual(['d1']);
       expect(await t.store.getDocument('d2')).toBeNull();
+    });
+
+    it("adds an offer's document and rewrites the offer's text in one transaction: both or neither", async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createOffer(offer('o1')));
+      const before = await t.store.getOffer('o1');
+      const listed = '{"documents":["d1"],"id":"o1"}';
+      expectOk(await t.store.transaction(async (tx) => {
+        const added = await tx.addDocument(doc('d1', { offerId: 'o1' }));
+        return added.ok ? tx.updateOffer({ id: 'o1', contractId: 'c1', finalOffer: false, offer: listed }) : added;
+      }));
+      expect((await t.store.getOffer('o1'))?.offer).toBe(listed);
+      expect((await t.store.getDocument('d1'))?.offerId).toBe('o1');
+      // The offer's rewrite is refused: the document added before it in the same transaction goes too.
+      const refused = await t.store.transaction(async (tx) => {
+        const added = await tx.addDocument(doc('d2', { offerId: 'o1' }));
+        return added.ok ? tx.updateOffer({ id: 'o1', contractId: 'c2', finalOffer: false, offer: '{"documents":["d1","d2"],"id":"o1"}' }) : added;
+      });
+      expect(refused).toMatchObject({ ok: false, error: 'offer_contract_mismatch' });
+      expect(await t.store.getDocument('d2')).toBeNull();
+      expect((await t.store.getOffer('o1'))?.offer).toBe(listed);
+      expect(before?.offer).not.toBe(listed);
     });
   });
 }

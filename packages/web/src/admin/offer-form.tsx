@@ -183,7 +183,10 @@ async function base64Of(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** Attach a PDF or Markdown file; the server recognises its type from the bytes and records its SHA-256. */
+/**
+ * Attach a PDF or Markdown file; the server recognises its type from the bytes and records its
+ * SHA-256. Attached to an offer, it is listed in the offer (so in its digest): refused once bound.
+ */
 export function DocumentForm({ contractId, offers, onSaved }: { readonly contractId: string; readonly offers: readonly Offer[]; readonly onSaved: () => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -206,7 +209,8 @@ export function DocumentForm({ contractId, offers, onSaved }: { readonly contrac
         <label for="doc-file">{t('bargaining.field.file')}</label>
         <input id="doc-file" type="file" required accept=".pdf,.md,application/pdf,text/markdown" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
         <label for="doc-offer">{t('bargaining.field.document_offer')}</label>
-        <select id="doc-offer" value={offerId} onChange={(e) => setOfferId(e.currentTarget.value)}>
+        <p id="doc-offer-hint" class="hint">{t('bargaining.document_offer_hint')}</p>
+        <select id="doc-offer" value={offerId} aria-describedby="doc-offer-hint" onChange={(e) => setOfferId(e.currentTarget.value)}>
           <option value="">{t('draft.offer_none')}</option>
           {offers.map((o) => <option key={o.id} value={o.id}>{o.title}</option>)}
         </select>

@@ -1,8 +1,9 @@
 // The offer a vote ratifies, as members see it in the booth and on the public vote page: its
 // summary and terms, the contract's timeline in one line (days of formal negotiations, counted from
 // sessions), a check that it is exactly the offer signed into the manifest (the browser recomputes
-// the SHA-256 digest itself), the offer's documents as download links, and the comparison table
-// against the agreements it is compared with.
+// the SHA-256 digest itself, over the offer object including the documents it lists), the documents
+// of the checked offer as download links, and the comparison table against the agreements it is
+// compared with.
 // Better/worse is said in words and symbols, never by colour alone.
 import { checkOffer, formatScaled, mirrorVerdict, offerDigest, offerSchema, type Offer, type Verdict } from '@ratify/protocol/bargaining';
 import type { OfferReference } from '@ratify/protocol';
@@ -115,7 +116,9 @@ function OfferBody({ data, reference }: { readonly data: VoteOffer; readonly ref
       <p>{t('offer.contract', { title: data.contract.title, date: data.contract.expiryDate })}</p>
       <p>{t('offer.formal_days', { days: data.contract.formalNegotiationDays })}</p>
       {data.offer.summary !== undefined ? <Paragraphs text={data.offer.summary} /> : null}
-      <OfferDocuments voteId={data.voteId} documents={data.documents} />
+      {/* The documents the checked offer lists (their SHA-256 are inside the digest just checked); none
+          when the check failed: the server serves no document of an offer that is not the signed one. */}
+      <OfferDocuments voteId={data.voteId} documents={offer?.documents ?? []} />
       <h3>{t('compare.heading')}</h3>
       <ComparisonTable data={data} />
     </>

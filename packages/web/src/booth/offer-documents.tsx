@@ -1,6 +1,7 @@
-// The documents attached to the offer a vote ratifies, in the booth and on the public vote page:
-// download links with each file's kind, size and SHA-256. The links go to the public route that
-// serves only this offer's documents, as sandboxed attachments; nothing here renders a document.
+// The documents the offer a vote ratifies lists, in the booth and on the public vote page: download
+// links with each file's kind, size and SHA-256 (part of the offer the vote's fingerprint commits
+// to). The links go to the public route that serves only this offer's documents, and only bytes
+// matching their SHA-256, as sandboxed attachments; nothing here renders a document.
 import { api } from '../api.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { documentKind, formatFileSize, type OfferDocument } from './document-words.ts';

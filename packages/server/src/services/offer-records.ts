@@ -1,0 +1,86 @@
+// Stored offers as the server reads and changes them (docs/bargaining.md): parsed again at this
+// edge, locked once a draft or a vote binds them, and the documents they list. Attaching a document
+// to an offer adds its bytes and rewrites the offer's canonical JSON (its `documents` list, so its
+// digest) in one transaction, refused while a draft or vote binds the offer; serving a document of
+// the offer a vote ratifies checks the bytes against the SHA-256 that offer lists. Used by the
+// bargaining service and the demo seed. Must not know HTTP.
+import { err, ok, type Result } from '@ratify/crypto';
+import {
+  checkOfferDocumentBytes, MAX_OFFER_DOCUMENTS, parseWireOffer, toWireOffer, withOfferDocuments, type DocumentContentType, type Offer, type OfferDocument,
+} from '@ratify/protocol/bargaining';
+import type { NewDocument, Store, StoredDocument, StoredDocumentMeta, StoredOffer } from '@ratify/storage';
+import type { ApiErrorCode } from '../http/errors.ts';
+
+/** The stored offer parsed again at this edge (it was checked on the way in). */
+export function readOffer(stored: StoredOffer): Result<Offer, 'internal_error'> {
+  const o = parseWireOffer(stored.offer);
+  return o.ok ? o : err('internal_error', `stored offer ${stored.id} unreadable: ${o.error}`);
+}
+
+/** Does a draft definition or a manifest (JSON text) bind this offer? */
+function binds(json: string, offerId: string): boolean {
+  try {
+    const v = JSON.parse(json) as { linkedOfferId?: unknown; information?: { offer?: { id?: unknown } } };
+    return v.linkedOfferId === offerId || v.information?.offer?.id === offerId;
+  } catch {
+    return false;
+  }
+}
+
+/** Is the offer bound by a draft or a vote (so it, its mark and its documents can no longer change)? */
+export async function offerInUse(store: Store, offerId: string): Promise<boolean> {
+  for (const d of await store.listDrafts()) if (binds(d.definition, offerId)) return true;
+  for (const v of await store.listVotes()) if (binds(v.manifest, offerId)) return true;
+  return false;
+}
+
+/** A stored document as its offer lists it. Storage holds what the upload's sniffing found. */
+function entryOf(d: StoredDocumentMeta): OfferDocument {
+  return { id: d.id, name: d.name, contentType: d.contentType as DocumentContentType, size: d.size, sha256: d.sha256 };
+}
+
+/**
+ * The offer listing exactly the documents attached to it in storage (the one source of truth for
+ * which documents an offer has). A stored entry that fails the protocol's checks is our bug.
+ */
+export async function withStoredDocuments(store: Store, offer: Offer): Promise<Result<Offer, ApiErrorCode>> {
+  const entries = (await store.listDocuments(offer.contractId)).filter((d) => d.offerId === offer.id).map(entryOf);
+  if (entries.length > MAX_OFFER_DOCUMENTS) return err('too_many_documents', `an offer lists at most ${MAX_OFFER_DOCUMENTS} documents`);
+  const listed = withOfferDocuments(offer, entries);
+  return listed.ok ? listed : err('internal_error', `offer ${offer.id} with its documents: ${listed.error} ${listed.detail ?? ''}`);
+}
+
+/**
+ * Attaches a document to an offer: stores it and rewrites the offer's canonical JSON to list it,
+ * in one transaction (a refusal or a throw leaves neither). Refused with `offer_in_use` while a
+ * draft or a vote binds the offer, as editing it is: its digest is signed.
+ */
+export async function attachOfferDocument(store: Store, document: NewDocument & { readonly offerId: string }): Promise<Result<StoredDocumentMeta, ApiErrorCode>> {
+  return store.transaction<StoredDocumentMeta, ApiErrorCode>(async (tx) => {
+    if (await offerInUse(tx, document.offerId)) return err('offer_in_use', `${document.offerId} is bound to a draft or vote; its documents can no longer change`);
+    const added = await tx.addDocument(document);
+    if (!added.ok) return added;
+    const stored = await tx.getOffer(document.offerId);
+    if (stored === null) return err('offer_not_found', document.offerId);
+    const offer = readOffer(stored);
+    if (!offer.ok) return offer;
+    const listed = await withStoredDocuments(tx, offer.value);
+    if (!listed.ok) return listed;
+    const updated = await tx.updateOffer({ id: stored.id, contractId: stored.contractId, finalOffer: stored.finalOffer, offer: toWireOffer(listed.value) });
+    return updated.ok ? ok(added.value) : updated;
+  });
+}
+
+/**
+ * The bytes of a document the offer lists, served only if they are exactly the listed ones (size
+ * and SHA-256): the chain manifest → offer digest → offer → document SHA-256 → bytes holds for
+ * whatever leaves. Served under the listed name and type. Not listed: `document_not_found`.
+ */
+export async function listedDocument(store: Store, offer: Offer, documentId: string): Promise<Result<StoredDocument, ApiErrorCode>> {
+  const entry = (offer.documents ?? []).find((d) => d.id === documentId);
+  if (entry === undefined) return err('document_not_found', documentId);
+  const stored = await store.getDocument(documentId);
+  if (stored === null) return err('document_digest_mismatch', `${documentId} is listed but not stored`);
+  if (!checkOfferDocumentBytes(entry, stored.bytes)) return err('document_digest_mismatch', documentId);
+  return ok({ ...stored, name: entry.name, contentType: entry.contentType, size: entry.size, sha256: entry.sha256 });
+}
