@@ -439,7 +439,7 @@ describe('admin console and trustee ceremony', () => {
     await admin.goto('/admin/unions');
     await admin.getByText('Esta página es para el personal electoral. Inicie sesión primero.').waitFor();
   }, 60_000);
-  it('lets an administrator disable a staff account and any staff member change their password', async () => {
+  it('lets an administrator disable a staff account and enable it again, and any staff member change their password', async () => {
     // A fresh browser for the administrator; the server's clock runs ahead (the scheduled close), so the code is for its time.
     const ada = await staffPage('ada-again');
     await staffSignIn(ada, 'ada', PASSWORD, totpCode('ada', adminSecret, new Date(Date.now() + offsetMs)));
@@ -466,6 +466,20 @@ describe('admin console and trustee ceremony', () => {
     await ben.getByRole('button', { name: 'Sign in as staff' }).click();
     await ben.getByText('The username, password or code is not right.').waitFor();
 
+    // Ada enables Ben again (a second click confirms): he signs in with the password he had.
+    await table.getByRole('button', { name: 'Enable ben' }).click();
+    await ada.getByText('Enable the account ben? It can sign in again with its existing password (and authenticator code); its earlier sessions stay ended.').waitFor();
+    await noViolations(ada, 'staff accounts, confirming enabling');
+    await ada.getByRole('button', { name: 'Yes, go ahead' }).click();
+    await ada.getByRole('status').filter({ hasText: 'The account ben was enabled; it can sign in again.' }).waitFor();
+    await table.getByRole('row', { name: /^ben trustee Active/ }).waitFor();
+    expect(await table.getByRole('button', { name: 'Enable ben' }).count()).toBe(0);
+    await table.getByRole('button', { name: 'Disable ben' }).waitFor();
+    await noViolations(ada, 'staff accounts after enabling');
+    await staffSignIn(ben, 'ben', PASSWORD);
+    await ben.goto('/trustee');
+    await ben.getByRole('heading', { name: 'My trustee duties' }).waitFor();
+
     // Olga changes her password: the current one is checked, and her session in another browser is
     // signed out (this one stays signed in).
     const olga = pages.get('olga')!;
@@ -488,9 +502,10 @@ describe('admin console and trustee ceremony', () => {
     await olga.goto('/admin/votes');
     await olga.getByRole('heading', { name: 'Votes' }).waitFor();
     const audit = await env.engine.store.listAudit({ limit: 1000 });
-    expect(audit.filter((e) => ['disableStaffAccount', 'changeStaffPassword'].includes(e.action)).map((e) => [e.actor, e.action])).toEqual([
-      ['staff:ada', 'disableStaffAccount'],
-      ['staff:olga', 'changeStaffPassword'],
+    expect(audit.filter((e) => ['disableStaffAccount', 'enableStaffAccount', 'changeStaffPassword'].includes(e.action)).map((e) => [e.actor, e.action, e.details])).toEqual([
+      ['staff:ada', 'disableStaffAccount', JSON.stringify({ params: { username: 'ben' } })],
+      ['staff:ada', 'enableStaffAccount', JSON.stringify({ params: { username: 'ben' } })],
+      ['staff:olga', 'changeStaffPassword', expect.any(String)],
     ]);
     expect(JSON.stringify(audit)).not.toContain('a brand new staff password');
   }, 90_000);

@@ -1,6 +1,7 @@
 // Staff password rotation (engine/staff-security.ts): the current password is required, the new one
 // must be long enough and different, is stored as a new argon2id hash (the old password stops
-// working), other sessions end and the one asking is kept; a disabled account cannot sign in.
+// working), other sessions end and the one asking is kept; a disabled account cannot sign in, and
+// once enabled again signs in with the password it had.
 import { openSqliteStore } from '@ratify/storage';
 import type { Store } from '@ratify/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,5 +48,12 @@ describe('changing a staff password', () => {
     expect((await store.disableStaffAccount('olga', NOW.toISOString())).ok).toBe(true);
     expect(await change(PASSWORD, NEW)).toMatchObject({ ok: false, error: 'staff_not_found' });
     expect(await authenticateStaff(store, null, { username: 'olga', password: PASSWORD }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
+  });
+
+  it('lets an account enabled again sign in with the password it had, and change it', async () => {
+    expect((await store.disableStaffAccount('olga', NOW.toISOString())).ok).toBe(true);
+    expect((await store.enableStaffAccount('olga')).ok).toBe(true);
+    expect(await authenticateStaff(store, null, { username: 'olga', password: PASSWORD }, NOW)).toMatchObject({ ok: true });
+    expect(await change(PASSWORD, NEW)).toEqual({ ok: true, value: { sessionsEnded: 0 } });
   });
 });

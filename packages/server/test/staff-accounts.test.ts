@@ -1,6 +1,7 @@
 // Staff auth hardening: the CSRF token given again by /api/staff/me (so pages keep it nowhere),
 // expired staff sessions pruned, administrators listing and disabling accounts (sessions end at
-// once, sign-in refused, audited; never yourself nor the last active administrator), and every
+// once, sign-in refused, audited; never yourself nor the last active administrator) and enabling
+// them again (same password and TOTP, no earlier session back, audited), and every
 // staff member changing their own password (current one required, argon2id, other sessions end,
 // audited without the password) — with every forbidden caller refused.
 import { randomBytes } from 'node:crypto';
@@ -126,6 +127,86 @@ describe('disabling a staff account', () => {
     const alice = await session('alice');
     expect(await alice.call('disableStaffAccount', { params: { username: 'tom' }, headers: { 'x-csrf-token': 'wrong' } })).toMatchObject({ status: 403, error: { code: 'csrf_invalid' } });
     expect((await server.store.listStaffAccountStatus()).every((a) => a.disabledAt === null)).toBe(true);
+  });
+});
+
+describe('enabling a disabled staff account', () => {
+  it('lets it sign in again with its password (and TOTP), brings back no earlier session, and is audited', async () => {
+    await addStaff('alice', 'administrator');
+    await addStaff('bob', 'administrator');
+    await addStaff('tom', 'trustee');
+    const alice = await session('alice');
+    const tom = await session('tom');
+    const bob = await session('bob');
+    const tomCookie = [...tom.cookies()].map(([k, v]) => `${k}=${v}`).join('; ');
+    expect(await alice.call('disableStaffAccount', { params: { username: 'tom' } })).toMatchObject({ ok: true, value: { sessionsEnded: 1 } });
+    expect(await alice.call('disableStaffAccount', { params: { username: 'bob' } })).toMatchObject({ ok: true, value: { sessionsEnded: 1 } });
+    expect((await login('tom')).r).toMatchObject({ ok: false, status: 401, error: { code: 'invalid_credentials' } });
+
+    const enabled = await alice.call('enableStaffAccount', { params: { username: 'Tom' } });
+    expect(enabled).toEqual({ ok: true, status: 200, value: { account: { id: expect.any(String), username: 'tom', role: 'trustee', createdAt: expect.any(String), disabledAt: null } } });
+    // The session from before stays ended, whether its cookie comes from the old client or by hand.
+    expect(await tom.call('trusteeDrafts')).toMatchObject({ status: 401, error: { code: 'staff_sign_in_required' } });
+    expect(await server.client().call('staffMe', { headers: { cookie: tomCookie } })).toMatchObject({ status: 401, error: { code: 'staff_sign_in_required' } });
+    // Tom signs in again with the password he had.
+    const again = await login('tom');
+    expect(again.r).toMatchObject({ ok: true, value: { staff: { username: 'tom', role: 'trustee' } } });
+    expect(await again.client.call('trusteeDrafts')).toMatchObject({ ok: true });
+    // An administrator keeps her TOTP secret: password and a fresh code from the same authenticator.
+    expect(await alice.call('enableStaffAccount', { params: { username: 'bob' } })).toMatchObject({ ok: true, value: { account: { username: 'bob', disabledAt: null } } });
+    expect(await bob.call('listStaffAccounts')).toMatchObject({ status: 401 });
+    const bobAgain = await login('bob');
+    expect(bobAgain.r).toMatchObject({ ok: true, value: { staff: { username: 'bob', role: 'administrator' } } });
+    expect(await bobAgain.client.call('listStaffAccounts')).toMatchObject({ ok: true, value: { accounts: [{ disabledAt: null }, { disabledAt: null }, { disabledAt: null }] } });
+
+    const audit = await alice.call('auditLog');
+    const entries = audit.ok ? audit.value.entries.filter((e) => e.action === 'enableStaffAccount') : [];
+    expect(entries.map((e) => [e.actor, JSON.parse(e.details)])).toEqual([['staff:alice', { params: { username: 'tom' } }], ['staff:alice', { params: { username: 'bob' } }]]);
+    expect(JSON.stringify(audit) + server.logs.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('refuses an active account (nothing changes), an unknown one and a malformed name; refusals are not audited', async () => {
+    await addStaff('alice', 'administrator');
+    await addStaff('tom', 'trustee');
+    const alice = await session('alice');
+    const tom = await session('tom');
+    const before = await server.store.listStaffAccountStatus();
+    expect(await alice.call('enableStaffAccount', { params: { username: 'tom' } })).toMatchObject({ ok: false, status: 409, error: { code: 'not_disabled' } });
+    expect(await alice.call('enableStaffAccount', { params: { username: 'alice' } })).toMatchObject({ ok: false, status: 409, error: { code: 'not_disabled' } });
+    expect(await alice.call('enableStaffAccount', { params: { username: 'nobody' } })).toMatchObject({ ok: false, status: 404, error: { code: 'staff_not_found' } });
+    expect(await alice.call('enableStaffAccount', { params: { username: 'no' } })).toMatchObject({ ok: false, status: 400, error: { code: 'invalid_request' } });
+    expect(await server.store.listStaffAccountStatus()).toEqual(before);
+    expect(await tom.call('trusteeDrafts')).toMatchObject({ ok: true });
+    const audit = await alice.call('auditLog');
+    expect(audit.ok && audit.value.entries.filter((e) => e.action === 'enableStaffAccount')).toEqual([]);
+    // The ops token is no account but may enable, like it may disable (audited as the token).
+    const ops = createClient({ baseUrl: server.baseUrl, adminToken: ADMIN_TOKEN });
+    expect(await alice.call('disableStaffAccount', { params: { username: 'tom' } })).toMatchObject({ ok: true });
+    expect(await ops.call('enableStaffAccount', { params: { username: 'tom' } })).toMatchObject({ ok: true, value: { account: { username: 'tom', disabledAt: null } } });
+    const log = await alice.call('auditLog');
+    expect(log.ok && log.value.entries.filter((e) => e.action === 'enableStaffAccount').map((e) => e.actor)).toEqual(['ops-token']);
+  });
+
+  it('is refused to observers, trustees, members, anonymous callers and a missing CSRF token', async () => {
+    await seedScenario(server);
+    await addStaff('alice', 'administrator');
+    await addStaff('olga', 'observer');
+    await addStaff('tom', 'trustee');
+    await addStaff('otto', 'observer');
+    const member = server.client();
+    await signIn(server, member, 'G1', 'g1@example.org');
+    const olga = await session('olga');
+    const tom = await session('tom');
+    const alice = await session('alice');
+    expect(await alice.call('disableStaffAccount', { params: { username: 'otto' } })).toMatchObject({ ok: true });
+    for (const [label, client] of [['observer', olga], ['trustee', tom]] as const) {
+      expect(await client.call('enableStaffAccount', { params: { username: 'otto' } }), label).toMatchObject({ status: 403, error: { code: 'forbidden_role' } });
+    }
+    for (const client of [member, server.client()]) expect(await client.call('enableStaffAccount', { params: { username: 'otto' } })).toMatchObject({ status: 401 });
+    expect(await alice.call('enableStaffAccount', { params: { username: 'otto' }, headers: { 'x-csrf-token': 'wrong' } })).toMatchObject({ status: 403, error: { code: 'csrf_invalid' } });
+    const cookie = [...alice.cookies()].map(([k, v]) => `${k}=${v}`).join('; ');
+    expect(await server.client().call('enableStaffAccount', { params: { username: 'otto' }, headers: { cookie } })).toMatchObject({ status: 403, error: { code: 'csrf_invalid' } });
+    expect((await server.store.listStaffAccountStatus()).find((a) => a.username === 'otto')?.disabledAt).not.toBeNull();
   });
 });
 

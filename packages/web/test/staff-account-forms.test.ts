@@ -1,11 +1,12 @@
 // The staff-account pages' logic (staff/staff-account-forms.ts): the password form's checks before
-// sending, the words for each refusal of changeStaffPassword and disableStaffAccount (every code
-// the API lists, in both languages), and which accounts the list offers to disable.
+// sending, the words for each refusal of changeStaffPassword, disableStaffAccount and
+// enableStaffAccount (every code the API lists, in both languages), and which accounts the list
+// offers to disable or enable.
 import { ROUTES } from '@ratify/server/api';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.ts';
 import { es } from '../src/i18n/es.ts';
-import { canOfferDisable, checkPasswordForm, disableRefusal, passwordRefusal } from '../src/staff/staff-account-forms.ts';
+import { canOfferDisable, canOfferEnable, checkPasswordForm, disableRefusal, enableRefusal, passwordRefusal } from '../src/staff/staff-account-forms.ts';
 
 const GUARD = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'];
 
@@ -22,6 +23,7 @@ describe('refusals in words', () => {
   it.each([
     ['changeStaffPassword', (c: string) => passwordRefusal(c)?.message],
     ['disableStaffAccount', disableRefusal],
+    ['enableStaffAccount', enableRefusal],
   ] as const)('%s: every specific code has English and Spanish words', (route, words) => {
     const codes = ROUTES[route].errors.filter((c) => !GUARD.includes(c));
     expect(codes.length).toBeGreaterThan(0);
@@ -45,5 +47,14 @@ describe('the account list', () => {
     expect(canOfferDisable({ username: 'ben', disabledAt: null }, 'ada')).toBe(true);
     expect(canOfferDisable({ username: 'ada', disabledAt: null }, 'ada')).toBe(false);
     expect(canOfferDisable({ username: 'ben', disabledAt: '2026-11-26T12:00:00.000Z' }, 'ada')).toBe(false);
+  });
+
+  it('offers to enable disabled accounts, and only those', () => {
+    expect(canOfferEnable({ disabledAt: '2026-11-26T12:00:00.000Z' })).toBe(true);
+    expect(canOfferEnable({ disabledAt: null })).toBe(false);
+    // Never both buttons on one row.
+    for (const a of [{ username: 'ben', disabledAt: null }, { username: 'ben', disabledAt: '2026-11-26T12:00:00.000Z' }, { username: 'ada', disabledAt: null }]) {
+      expect(canOfferDisable(a, 'ada') && canOfferEnable(a)).toBe(false);
+    }
   });
 });

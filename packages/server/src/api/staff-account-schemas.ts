@@ -1,5 +1,5 @@
 // Schemas of the staff-account routes (staff-account-routes.ts): the account list with status, the
-// disable answer, and the password change. Browser-safe (zod only). No password is ever in an answer.
+// disable and enable answers, and the password change. Browser-safe (zod only). No password is ever in an answer.
 import { z } from 'zod';
 import { staffRoleSchema } from './schemas.ts';
 
@@ -14,6 +14,8 @@ export const staffAccountStatusSchema = z.object({
 });
 export const staffAccountListSchema = z.object({ accounts: z.array(staffAccountStatusSchema) });
 export const disableStaffResponseSchema = z.object({ account: staffAccountStatusSchema, sessionsEnded: z.int() });
+/** The account as it is now (disabledAt null). No session is counted: an enabled account starts with none. */
+export const enableStaffResponseSchema = z.object({ account: staffAccountStatusSchema });
 export const changePasswordBodySchema = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z.string().min(1).max(1024),

@@ -3,7 +3,7 @@ export const STAFF_ACCOUNT_STATUS = {
   weak_password: 400, same_password: 400,
   wrong_password: 403,
   staff_not_found: 404,
-  already_disabled: 409, last_administrator: 409, cannot_disable_self: 409,
+  already_disabled: 409, last_administrator: 409, cannot_disable_self: 409, not_disabled: 409,
 } as const;
 
 export type StaffAccountCode = keyof typeof STAFF_ACCOUNT_STATUS;
@@ -16,4 +16,5 @@ export const STAFF_ACCOUNT_MESSAGES: Partial<Record<StaffAccountCode, string>> =
   already_disabled: 'That account is already disabled',
   last_administrator: 'The last active administrator cannot be disabled',
   cannot_disable_self: 'You cannot disable your own account',
+  not_disabled: 'That account is not disabled',
 };

@@ -1,6 +1,7 @@
-// Staff-account routes (api/staff-account-routes.ts): administrators list accounts and disable one;
-// any staff member changes their own password. Thin: the store and the engine do the work; the
-// route kit audits each successful call (the username disabled; never a password).
+// Staff-account routes (api/staff-account-routes.ts): administrators list accounts, disable one and
+// enable it again; any staff member changes their own password. Thin: the store and the engine do
+// the work; the route kit audits each successful call (the username disabled or enabled; never a
+// password).
 import { err, ok } from '@ratify/crypto';
 import { changeStaffPassword } from '@ratify/engine';
 import type { Store } from '@ratify/storage';
@@ -13,6 +14,12 @@ export function staffAccountRoutes(route: RouteRegistrar, store: Store, clock: (
     if (session.kind === 'staff' && session.username === params.username) return err('cannot_disable_self');
     const r = await store.disableStaffAccount(params.username, clock().toISOString());
     return r.ok ? ok({ account: r.value.account, sessionsEnded: r.value.sessionsEnded }) : r;
+  });
+
+  // No "not yourself" check: a disabled account has no session to ask with, and the ops token is no account.
+  route('enableStaffAccount', async ({ params }) => {
+    const r = await store.enableStaffAccount(params.username);
+    return r.ok ? ok({ account: r.value.account }) : r;
   });
 
   route('changeStaffPassword', async ({ body, session }) => {

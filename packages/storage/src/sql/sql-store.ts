@@ -270,6 +270,10 @@ export class SqlStore implements Store {
     return this.#atomic((ctx) => staffSecurity.disableStaffAccount(ctx, username, now));
   }
 
+  enableStaffAccount(username: string) {
+    return this.#atomic((ctx) => staffSecurity.enableStaffAccount(ctx, username));
+  }
+
   setStaffPassword(staffId: string, passwordHash: string, keepTokenHash: string | null) {
     return this.#atomic((ctx) => staffSecurity.setStaffPassword(ctx, staffId, passwordHash, keepTokenHash));
   }

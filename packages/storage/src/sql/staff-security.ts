@@ -1,8 +1,9 @@
 // Staff security over SQL (port-staff-security.ts): pruning expired staff sessions, disabling an
-// account together with its sessions, replacing a password hash together with the other sessions.
+// account together with its sessions and enabling it again (disabled_at cleared; no session kept),
+// replacing a password hash together with the other sessions.
 // The multi-statement functions must run inside a transaction (SqlStore wraps them).
 import { type Result, err, ok } from '@ratify/crypto';
-import type { DisableStaffError, StaffAccountStatus } from '../port-staff-security.ts';
+import type { DisableStaffError, EnableStaffError, StaffAccountStatus } from '../port-staff-security.ts';
 import type { SqlContext } from './context.ts';
 
 const COLUMNS = ['id', 'username', 'role', 'created_at', 'disabled_at'] as const;
@@ -36,6 +37,17 @@ export async function disableStaffAccount(ctx: SqlContext, username: string, now
   await ctx.db.updateTable('staff_accounts').set({ disabled_at: now }).where('id', '=', row.id).execute();
   const deleted = await ctx.db.deleteFrom('staff_sessions').where('staff_id', '=', row.id).executeTakeFirst();
   return ok({ account: status({ ...row, disabled_at: now }), sessionsEnded: Number(deleted.numDeletedRows) });
+}
+
+export async function enableStaffAccount(ctx: SqlContext, username: string): Promise<Result<{ account: StaffAccountStatus }, EnableStaffError>> {
+  const row = await ctx.db.selectFrom('staff_accounts').select([...COLUMNS]).where('username', '=', username).executeTakeFirst();
+  if (row === undefined) return err('staff_not_found', username);
+  if (row.disabled_at === null) return err('not_disabled', username);
+  await ctx.db.updateTable('staff_accounts').set({ disabled_at: null }).where('id', '=', row.id).execute();
+  // Disabling deleted the sessions, but a sign-in that read the credentials just before may have
+  // written one after; it stayed invisible while disabled and must not come back now.
+  await ctx.db.deleteFrom('staff_sessions').where('staff_id', '=', row.id).execute();
+  return ok({ account: status({ ...row, disabled_at: null }) });
 }
 
 export async function setStaffPassword(ctx: SqlContext, staffId: string, passwordHash: string, keepTokenHash: string | null): Promise<Result<{ sessionsEnded: number }, 'staff_not_found'>> {

@@ -1,6 +1,7 @@
 // Contract: staff security — expired staff sessions are pruned (live ones kept); disabling an account
 // ends its sessions in the same transaction, refuses its credentials and sessions from then on, and
-// never disables the last active administrator; a new password hash ends every other session.
+// never disables the last active administrator; enabling it again gives back the same credentials
+// and no session; a new password hash ends every other session.
 import { expect, it } from 'vitest';
 import type { NewStaffAccount } from '../../src/index.ts';
 import { FIXED_TIME, expectOk, useStore } from './fixtures.ts';
@@ -52,6 +53,35 @@ export function staffSecurityContract(factory: StoreFactory): void {
     expect((await t.store.listStaffAccountStatus()).map((a) => [a.username, a.disabledAt])).toEqual([['ada', null], ['bob', T0], ['tom', T0]]);
     // A disabled account's password cannot be set.
     expect(await t.store.setStaffPassword('id-bob', '$argon2id$new', null)).toMatchObject({ ok: false, error: 'staff_not_found' });
+  });
+
+  it('enables a disabled account with the credentials it had, and no session from before', async () => {
+    for (const a of [staff('ada', 'administrator'), staff('tom', 'trustee')]) expectOk(await t.store.createStaffAccount(a));
+    expect(await t.store.advanceTotpStep('id-ada', 100)).toBe(true);
+    const before = await t.store.getStaffCredentials('tom');
+    await session('tom1', 'id-tom');
+    expect(await t.store.enableStaffAccount('nobody')).toMatchObject({ ok: false, error: 'staff_not_found' });
+    // An active account: refused, and its session is left alone.
+    expect(await t.store.enableStaffAccount('tom')).toMatchObject({ ok: false, error: 'not_disabled' });
+    expect(await t.store.getStaffSession('tom1', T0)).not.toBeNull();
+    expect(expectOk(await t.store.disableStaffAccount('tom', T0)).sessionsEnded).toBe(1);
+    // A sign-in that read the credentials just before the disabling writes its session just after.
+    await session('tom-late', 'id-tom');
+    expect(await t.store.getStaffSession('tom-late', T0)).toBeNull();
+    expect(expectOk(await t.store.enableStaffAccount('tom'))).toEqual({ account: { id: 'id-tom', username: 'tom', role: 'trustee', createdAt: T0, disabledAt: null } });
+    expect(await t.store.getStaffCredentials('tom')).toEqual(before);
+    expect(await t.store.getStaffSession('tom1', T0)).toBeNull();
+    expect(await t.store.getStaffSession('tom-late', T0)).toBeNull();
+    expect(await t.store.enableStaffAccount('tom')).toMatchObject({ ok: false, error: 'not_disabled' });
+    // An administrator keeps its TOTP secret and the last step it used (a code is never accepted twice).
+    expectOk(await t.store.disableStaffAccount('tom', T0));
+    expect(expectOk(await t.store.createStaffAccount(staff('bob', 'administrator'))).username).toBe('bob');
+    expectOk(await t.store.disableStaffAccount('ada', T0));
+    expectOk(await t.store.enableStaffAccount('ada'));
+    expect(await t.store.getStaffCredentials('ada')).toMatchObject({ totpSecretEncrypted: 'v1.enc.ada', totpLastStep: 100, passwordHash: '$argon2id$fake$ada' });
+    expect((await t.store.listStaffAccountStatus()).map((a) => [a.username, a.disabledAt])).toEqual([['ada', null], ['bob', null], ['tom', T0]]);
+    // Enabled again, the account can be disabled again.
+    expect(expectOk(await t.store.disableStaffAccount('ada', T0)).account.disabledAt).toBe(T0);
   });
 
   it('replaces a password hash and ends every session but the one kept', async () => {

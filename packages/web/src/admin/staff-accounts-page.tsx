@@ -1,21 +1,25 @@
-// Administrators: every staff account with its role and status, and "disable" for the others (a
-// second click confirms). Disabling ends the account's sessions at once and refuses its sign-in;
-// the server refuses your own account and the last active administrator, and audits each call.
+// Administrators: every staff account with its role and status, "disable" for the other active
+// accounts and "enable" for the disabled ones (a second click confirms either). Disabling ends the
+// account's sessions at once and refuses its sign-in; the server refuses your own account and the
+// last active administrator. Enabling lets the account sign in again with the password and TOTP it
+// had; no earlier session comes back. The server audits each call.
 import { useState } from 'preact/hooks';
 import { formatInstant } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
-import { canOfferDisable, disableRefusal } from '../staff/staff-account-forms.ts';
+import { canOfferDisable, canOfferEnable, disableRefusal, enableRefusal } from '../staff/staff-account-forms.ts';
 import { ROLE_NAMES, StaffGate } from '../staff/staff-gate.tsx';
 import { type StaffIdentity, staffCall } from '../staff/staff-api.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 
+type Pending = { readonly action: 'disable' | 'enable'; readonly username: string };
+
 function Accounts({ me }: { readonly me: StaffIdentity }) {
   const { t, lang } = useI18n();
   const [reload, setReload] = useState(0);
   const accounts = useApi(() => staffCall('listStaffAccounts'), [reload]);
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
@@ -36,16 +40,31 @@ function Accounts({ me }: { readonly me: StaffIdentity }) {
     setReload((n) => n + 1);
   };
 
+  const enable = async (username: string) => {
+    setBusy(true);
+    setError(undefined);
+    const r = await staffCall('enableStaffAccount', { params: { username } });
+    setBusy(false);
+    setPending(null);
+    if (!r.ok) {
+      const key = enableRefusal(r.code);
+      setError(key ? t(key) : describeFailure(t, r));
+      return;
+    }
+    setStatus(t('admin.staff.enabled_done', { username }));
+    setReload((n) => n + 1);
+  };
+
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p>{t('admin.staff.intro')}</p>
       <ErrorAlert message={error} />
       {pending ? (
-        <div class="card" role="group" aria-labelledby="disable-confirm">
-          <p id="disable-confirm">{t('admin.staff.confirm', { username: pending })}</p>
+        <div class="card" role="group" aria-labelledby="staff-confirm">
+          <p id="staff-confirm">{t(pending.action === 'disable' ? 'admin.staff.confirm' : 'admin.staff.confirm_enable', { username: pending.username })}</p>
           <div class="actions">
-            <button type="button" disabled={busy} onClick={() => void disable(pending)}>{t('admin.vote.confirm')}</button>
+            <button type="button" disabled={busy} onClick={() => void (pending.action === 'disable' ? disable : enable)(pending.username)}>{t('admin.vote.confirm')}</button>
             <button type="button" class="secondary" onClick={() => setPending(null)}>{t('admin.vote.cancel')}</button>
           </div>
         </div>
@@ -68,8 +87,12 @@ function Accounts({ me }: { readonly me: StaffIdentity }) {
                   <td>{a.disabledAt === null ? t('admin.staff.active') : t('admin.staff.disabled_since', { when: formatInstant(a.disabledAt, lang) })}</td>
                   <td>
                     {canOfferDisable(a, me.username) ? (
-                      <button type="button" class="secondary small" disabled={busy || pending !== null} onClick={() => setPending(a.username)}>
+                      <button type="button" class="secondary small" disabled={busy || pending !== null} onClick={() => setPending({ action: 'disable', username: a.username })}>
                         {t('admin.staff.disable', { username: a.username })}
+                      </button>
+                    ) : canOfferEnable(a) ? (
+                      <button type="button" class="secondary small" disabled={busy || pending !== null} onClick={() => setPending({ action: 'enable', username: a.username })}>
+                        {t('admin.staff.enable', { username: a.username })}
                       </button>
                     ) : '—'}
                   </td>

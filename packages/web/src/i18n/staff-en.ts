@@ -345,7 +345,7 @@ export const staffEn = {
   'staff.password.wrong': 'The current password is wrong.',
   'staff.password.changed': 'Your password was changed. Other sessions signed out: {count}.',
   'admin.staff.title': 'Staff accounts',
-  'admin.staff.intro': 'Disabling an account signs it out everywhere at once and refuses its sign-in. You cannot disable your own account or the last active administrator. New accounts are created with the command line.',
+  'admin.staff.intro': 'Disabling an account signs it out everywhere at once and refuses its sign-in. You cannot disable your own account or the last active administrator. Enabling a disabled account lets it sign in again with its existing password (and authenticator code); its earlier sessions stay ended. New accounts are created with the command line.',
   'admin.staff.caption': '{count} staff accounts',
   'admin.staff.username': 'Username',
   'admin.staff.role': 'Role',
@@ -359,5 +359,9 @@ export const staffEn = {
   'admin.staff.last_admin': 'This is the last active administrator: it cannot be disabled.',
   'admin.staff.not_yourself': 'You cannot disable your own account.',
   'admin.staff.already_disabled': 'This account is already disabled.',
+  'admin.staff.enable': 'Enable {username}',
+  'admin.staff.confirm_enable': 'Enable the account {username}? It can sign in again with its existing password (and authenticator code); its earlier sessions stay ended.',
+  'admin.staff.enabled_done': 'The account {username} was enabled; it can sign in again.',
+  'admin.staff.not_disabled': 'This account is not disabled.',
   'admin.staff.not_found': 'There is no such account.',
 } as const satisfies Record<string, string>;

@@ -346,7 +346,7 @@ export const staffEs: Readonly<Record<keyof typeof staffEn, string>> = {
   'staff.password.wrong': 'La contraseña actual no es correcta.',
   'staff.password.changed': 'Se cambió su contraseña. Otras sesiones cerradas: {count}.',
   'admin.staff.title': 'Cuentas del personal',
-  'admin.staff.intro': 'Desactivar una cuenta cierra todas sus sesiones a la vez y le impide iniciar sesión. No puede desactivar su propia cuenta ni el último administrador activo. Las cuentas nuevas se crean con la línea de comandos.',
+  'admin.staff.intro': 'Desactivar una cuenta cierra todas sus sesiones a la vez y le impide iniciar sesión. No puede desactivar su propia cuenta ni el último administrador activo. Activar de nuevo una cuenta desactivada le permite iniciar sesión otra vez con su contraseña actual (y el código de su aplicación de autenticación); sus sesiones anteriores siguen cerradas. Las cuentas nuevas se crean con la línea de comandos.',
   'admin.staff.caption': '{count} cuentas del personal',
   'admin.staff.username': 'Usuario',
   'admin.staff.role': 'Función',
@@ -360,5 +360,9 @@ export const staffEs: Readonly<Record<keyof typeof staffEn, string>> = {
   'admin.staff.last_admin': 'Es el último administrador activo: no se puede desactivar.',
   'admin.staff.not_yourself': 'No puede desactivar su propia cuenta.',
   'admin.staff.already_disabled': 'Esta cuenta ya está desactivada.',
+  'admin.staff.enable': 'Activar {username}',
+  'admin.staff.confirm_enable': '¿Activar de nuevo la cuenta {username}? Podrá iniciar sesión otra vez con su contraseña actual (y el código de su aplicación de autenticación); sus sesiones anteriores siguen cerradas.',
+  'admin.staff.enabled_done': 'Se activó de nuevo la cuenta {username}; ya puede iniciar sesión.',
+  'admin.staff.not_disabled': 'Esta cuenta no está desactivada.',
   'admin.staff.not_found': 'No existe esa cuenta.',
 };

@@ -1,6 +1,6 @@
 // The staff-account pages' logic, apart from the pages: the password form's checks before anything
-// is sent (the server checks again), the words for each refusal of the two routes, and which
-// accounts the administrator may disable from the list. Pure.
+// is sent (the server checks again), the words for each refusal of the three routes, and which
+// accounts the administrator may disable or enable from the list. Pure.
 import type { MessageKey } from '../i18n/en.ts';
 
 export const MIN_STAFF_PASSWORD = 12;
@@ -46,7 +46,23 @@ export function disableRefusal(code: string): MessageKey | undefined {
   }
 }
 
+export function enableRefusal(code: string): MessageKey | undefined {
+  switch (code) {
+    case 'not_disabled':
+      return 'admin.staff.not_disabled';
+    case 'staff_not_found':
+      return 'admin.staff.not_found';
+    default:
+      return undefined;
+  }
+}
+
 /** The list offers "disable" for active accounts other than your own (the server refuses the last administrator). */
 export function canOfferDisable(account: { readonly username: string; readonly disabledAt: string | null }, me: string): boolean {
   return account.disabledAt === null && account.username !== me;
+}
+
+/** The list offers "enable" for disabled accounts (never your own: it is signed in, so active). */
+export function canOfferEnable(account: { readonly disabledAt: string | null }): boolean {
+  return account.disabledAt !== null;
 }
