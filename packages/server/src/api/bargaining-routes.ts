@@ -4,8 +4,9 @@
 import * as b from './bargaining-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
+import { STAFF_AUTH_ERRORS } from './route-errors.ts';
 
-const AUTH = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'] as const;
+const AUTH = STAFF_AUTH_ERRORS;
 const CONTRACT_CHECKS = ['invalid_contract', 'dates_out_of_order', 'duplicate_party'] as const;
 const OFFER_CHECKS = ['invalid_offer', 'duplicate_term_key', 'final_offer_not_offer', 'compared_with_self', 'duplicate_compared_with', 'offer_not_found', 'final_offer_exists'] as const;
 const contract = b.contractIdParamsSchema;

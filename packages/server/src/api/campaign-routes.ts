@@ -5,11 +5,12 @@
 import * as c from './campaign-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
+import { STAFF_AUTH_ERRORS } from './route-errors.ts';
 
 const vote = s.voteIdParamsSchema;
 const page = c.pageIdParamsSchema;
 const appeal = c.appealIdParamsSchema;
-const AUTH = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'] as const;
+const AUTH = STAFF_AUTH_ERRORS;
 const CAMPAIGN = [...AUTH, 'not_a_committee'] as const;
 
 export const CAMPAIGN_ROUTES = {

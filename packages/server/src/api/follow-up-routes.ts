@@ -5,9 +5,10 @@
 import * as f from './follow-up-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
+import { STAFF_AUTH_ERRORS } from './route-errors.ts';
 
 const vote = s.voteIdParamsSchema;
-const AUTH = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'] as const;
+const AUTH = STAFF_AUTH_ERRORS;
 
 export const FOLLOW_UP_ROUTES = {
   voteFollowUps: {

@@ -5,8 +5,9 @@
 // into ROUTES by routes.ts. Every call is audited by the route kit (never a password).
 import type { RouteSpec } from './routes.ts';
 import * as a from './staff-account-schemas.ts';
+import { STAFF_AUTH_ERRORS } from './route-errors.ts';
 
-const AUTH = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'] as const;
+const AUTH = STAFF_AUTH_ERRORS;
 
 export const STAFF_ACCOUNT_ROUTES = {
   listStaffAccounts: {
