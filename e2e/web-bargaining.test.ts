@@ -136,7 +136,7 @@ describe('offer comparison in Chromium', () => {
     await proposal.getByText('Edit Guild opening proposal (demo)').click();
     await proposal.locator('#oe-guild-2008-union-proposal-t0-value').fill('4.25');
     await proposal.getByRole('button', { name: 'Save the offer' }).click();
-    await page.locator('article', { has: page.getByRole('heading', { name: 'Guild opening proposal (demo)' }) }).getByRole('cell', { name: '4.25 %' }).first().waitFor();
+    await page.locator('article', { has: page.getByRole('heading', { name: 'Guild opening proposal (demo)' }) }).getByRole('cell', { name: '4.25%' }).first().waitFor();
     // The final offer is bound to the vote by its digest: the server refuses to change it.
     const final = page.locator('article', { has: page.getByRole('heading', { name: /Producers’ final offer to the guild/ }) });
     await final.getByText(/^Edit Producers’ final offer/).click();

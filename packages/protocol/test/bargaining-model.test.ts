@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex, unwrap, utf8 } from '@ratify/crypto';
 import {
   CONTRACT_STATUSES, CONTRACT_TRANSITIONS, MAX_DOCUMENT_BYTES, checkContract, checkContractTransition, checkOfferDigest, checkSession,
-  contractSchema, createOffer, formalNegotiationDays, formatScaled, offerDigest, parseWireOffer, sniffDocument, sortSessions, toWireOffer,
+  contractSchema, createOffer, formalNegotiationDays, formatScaled, formatTermValue, offerDigest, parseWireOffer, sniffDocument, sortSessions, toWireOffer,
   type BargainingSession, type OfferInput,
 } from '../src/bargaining/index.ts';
 
@@ -121,6 +121,18 @@ describe('offers and the offer digest', () => {
     expect(formatScaled(5, 2)).toBe('0.05');
     expect(formatScaled(-120, 2)).toBe('-1.20');
     expect(formatScaled(123_456_789_012_345, 2)).toBe('1234567890123.45');
+  });
+
+  it('formats every kind of term value, with yes/no in the words given', () => {
+    expect(formatTermValue({ kind: 'percent', basisPoints: 425 })).toBe('4.25%');
+    expect(formatTermValue({ kind: 'money', currency: 'USD', minorUnits: 150_000_000 })).toBe('USD 1500000.00');
+    expect(formatTermValue({ kind: 'date', date: '2008-06-30' })).toBe('2008-06-30');
+    expect(formatTermValue({ kind: 'text', text: 'New media: residuals' })).toBe('New media: residuals');
+    expect(formatTermValue({ kind: 'integer', value: 36, unit: 'months' })).toBe('36 months');
+    expect(formatTermValue({ kind: 'integer', value: 3 })).toBe('3');
+    expect(formatTermValue({ kind: 'boolean', value: true })).toBe('yes');
+    expect(formatTermValue({ kind: 'boolean', value: false }, { yes: 'sí', no: 'no' })).toBe('no');
+    expect(formatTermValue({ kind: 'boolean', value: true }, { yes: 'sí', no: 'no' })).toBe('sí');
   });
 });
 

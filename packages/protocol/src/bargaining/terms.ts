@@ -51,8 +51,9 @@ export const termSchema: z.ZodType<Term> = z.strictObject({
   note: textSchema(1000, true).exactOptional(),
 });
 
-/** Plain-text rendering of a value (English-neutral digits; the web localises labels around it). */
-export function formatTermValue(v: TermValue): string {
+/** Plain-text rendering of a value: exact digits from integers (basis points, minor units), never
+ * floats; English-neutral digits. `words` localises a boolean (the web passes its translations). */
+export function formatTermValue(v: TermValue, words: { readonly yes: string; readonly no: string } = { yes: 'yes', no: 'no' }): string {
   switch (v.kind) {
     case 'percent':
       return `${formatScaled(v.basisPoints, 2)}%`;
@@ -65,7 +66,7 @@ export function formatTermValue(v: TermValue): string {
     case 'integer':
       return v.unit === undefined ? String(v.value) : `${v.value} ${v.unit}`;
     case 'boolean':
-      return v.value ? 'yes' : 'no';
+      return v.value ? words.yes : words.no;
   }
 }
 

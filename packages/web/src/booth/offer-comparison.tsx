@@ -5,7 +5,7 @@
 // of the checked offer as download links, and the comparison table against the agreements it is
 // compared with.
 // Better/worse is said in words and symbols, never by colour alone.
-import { checkOffer, formatScaled, mirrorVerdict, offerDigest, offerSchema, type Offer, type Verdict } from '@ratify/protocol/bargaining';
+import { checkOffer, formatTermValue, mirrorVerdict, offerDigest, offerSchema, type Offer, type TermValue, type Verdict } from '@ratify/protocol/bargaining';
 import type { OfferReference } from '@ratify/protocol';
 import { api, type ResponseOf } from '../api.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -19,22 +19,10 @@ type Translate = ReturnType<typeof useI18n>['t'];
 /** A term value as the API sends it (the protocol's TermValue has the same shape). */
 type WireValue = VoteOffer['offer']['terms'][number]['value'];
 
-/** A term's value in words: exact digits from integers (basis points, minor units), never floats. */
+/** A term's value as text (the protocol's one formatting, with yes/no in the reader's language). */
 export function formatValue(v: WireValue, t: Translate): string {
-  switch (v.kind) {
-    case 'percent':
-      return `${formatScaled(v.basisPoints, 2)} %`;
-    case 'money':
-      return `${formatScaled(v.minorUnits, 2)} ${v.currency}`;
-    case 'date':
-      return v.date;
-    case 'text':
-      return v.text;
-    case 'integer':
-      return v.unit === undefined ? String(v.value) : `${v.value} ${v.unit}`;
-    case 'boolean':
-      return v.value ? t('ballot.yes') : t('ballot.no');
-  }
+  // The wire type says `unit?: string | undefined` where the protocol's says `unit?: string`: same values.
+  return formatTermValue(v as TermValue, { yes: t('ballot.yes'), no: t('ballot.no') });
 }
 
 /** The browser's own check: the offer parses, and its digest is the one in the signed manifest. */
