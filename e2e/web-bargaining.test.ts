@@ -3,7 +3,8 @@
 // members see the offer, the browser's own digest check, and the comparison table with the right
 // better/worse marks in words and symbols (not colour alone), and the offer's document as a
 // download link (kind, size, SHA-256, which the offer's digest covers) that yields the stored bytes,
-// in English and Spanish, axe-clean.
+// in English and Spanish, axe-clean. Administrators remove a mistaken document and an unbound offer
+// after confirming; the bound offer and its document offer no removal and say why.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
@@ -13,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDemoOffers } from '../packages/server/src/demo/bargaining.ts';
 import { demoVotes } from '../packages/server/src/demo/votes.ts';
-import { axeViolations, G1, signIn, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
+import { axeViolations, G1, noViolations, signIn, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const VOTE = 'guild-strike-authorization-2009';
 const KEY = randomBytes(32);
@@ -147,5 +148,55 @@ describe('offer comparison in Chromium', () => {
     await page.getByRole('button', { name: 'Read final-offer-summary.md here' }).click();
     await page.locator('.markdown strong', { hasText: 'Not retroactive' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets an administrator remove a mistaken document and an unbound offer after confirming; the bound offer and its document say why they stay, axe-clean', async () => {
+    // A second administrator: each TOTP code signs in once.
+    const bea = unwrap(await createStaffAccount(env.engine.store, { username: 'bea', password: PASSWORD, role: 'administrator', secretKey: KEY }));
+    const secret = new URL(bea.totpUri!).searchParams.get('secret')!;
+    const page = await env.newPage({ width: 1024, height: 800 });
+    await page.context().clearCookies();
+    await staffSignIn(page, 'bea', PASSWORD, totpCode('bea', secret, new Date()));
+    await page.goto('/admin/contracts/guild-tv-theatrical-2005');
+    const article = (name: string | RegExp) => page.locator('article', { has: page.getByRole('heading', { name }) });
+
+    // Bound to the vote by its digest: no "Remove", and the page says why.
+    const final = article(/Producers’ final offer to the guild/);
+    await final.getByText('A vote or draft binds this offer by its digest, so it cannot be removed.').waitFor();
+    expect(await final.getByRole('button', { name: /^Remove Producers’ final offer/ }).count()).toBe(0);
+    const boundDocument = page.locator(`li[data-document="${SUMMARY}"]`);
+    await boundDocument.getByText('which a vote or draft binds by its digest: it cannot be removed').waitFor();
+    expect(await boundDocument.getByRole('button', { name: 'Remove final-offer-summary.md' }).count()).toBe(0);
+
+    // A document attached to the (unbound) proposal by mistake goes, after a question naming the offer.
+    const id = 'guild-tv-theatrical-2005-mistake-md';
+    await page.setInputFiles('#doc-file', { name: 'mistake.md', mimeType: 'text/markdown', buffer: Buffer.from('# Attached by mistake\n') });
+    await page.selectOption('#doc-offer', 'guild-2008-union-proposal');
+    await page.getByRole('button', { name: 'Attach a document (PDF or Markdown)' }).click();
+    const mistake = page.locator(`li[data-document="${id}"]`);
+    await mistake.getByRole('button', { name: 'Remove mistake.md' }).click();
+    await mistake.getByRole('group', { name: 'Remove the document mistake.md? It is also taken out of “Guild opening proposal (demo)”, whose digest changes.' }).waitFor();
+    await noViolations(page, 'confirming the removal of a document');
+    await mistake.getByRole('button', { name: 'Yes, remove it' }).click();
+    await page.getByRole('status').filter({ hasText: 'Removed mistake.md.' }).waitFor();
+    await mistake.waitFor({ state: 'detached' });
+    expect(await env.engine.store.getDocument(id)).toBeNull();
+
+    // The proposal itself: Cancel keeps it; confirming removes it.
+    const proposal = article('Guild opening proposal (demo)');
+    await proposal.getByRole('button', { name: 'Remove Guild opening proposal (demo)' }).click();
+    await proposal.getByText('Remove “Guild opening proposal (demo)”? No vote or draft binds it').waitFor();
+    // The question takes the focus (a screen reader reads it); Cancel gives it back to the button.
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    await expect.poll(focused).toBe('remove-offer-guild-2008-union-proposal-question');
+    await proposal.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(focused).toBe('Remove Guild opening proposal (demo)');
+    await proposal.getByRole('button', { name: 'Remove Guild opening proposal (demo)' }).click();
+    await noViolations(page, 'confirming the removal of an offer');
+    await proposal.getByRole('button', { name: 'Yes, remove it' }).click();
+    await page.getByRole('status').filter({ hasText: 'Removed Guild opening proposal (demo).' }).waitFor();
+    await page.getByRole('heading', { name: 'Guild opening proposal (demo)' }).waitFor({ state: 'detached' });
+    expect(await env.engine.store.getOffer('guild-2008-union-proposal')).toBeNull();
+    await noViolations(page, 'the contract page after the removals');
   });
 });

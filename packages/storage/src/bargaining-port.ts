@@ -89,6 +89,8 @@ export type DeleteSessionError = 'session_not_found';
 export type CreateOfferError = 'contract_not_found' | 'duplicate_offer' | 'final_offer_exists';
 export type UpdateOfferError = 'offer_not_found' | 'offer_contract_mismatch' | 'final_offer_exists';
 export type AddDocumentError = 'contract_not_found' | 'offer_not_found' | 'offer_contract_mismatch' | 'duplicate_document';
+export type DeleteOfferError = 'offer_not_found';
+export type DeleteDocumentError = 'document_not_found';
 
 export interface BargainingStore {
   createContract(contract: ContractRecord): Promise<Result<StoredContract, CreateContractError>>;
@@ -113,6 +115,12 @@ export interface BargainingStore {
   getOffer(id: string): Promise<StoredOffer | null>;
   /** Offers of one contract, or every offer; by creation then id. */
   listOffers(contractId?: string): Promise<readonly StoredOffer[]>;
+  /**
+   * Removes an offer with the documents attached to it (their rows reference it), together; its
+   * final mark goes with its row. Storage does not read offers: the server checks, in the same
+   * transaction, that no draft, vote or other offer refers to it (docs/bargaining.md, "Removing").
+   */
+  deleteOffer(id: string): Promise<Result<true, DeleteOfferError>>;
 
   /**
    * Stores a document. For an offer's document the server rewrites the offer's text (which lists
@@ -120,6 +128,11 @@ export interface BargainingStore {
    */
   addDocument(document: NewDocument): Promise<Result<StoredDocumentMeta, AddDocumentError>>;
   getDocument(id: string): Promise<StoredDocument | null>;
+  /**
+   * Removes a document. For an offer's document the server rewrites the offer's text (without it)
+   * with `updateOffer` in the same transaction, and refuses while a draft or vote binds the offer.
+   */
+  deleteDocument(id: string): Promise<Result<true, DeleteDocumentError>>;
   /** A contract's documents (its own and its offers'), by creation then id; no bytes. */
   listDocuments(contractId: string): Promise<readonly StoredDocumentMeta[]>;
 }

@@ -1,6 +1,7 @@
 // The bargaining tracker's routes (docs/bargaining.md): administrators keep contracts, sessions,
-// offers with structured terms and documents (every change audited by the route kit); observers
-// read; anyone reads the offer a vote ratifies, its comparison and its documents. Spread into ROUTES.
+// offers with structured terms and documents, and remove sessions, offers and documents (every
+// change audited by the route kit); observers read; anyone reads the offer a vote ratifies, its
+// comparison and its documents. Spread into ROUTES.
 import * as b from './bargaining-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
@@ -59,6 +60,11 @@ export const BARGAINING_ROUTES = {
     method: 'POST', path: '/api/admin/offers/:id/final', role: 'admin', summary: "Mark (or unmark) an offer as its contract's final offer; the mark moves from any other offer",
     params: offer, body: b.finalOfferBodySchema, status: 200, response: b.offerEntrySchema, errors: [...AUTH, ...OFFER_CHECKS, 'offer_in_use'],
   },
+  deleteOffer: {
+    method: 'POST', path: '/api/admin/offers/:id/delete', role: 'admin',
+    summary: "Remove an offer with its documents (its final mark goes with it); refused while a vote or draft binds it or another offer is compared with it",
+    params: offer, status: 200, response: b.deletedSchema, errors: [...AUTH, 'offer_not_found', 'offer_in_use', 'offer_referenced'],
+  },
   compareOffers: {
     method: 'GET', path: '/api/admin/offers-compare', role: 'observer', summary: 'Compare offers term by term against a baseline: equal, better, worse, different, missing, mismatched',
     query: b.compareQuerySchema, status: 200, response: b.offerComparisonSchema, errors: [...AUTH, 'offer_not_found', 'duplicate_compared_with'],
@@ -74,6 +80,11 @@ export const BARGAINING_ROUTES = {
   getDocument: {
     method: 'GET', path: '/api/admin/documents/:id', role: 'observer', summary: "A document's bytes (PDF or text/markdown; sent as an attachment with nosniff and a sandboxing CSP)",
     params: b.documentIdParamsSchema, status: 200, response: b.documentBytesSchema, produces: b.DOCUMENT_MEDIA_TYPES, errors: [...AUTH, 'document_not_found'],
+  },
+  deleteDocument: {
+    method: 'POST', path: '/api/admin/documents/:id/delete', role: 'admin',
+    summary: "Remove a document; an offer's document leaves the offer's list too (its digest changes), so refused once a draft or vote binds the offer",
+    params: b.documentIdParamsSchema, status: 200, response: b.deletedSchema, errors: [...AUTH, 'document_not_found', 'offer_in_use'],
   },
   voteOffer: {
     method: 'GET', path: '/api/votes/:id/offer', role: 'public', summary: 'The offer a vote ratifies (checked against the manifest digest) and its comparison with the agreements it is compared with',

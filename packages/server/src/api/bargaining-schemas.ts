@@ -100,6 +100,16 @@ export const offerListSchema = z.object({ offers: z.array(offerEntrySchema) });
 export const documentMetaSchema = z.object({
   id: z.string(), contractId: z.string(), offerId: z.string().nullable(), name: z.string(), contentType: z.string(), size: z.int(), sha256: z.string(), createdAt: z.string(),
 });
+/**
+ * An offer on its contract's page, with what keeps it from being removed (docs/bargaining.md,
+ * "Removing an offer or a document"), so the page offers "Remove" only where the server allows it.
+ */
+export const contractOfferSchema = offerEntrySchema.extend({
+  /** A draft or a vote binds it (by its digest): it, its mark and its documents can no longer change. */
+  bound: z.boolean(),
+  /** The offers, of any contract, whose `comparedWith` lists it. */
+  comparedBy: z.array(z.string()),
+});
 export const voteOfferDocumentParamsSchema = z.strictObject({ id: slug, documentId: slug });
 export const contractDetailSchema = z.object({
   contract: contractSchema,
@@ -107,7 +117,7 @@ export const contractDetailSchema = z.object({
   formalNegotiationDays: z.int(),
   statusHistory: z.array(statusEventSchema),
   sessions: z.array(sessionSchema),
-  offers: z.array(offerEntrySchema),
+  offers: z.array(contractOfferSchema),
   documents: z.array(documentMetaSchema),
 });
 export const statusChangedSchema = z.object({ contract: contractSchema, event: statusEventSchema });

@@ -9,7 +9,7 @@ export const BARGAINING_STATUS = {
   contract_not_found: 404, session_not_found: 404, offer_not_found: 404, document_not_found: 404, no_linked_offer: 404,
   // 409: valid, but not now.
   duplicate_contract: 409, duplicate_offer: 409, duplicate_document: 409, invalid_status_transition: 409, status_conflict: 409,
-  final_offer_exists: 409, offer_in_use: 409, too_many_documents: 409,
+  final_offer_exists: 409, offer_in_use: 409, offer_referenced: 409, too_many_documents: 409,
   document_too_large: 413,
   // 500: our stored data no longer matches what a vote's manifest signed; nothing is served.
   stored_offer_mismatch: 500, document_digest_mismatch: 500,
@@ -21,6 +21,7 @@ export const BARGAINING_MESSAGES: Partial<Record<BargainingCode, string>> = {
   invalid_status_transition: 'That status change is not allowed from the current status.',
   status_conflict: 'The status changed since you loaded the page; reload and try again.',
   offer_in_use: 'A vote or draft binds this offer by its digest; it and its documents can no longer change.',
+  offer_referenced: 'Other offers are compared with this one; remove it from their “compared with” lists first.',
   too_many_documents: 'This offer already lists the most documents an offer can list.',
   invalid_document_name: 'A document name needs 1 to 200 characters.',
   stored_offer_mismatch: 'The stored offer no longer matches the one signed into this vote; its documents are not served.',

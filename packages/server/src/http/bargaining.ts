@@ -41,9 +41,11 @@ export function bargainingRoutes(route: RouteRegistrar, bargaining: BargainingSe
   route('listOffers', () => bargaining.listOffers());
   route('updateOffer', ({ params, body }) => bargaining.updateOffer(params.id, body));
   route('markFinalOffer', ({ params, body }) => bargaining.markFinal(params.id, body.finalOffer));
+  route('deleteOffer', ({ params }) => bargaining.deleteOffer(params.id));
   route('compareOffers', ({ query }) => bargaining.compare(query.baseline, query.offers.split(',')));
   route('addDocument', ({ params, body }) => bargaining.addDocument(params.id, body));
   route('getDocument', async ({ params, reply }) => sendDocument(await bargaining.getDocument(params.id), reply));
+  route('deleteDocument', ({ params }) => bargaining.deleteDocument(params.id));
   route('voteOffer', ({ params }) => bargaining.voteOffer(params.id));
   route('voteOfferDocument', async ({ params, reply }) => sendDocument(await bargaining.voteOfferDocument(params.id, params.documentId), reply));
 }

@@ -4,7 +4,7 @@
 // (@ratify/protocol/bargaining) before the store sees it; a refused request changes nothing.
 // Offers are stored as canonical JSON, listing their documents, and served with their digest; once
 // a draft or vote binds an offer (information.offer / linkedOfferId) it, its final mark and its
-// documents can no longer change (offer-records.ts).
+// documents can no longer change, nor can it be removed (offer-records.ts).
 import { err, ok, type Result } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
 import { parseWireManifest, type OfferReference } from '@ratify/protocol';
@@ -17,7 +17,9 @@ import type { z } from 'zod';
 import type { offerBodySchema, offerUpdateBodySchema, sessionBodySchema } from '../api/bargaining-schemas.ts';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
-import { attachOfferDocument, listedDocument, offerInUse, readOffer, withStoredDocuments } from './offer-records.ts';
+import {
+  attachOfferDocument, boundOfferIds, comparedByIndex, listedDocument, offerInUse, readOffer, removeDocument, removeOffer, withStoredDocuments,
+} from './offer-records.ts';
 
 type OfferBody = z.infer<typeof offerBodySchema>;
 type ContractBody = {
@@ -165,11 +167,15 @@ export function createBargainingService(engine: Engine) {
       const contract = await store.getContract(id);
       if (contract === null) return err('contract_not_found', id);
       const sessions = sortSessions((await store.listBargainingSessions(id)).map(toSession));
-      const offers: OfferEntry[] = [];
+      // What keeps each offer from being removed, so the page offers "Remove" only where it can.
+      const bound = await boundOfferIds(store);
+      const comparedBy = await comparedByIndex(store);
+      if (!comparedBy.ok) return comparedBy;
+      const offers: ResponseOf<'getContract'>['offers'] = [];
       for (const stored of await store.listOffers(id)) {
         const o = readOffer(stored);
         if (!o.ok) return o;
-        offers.push(entry(stored, o.value));
+        offers.push({ ...entry(stored, o.value), bound: bound.has(stored.id), comparedBy: [...(comparedBy.value.get(stored.id) ?? [])] });
       }
       const statusHistory = (await store.listContractStatusEvents(id)).map(({ contractId: _c, ...e }) => e);
       return ok({
@@ -203,6 +209,12 @@ export function createBargainingService(engine: Engine) {
       for (const other of offer.value.comparedWith ?? []) if ((await store.getOffer(other)) === null) return err('offer_not_found', `compared offer ${other}`);
       const created = await store.createOffer({ id: offer.value.id, contractId, finalOffer: offer.value.finalOffer, offer: toWireOffer(offer.value) });
       return created.ok ? ok(entry(created.value, offer.value)) : created;
+    },
+
+    /** Removes an offer no draft, vote or other offer refers to, with its documents and its final mark (offer-records.ts). */
+    async deleteOffer(id: string): Promise<Result<ResponseOf<'deleteOffer'>, ApiErrorCode>> {
+      const r = await removeOffer(store, id);
+      return r.ok ? ok({ deleted: true as const }) : r;
     },
 
     async listOffers(): Promise<Result<ResponseOf<'listOffers'>, ApiErrorCode>> {
@@ -288,6 +300,12 @@ export function createBargainingService(engine: Engine) {
     async getDocument(id: string): Promise<Result<StoredDocument, ApiErrorCode>> {
       const d = await store.getDocument(id);
       return d === null ? err('document_not_found', id) : ok(d);
+    },
+
+    /** Removes a document; an offer's leaves its list too, refused while the offer is bound (offer-records.ts). */
+    async deleteDocument(id: string): Promise<Result<ResponseOf<'deleteDocument'>, ApiErrorCode>> {
+      const r = await removeDocument(store, id);
+      return r.ok ? ok({ deleted: true as const }) : r;
     },
 
     /** The offer a vote ratifies, checked against the manifest's digest, with its comparison. */

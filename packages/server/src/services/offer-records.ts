@@ -1,8 +1,10 @@
 // Stored offers as the server reads and changes them (docs/bargaining.md): parsed again at this
 // edge, locked once a draft or a vote binds them, and the documents they list. Attaching a document
 // to an offer adds its bytes and rewrites the offer's canonical JSON (its `documents` list, so its
-// digest) in one transaction, refused while a draft or vote binds the offer; serving a document of
-// the offer a vote ratifies checks the bytes against the SHA-256 that offer lists. Used by the
+// digest) in one transaction, refused while a draft or vote binds the offer; removing one is the
+// twin (same lock, same transaction). Removing an offer takes its documents with it, refused while
+// a draft or vote binds it or another offer lists it in `comparedWith`. Serving a document of the
+// offer a vote ratifies checks the bytes against the SHA-256 that offer lists. Used by the
 // bargaining service and the demo seed. Must not know HTTP.
 import { err, ok, type Result } from '@ratify/crypto';
 import {
@@ -17,21 +19,38 @@ export function readOffer(stored: StoredOffer): Result<Offer, 'internal_error'> 
   return o.ok ? o : err('internal_error', `stored offer ${stored.id} unreadable: ${o.error}`);
 }
 
-/** Does a draft definition or a manifest (JSON text) bind this offer? */
-function binds(json: string, offerId: string): boolean {
+/** The offer ids a draft definition or a manifest (JSON text) binds. */
+function boundBy(json: string): readonly string[] {
   try {
     const v = JSON.parse(json) as { linkedOfferId?: unknown; information?: { offer?: { id?: unknown } } };
-    return v.linkedOfferId === offerId || v.information?.offer?.id === offerId;
+    return [v.linkedOfferId, v.information?.offer?.id].filter((id): id is string => typeof id === 'string');
   } catch {
-    return false;
+    return [];
   }
+}
+
+/** Every offer a draft or a vote binds (so it, its mark and its documents can no longer change). */
+export async function boundOfferIds(store: Store): Promise<ReadonlySet<string>> {
+  const ids = new Set<string>();
+  for (const d of await store.listDrafts()) for (const id of boundBy(d.definition)) ids.add(id);
+  for (const v of await store.listVotes()) for (const id of boundBy(v.manifest)) ids.add(id);
+  return ids;
 }
 
 /** Is the offer bound by a draft or a vote (so it, its mark and its documents can no longer change)? */
 export async function offerInUse(store: Store, offerId: string): Promise<boolean> {
-  for (const d of await store.listDrafts()) if (binds(d.definition, offerId)) return true;
-  for (const v of await store.listVotes()) if (binds(v.manifest, offerId)) return true;
-  return false;
+  return (await boundOfferIds(store)).has(offerId);
+}
+
+/** For each offer some other offer (of any contract) lists in `comparedWith`: those offers' ids. */
+export async function comparedByIndex(store: Store): Promise<Result<ReadonlyMap<string, readonly string[]>, 'internal_error'>> {
+  const index = new Map<string, string[]>();
+  for (const stored of await store.listOffers()) {
+    const o = readOffer(stored);
+    if (!o.ok) return o;
+    for (const other of o.value.comparedWith ?? []) index.set(other, [...(index.get(other) ?? []), o.value.id]);
+  }
+  return ok(index);
 }
 
 /** A stored document as its offer lists it. Storage holds what the upload's sniffing found. */
@@ -51,6 +70,20 @@ export async function withStoredDocuments(store: Store, offer: Offer): Promise<R
 }
 
 /**
+ * Rewrites the offer's canonical JSON to list exactly the documents stored for it now (the caller
+ * has checked, in its transaction, that no draft or vote binds it).
+ */
+async function relistDocuments(tx: Store, offerId: string): Promise<Result<StoredOffer, ApiErrorCode>> {
+  const stored = await tx.getOffer(offerId);
+  if (stored === null) return err('offer_not_found', offerId);
+  const offer = readOffer(stored);
+  if (!offer.ok) return offer;
+  const listed = await withStoredDocuments(tx, offer.value);
+  if (!listed.ok) return listed;
+  return tx.updateOffer({ id: stored.id, contractId: stored.contractId, finalOffer: stored.finalOffer, offer: toWireOffer(listed.value) });
+}
+
+/**
  * Attaches a document to an offer: stores it and rewrites the offer's canonical JSON to list it,
  * in one transaction (a refusal or a throw leaves neither). Refused with `offer_in_use` while a
  * draft or a vote binds the offer, as editing it is: its digest is signed.
@@ -60,14 +93,46 @@ export async function attachOfferDocument(store: Store, document: NewDocument & 
     if (await offerInUse(tx, document.offerId)) return err('offer_in_use', `${document.offerId} is bound to a draft or vote; its documents can no longer change`);
     const added = await tx.addDocument(document);
     if (!added.ok) return added;
-    const stored = await tx.getOffer(document.offerId);
-    if (stored === null) return err('offer_not_found', document.offerId);
-    const offer = readOffer(stored);
-    if (!offer.ok) return offer;
-    const listed = await withStoredDocuments(tx, offer.value);
-    if (!listed.ok) return listed;
-    const updated = await tx.updateOffer({ id: stored.id, contractId: stored.contractId, finalOffer: stored.finalOffer, offer: toWireOffer(listed.value) });
-    return updated.ok ? ok(added.value) : updated;
+    const relisted = await relistDocuments(tx, document.offerId);
+    return relisted.ok ? ok(added.value) : relisted;
+  });
+}
+
+/**
+ * Removes a document. An offer's document also leaves the offer's `documents` list (so the offer's
+ * digest changes), in the same transaction, and is refused with `offer_in_use` while a draft or a
+ * vote binds the offer — as attaching one is: its digest, and so the document's SHA-256, is signed.
+ * A contract's own document is in no offer and no digest.
+ */
+export async function removeDocument(store: Store, documentId: string): Promise<Result<true, ApiErrorCode>> {
+  return store.transaction<true, ApiErrorCode>(async (tx) => {
+    const document = await tx.getDocument(documentId);
+    if (document === null) return err('document_not_found', documentId);
+    const { offerId } = document;
+    if (offerId === null) return tx.deleteDocument(documentId);
+    if (await offerInUse(tx, offerId)) return err('offer_in_use', `${offerId} is bound to a draft or vote; its documents can no longer change`);
+    const removed = await tx.deleteDocument(documentId);
+    if (!removed.ok) return removed;
+    const relisted = await relistDocuments(tx, offerId);
+    return relisted.ok ? ok(true) : relisted;
+  });
+}
+
+/**
+ * Removes an offer, its documents and its final mark, in one transaction. Refused with
+ * `offer_in_use` while a draft or a vote binds it (its digest is signed), and with
+ * `offer_referenced` while another offer lists it in `comparedWith` (that offer's comparison, and
+ * its digest, name it: the administrator edits that offer first, which is itself refused if bound).
+ */
+export async function removeOffer(store: Store, offerId: string): Promise<Result<true, ApiErrorCode>> {
+  return store.transaction<true, ApiErrorCode>(async (tx) => {
+    if ((await tx.getOffer(offerId)) === null) return err('offer_not_found', offerId);
+    if (await offerInUse(tx, offerId)) return err('offer_in_use', `${offerId} is bound to a draft or vote`);
+    const index = await comparedByIndex(tx);
+    if (!index.ok) return index;
+    const by = index.value.get(offerId) ?? [];
+    if (by.length > 0) return err('offer_referenced', `${by.join(', ')} ${by.length === 1 ? 'is' : 'are'} compared with ${offerId}`);
+    return tx.deleteOffer(offerId);
   });
 }
 

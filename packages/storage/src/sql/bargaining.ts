@@ -7,7 +7,7 @@ import type { Result } from '@ratify/crypto';
 import type { Selectable } from 'kysely';
 import type {
   AddDocumentError, ChangeStatusError, ContractRecord, ContractStatusChange, ContractStatusEvent, CreateContractError, CreateOfferError,
-  DeleteSessionError, NewDocument, OfferRecord, PutSessionError, SessionRecord, StoredContract, StoredDocument, StoredDocumentMeta, StoredOffer,
+  DeleteDocumentError, DeleteOfferError, DeleteSessionError, NewDocument, OfferRecord, PutSessionError, SessionRecord, StoredContract, StoredDocument, StoredDocumentMeta, StoredOffer,
   UpdateContractError, UpdateOfferError,
 } from '../bargaining-port.ts';
 import type { SqlContext } from './context.ts';
@@ -152,6 +152,13 @@ export async function updateOffer(ctx: SqlContext, o: OfferRecord): Promise<Resu
   return ok(toOffer(row));
 }
 
+/** The offer's documents first (they reference its row), then the offer: the caller's transaction holds both. */
+export async function deleteOffer(ctx: SqlContext, id: string): Promise<Result<true, DeleteOfferError>> {
+  await ctx.db.deleteFrom('bargaining_documents').where('offer_id', '=', id).execute();
+  const res = await ctx.db.deleteFrom('bargaining_offers').where('id', '=', id).executeTakeFirst();
+  return Number(res.numDeletedRows) === 1 ? ok(true) : err('offer_not_found', id);
+}
+
 export async function listOffers(ctx: SqlContext, contractId?: string): Promise<readonly StoredOffer[]> {
   let q = ctx.db.selectFrom('bargaining_offers').selectAll();
   if (contractId !== undefined) q = q.where('contract_id', '=', contractId);
@@ -182,6 +189,11 @@ export async function addDocument(ctx: SqlContext, d: NewDocument): Promise<Resu
 export async function getDocument(ctx: SqlContext, id: string): Promise<StoredDocument | null> {
   const row = await ctx.db.selectFrom('bargaining_documents').selectAll().where('id', '=', id).executeTakeFirst();
   return row === undefined ? null : { ...toDocumentMeta(row), bytes: new Uint8Array(Buffer.from(row.bytes_base64, 'base64')) };
+}
+
+export async function deleteDocument(ctx: SqlContext, id: string): Promise<Result<true, DeleteDocumentError>> {
+  const res = await ctx.db.deleteFrom('bargaining_documents').where('id', '=', id).executeTakeFirst();
+  return Number(res.numDeletedRows) === 1 ? ok(true) : err('document_not_found', id);
 }
 
 export async function listDocuments(ctx: SqlContext, contractId: string): Promise<readonly StoredDocumentMeta[]> {

@@ -392,11 +392,17 @@ export class SqlStore implements Store {
   listOffers(contractId?: string) {
     return bargaining.listOffers(this.#ctx, contractId);
   }
+  deleteOffer(id: string) {
+    return this.#atomic((ctx) => bargaining.deleteOffer(ctx, id));
+  }
   addDocument(document: NewDocument) {
     return this.#atomic((ctx) => bargaining.addDocument(ctx, document));
   }
   getDocument(id: string) {
     return bargaining.getDocument(this.#ctx, id);
+  }
+  deleteDocument(id: string) {
+    return this.#atomic((ctx) => bargaining.deleteDocument(ctx, id));
   }
   listDocuments(contractId: string) {
     return bargaining.listDocuments(this.#ctx, contractId);

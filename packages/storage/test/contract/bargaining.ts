@@ -2,7 +2,10 @@
 // with a contiguous history), sessions (need their contract, stay with it, ordered by date), offers
 // (stored byte for byte, at most one final offer per contract, also enforced by the database) and
 // documents (bytes round-trip exactly; offer must belong to the contract; an offer's document and
-// the offer's rewritten text commit together or not at all). Every refused write changes nothing.
+// the offer's rewritten text commit together or not at all), and removal (an offer goes with its
+// documents and its final mark; a document with its offer's rewrite, or neither). Every refused
+// write changes nothing.
+import { err } from '@ratify/crypto';
 import { describe, expect, it } from 'vitest';
 import type { ContractRecord, NewDocument, OfferRecord } from '../../src/index.ts';
 import { FIXED_TIME, expectOk, useStore } from './fixtures.ts';
@@ -141,6 +144,77 @@ export function bargainingContract(factory: StoreFactory): void {
       expect(await t.store.getDocument('d2')).toBeNull();
       expect((await t.store.getOffer('o1'))?.offer).toBe(listed);
       expect(before?.offer).not.toBe(listed);
+    });
+  });
+
+  describe('removing offers and documents', () => {
+    /** Everything the tracker's offer and document tables hold, to prove a refusal changed nothing. */
+    const snapshot = async () => ({
+      offers: await t.store.kysely.selectFrom('bargaining_offers').selectAll().orderBy('id').execute(),
+      documents: await t.store.kysely.selectFrom('bargaining_documents').selectAll().orderBy('id').execute(),
+    });
+
+    it('removes an offer with its own documents and its final mark, leaving the contract’s and other offers’ documents', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createOffer(offer('f', 'c1', true)));
+      expectOk(await t.store.createOffer(offer('a')));
+      expectOk(await t.store.addDocument(doc('d0')));
+      expectOk(await t.store.addDocument(doc('d1', { offerId: 'f' })));
+      expectOk(await t.store.addDocument(doc('d2', { offerId: 'f' })));
+      expectOk(await t.store.addDocument(doc('d3', { offerId: 'a' })));
+      expect(await t.store.deleteOffer('f')).toEqual({ ok: true, value: true });
+      expect(await t.store.getOffer('f')).toBeNull();
+      expect(await t.store.getDocument('d1')).toBeNull();
+      expect(await t.store.getDocument('d2')).toBeNull();
+      expect((await t.store.listDocuments('c1')).map((d) => [d.id, d.offerId])).toEqual([['d0', null], ['d3', 'a']]);
+      expect((await t.store.listOffers('c1')).map((o) => o.id)).toEqual(['a']);
+      // The mark went with the row: another offer of the contract can be the final offer now.
+      expectOk(await t.store.createOffer(offer('g', 'c1', true)));
+      expect(await t.store.deleteOffer('f')).toMatchObject({ ok: false, error: 'offer_not_found' });
+      expect(await t.store.deleteOffer('nope')).toMatchObject({ ok: false, error: 'offer_not_found' });
+    });
+
+    it('keeps the offer and its documents when the transaction removing them is refused', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createOffer(offer('f', 'c1', true)));
+      expectOk(await t.store.addDocument(doc('d1', { offerId: 'f' })));
+      const before = await snapshot();
+      const refused = await t.store.transaction(async (tx) => {
+        expectOk(await tx.deleteOffer('f'));
+        return err('offer_in_use', 'a check after the removal refuses it');
+      });
+      expect(refused).toMatchObject({ ok: false, error: 'offer_in_use' });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('removes a document once; an offer’s document and the offer’s rewritten text go together or not at all', async () => {
+      expectOk(await t.store.createContract(contract('c1')));
+      expectOk(await t.store.createOffer(offer('o1')));
+      expectOk(await t.store.addDocument(doc('d0')));
+      expectOk(await t.store.addDocument(doc('d1', { offerId: 'o1' })));
+      expectOk(await t.store.addDocument(doc('d2', { offerId: 'o1' })));
+      expectOk(await t.store.updateOffer({ id: 'o1', contractId: 'c1', finalOffer: false, offer: '{"documents":["d1","d2"],"id":"o1"}' }));
+      expect(await t.store.deleteDocument('d0')).toEqual({ ok: true, value: true });
+      expect(await t.store.getDocument('d0')).toBeNull();
+      expect(await t.store.deleteDocument('d0')).toMatchObject({ ok: false, error: 'document_not_found' });
+
+      const listed = '{"documents":["d2"],"id":"o1"}';
+      expectOk(await t.store.transaction(async (tx) => {
+        const removed = await tx.deleteDocument('d1');
+        return removed.ok ? tx.updateOffer({ id: 'o1', contractId: 'c1', finalOffer: false, offer: listed }) : removed;
+      }));
+      expect(await t.store.getDocument('d1')).toBeNull();
+      expect((await t.store.getOffer('o1'))?.offer).toBe(listed);
+
+      // The offer's rewrite is refused: the document removed before it in the same transaction stays.
+      const before = await snapshot();
+      const refused = await t.store.transaction(async (tx) => {
+        const removed = await tx.deleteDocument('d2');
+        return removed.ok ? tx.updateOffer({ id: 'o1', contractId: 'c2', finalOffer: false, offer: '{"id":"o1"}' }) : removed;
+      });
+      expect(refused).toMatchObject({ ok: false, error: 'offer_contract_mismatch' });
+      expect(await snapshot()).toEqual(before);
+      expect((await t.store.getDocument('d2'))?.bytes).toEqual(new Uint8Array([0, 255, 7]));
     });
   });
 }

@@ -2,7 +2,8 @@
 // of sessions and status changes with the days of formal negotiations COUNTED from the sessions,
 // offers with their structured terms, digest and comparison, documents, and — for administrators —
 // forms to add contracts, sessions, offers and documents, change the status along an allowed
-// transition and move the final-offer mark. Observers read only (the server checks again).
+// transition, move the final-offer mark, and remove sessions, offers and documents (removal lives in
+// bargaining-removal.tsx). Observers read only (the server checks again).
 import { CONTRACT_TRANSITIONS, type ContractStatus } from '@ratify/protocol/bargaining';
 import { useState } from 'preact/hooks';
 import { ComparisonTable, formatValue } from '../booth/offer-comparison.tsx';
@@ -15,6 +16,7 @@ import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { Markdown } from '../ui/markdown.tsx';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
+import { DocumentRemoveControl, OfferRemoveControl } from './bargaining-removal.tsx';
 import { DocumentForm, OfferForm } from './offer-form.tsx';
 
 type Detail = ResponseOf<'getContract'>;
@@ -132,7 +134,10 @@ function Timeline({ detail, onRemove }: { readonly detail: Detail; readonly onRe
   );
 }
 
-function OfferCard({ entry, all, admin, onChange }: { readonly entry: OfferEntry; readonly all: readonly OfferEntry[]; readonly admin: boolean; readonly onChange: () => void }) {
+function OfferCard({ entry, all, documents, admin, onChange, onRemoved }: {
+  readonly entry: OfferEntry; readonly all: readonly OfferEntry[]; readonly documents: Detail['documents']; readonly admin: boolean;
+  readonly onChange: () => void; readonly onRemoved: (title: string) => void;
+}) {
   const { t } = useI18n();
   const o = entry.offer;
   const others = o.comparedWith ?? [];
@@ -188,6 +193,7 @@ function OfferCard({ entry, all, admin, onChange }: { readonly entry: OfferEntry
         </button>
       ) : null}
       <ErrorAlert message={error} />
+      {admin ? <OfferRemoveControl entry={entry} documents={documents} titleOf={titleOf} onRemoved={onRemoved} /> : null}
     </article>
   );
 }
@@ -287,15 +293,21 @@ function Contract({ id, admin }: { readonly id: string; readonly admin: boolean 
         </>
       ) : null}
       <h2>{t('bargaining.offers')}</h2>
-      {d.offers.map((o) => <OfferCard key={o.offer.id} entry={o} all={d.offers} admin={admin} onChange={() => refresh(t('bargaining.marked'))} />)}
+      {d.offers.map((o) => (
+        <OfferCard
+          key={o.offer.id} entry={o} all={d.offers} documents={d.documents} admin={admin}
+          onChange={() => refresh(t('bargaining.marked'))} onRemoved={(title) => refresh(t('bargaining.removed', { name: title }))}
+        />
+      ))}
       {admin ? <OfferForm contractId={id} offers={d.offers.map((o) => o.offer)} onSaved={() => refresh(t('bargaining.marked'))} /> : null}
       <h2>{t('bargaining.documents')}</h2>
       {d.documents.length === 0 ? <p>{t('bargaining.no_documents')}</p> : (
         <ul>
           {d.documents.map((doc) => (
-            <li key={doc.id}>
+            <li key={doc.id} data-document={doc.id}>
               <a href={`/api/admin/documents/${doc.id}`} download={doc.name}>{doc.name}</a> ({doc.contentType}, {doc.size.toLocaleString()} B) <span class="hint mono offer-digest">SHA-256 {doc.sha256}</span>
               {doc.contentType === 'text/markdown' ? <MarkdownPreview id={doc.id} name={doc.name} /> : null}
+              {admin ? <DocumentRemoveControl document={doc} offers={d.offers} onRemoved={(name) => refresh(t('bargaining.removed', { name }))} /> : null}
             </li>
           ))}
         </ul>
