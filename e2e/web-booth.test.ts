@@ -1,7 +1,8 @@
 // Chromium flows through the booth (packages/web) against the real server: sign in → read → audit
 // (checked on the independent audit page) → encrypt again → cast → tracking code on the board;
 // revote; a dual member votes in both unions; the credential arrives in the link's fragment. Runs at
-// 360×740 (phone). Logs the booth's JS size (gzip) and the in-page encryption time; asserts neither.
+// 360×740 (phone). Logs the booth's JS size (gzip) and the in-page encryption time (asserts neither
+// number), and checks that a member's pages never fetch the staff pages' chunk.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -173,5 +174,6 @@ describe('booth', () => {
     const sorted = [...encryptMs].sort((a, b) => a - b);
     console.log(`[web] yes/no ballot encryption in Chromium (worker, pure-TS ristretto255): ${encryptMs.map((m) => m.toFixed(1)).join(', ')} ms; median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms`);
     expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.path.includes('staff-pages'))).toEqual([]);
   });
 });

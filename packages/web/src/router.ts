@@ -33,6 +33,20 @@ export type Route =
   | { readonly kind: 'admin_appeals'; readonly voteId: string }
   | { readonly kind: 'not_found' };
 
+/** The staff pages' routes (administrators, observers, trustees, campaign committees): their code is
+ * loaded only when one is visited, so members never download it. */
+const STAFF_KINDS = [
+  'staff', 'admin_unions', 'admin_roll', 'admin_drafts', 'admin_draft_new', 'admin_draft', 'admin_votes', 'admin_vote',
+  'admin_roll_amendments', 'admin_staff', 'staff_password', 'admin_audit', 'admin_follow_up', 'trustee_home',
+  'trustee_ceremony', 'trustee_decrypt', 'admin_contracts', 'admin_contract', 'campaign_console', 'admin_appeals',
+] as const satisfies readonly Route['kind'][];
+export type StaffRoute = Extract<Route, { readonly kind: (typeof STAFF_KINDS)[number] }>;
+export type MemberRoute = Exclude<Route, StaffRoute>;
+
+export function isStaffRoute(route: Route): route is StaffRoute {
+  return (STAFF_KINDS as readonly string[]).includes(route.kind);
+}
+
 const SLUG = '([a-z0-9][a-z0-9_-]{0,63})';
 const PATTERNS: readonly [RegExp, (id: string, search: URLSearchParams) => Route][] = [
   [new RegExp(`^/booth/${SLUG}$`), (voteId) => ({ kind: 'ballot', voteId })],

@@ -14,6 +14,7 @@ export const en = {
   'nav.language': 'Language',
   'footer.text': 'Ratify: end-to-end verifiable voting for unions. Every ballot is encrypted on your device; anyone can check the count.',
   'common.loading': 'Loading…',
+  'common.load_failed': 'This page could not be loaded. Check your connection and reload the page.',
   'common.new_tab': '(opens in a new tab)',
   'notfound.title': 'Page not found',
 

@@ -14,6 +14,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'nav.language': 'Idioma',
   'footer.text': 'Ratify: votación verificable de extremo a extremo para sindicatos. Cada voto se cifra en su dispositivo; cualquiera puede comprobar el recuento.',
   'common.loading': 'Cargando…',
+  'common.load_failed': 'No se pudo cargar esta página. Compruebe su conexión y vuelva a cargar la página.',
   'common.new_tab': '(se abre en una pestaña nueva)',
   'notfound.title': 'Página no encontrada',
 
