@@ -551,7 +551,8 @@ export interface Store extends StaffSecurityStore, BargainingStore, CampaignStor
   listStaffAccounts(): Promise<readonly StaffAccount[]>;
   /** Records `step` as the last accepted TOTP step if it is later than the stored one; false = replay. */
   advanceTotpStep(staffId: string, step: number): Promise<boolean>;
-  createStaffSession(session: NewStaffSession): Promise<void>;
+  /** false (and nothing written) if the account does not exist or is disabled. */
+  createStaffSession(session: NewStaffSession): Promise<boolean>;
   /** The session and its account if it exists and has not expired at `now`. */
   getStaffSession(tokenHash: string, now: string): Promise<StaffSession | null>;
   /** true if a session was deleted. */

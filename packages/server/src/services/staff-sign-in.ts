@@ -45,7 +45,10 @@ export function createStaffSignInService(deps: StaffSignInDeps) {
     const token = generateSessionToken();
     const csrfToken = csrfTokenOf(token);
     const expiresAt = new Date(now.getTime() + config.staffSessionTtlMs).toISOString();
-    await store.createStaffSession({ tokenHash: hashStaffToken(token), staffId: auth.value.id, csrfHash: hashCsrfToken(csrfToken), expiresAt });
+    // Refused if the account was disabled after its password was checked: the same answer as a disabled account.
+    if (!(await store.createStaffSession({ tokenHash: hashStaffToken(token), staffId: auth.value.id, csrfHash: hashCsrfToken(csrfToken), expiresAt }))) {
+      return err('invalid_credentials');
+    }
     return ok({ token, csrfToken, account: auth.value, expiresAt });
   }
 

@@ -44,8 +44,8 @@ export async function enableStaffAccount(ctx: SqlContext, username: string): Pro
   if (row === undefined) return err('staff_not_found', username);
   if (row.disabled_at === null) return err('not_disabled', username);
   await ctx.db.updateTable('staff_accounts').set({ disabled_at: null }).where('id', '=', row.id).execute();
-  // Disabling deleted the sessions, but a sign-in that read the credentials just before may have
-  // written one after; it stayed invisible while disabled and must not come back now.
+  // Disabling deleted the sessions and createStaffSession writes none for a disabled account; any
+  // session found here anyway (a store written by an older version) must not come back now.
   await ctx.db.deleteFrom('staff_sessions').where('staff_id', '=', row.id).execute();
   return ok({ account: status({ ...row, disabled_at: null }) });
 }

@@ -69,17 +69,28 @@ export async function advanceTotpStep(ctx: SqlContext, staffId: string, step: nu
   return Number(updated.numUpdatedRows) === 1;
 }
 
-export async function createStaffSession(ctx: SqlContext, session: NewStaffSession): Promise<void> {
-  await ctx.db
+/** Inserts the session only if its account exists and is not disabled, in one statement: a sign-in
+ * that checked the password just before the account was disabled cannot leave a session behind. */
+export async function createStaffSession(ctx: SqlContext, session: NewStaffSession): Promise<boolean> {
+  const createdAt = ctx.now();
+  const inserted = await ctx.db
     .insertInto('staff_sessions')
-    .values({
-      token_hash: session.tokenHash,
-      staff_id: session.staffId,
-      csrf_hash: session.csrfHash,
-      created_at: ctx.now(),
-      expires_at: session.expiresAt,
-    })
-    .execute();
+    .columns(['token_hash', 'staff_id', 'csrf_hash', 'created_at', 'expires_at'])
+    .expression(
+      ctx.db
+        .selectFrom('staff_accounts')
+        .where('id', '=', session.staffId)
+        .where('disabled_at', 'is', null)
+        .select((eb) => [
+          eb.val(session.tokenHash).as('token_hash'),
+          'id as staff_id',
+          eb.val(session.csrfHash).as('csrf_hash'),
+          eb.val(createdAt).as('created_at'),
+          eb.val(session.expiresAt).as('expires_at'),
+        ]),
+    )
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 export async function getStaffSession(ctx: SqlContext, tokenHash: string, now: string): Promise<StaffSession | null> {

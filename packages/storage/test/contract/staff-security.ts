@@ -65,8 +65,8 @@ export function staffSecurityContract(factory: StoreFactory): void {
     expect(await t.store.enableStaffAccount('tom')).toMatchObject({ ok: false, error: 'not_disabled' });
     expect(await t.store.getStaffSession('tom1', T0)).not.toBeNull();
     expect(expectOk(await t.store.disableStaffAccount('tom', T0)).sessionsEnded).toBe(1);
-    // A sign-in that read the credentials just before the disabling writes its session just after.
-    await session('tom-late', 'id-tom');
+    // A sign-in that read the credentials just before the disabling tries to write its session just after: refused.
+    expect(await session('tom-late', 'id-tom')).toBe(false);
     expect(await t.store.getStaffSession('tom-late', T0)).toBeNull();
     expect(expectOk(await t.store.enableStaffAccount('tom'))).toEqual({ account: { id: 'id-tom', username: 'tom', role: 'trustee', createdAt: T0, disabledAt: null } });
     expect(await t.store.getStaffCredentials('tom')).toEqual(before);
