@@ -1,6 +1,7 @@
 // The staff pages (administrators, observers, trustees, campaign committees) behind one switch. app.tsx
 // loads this module on demand, so it and everything only it imports form their own chunk, which the
 // booth and the public pages never download.
+import './i18n/staff-catalogue.ts';
 import { assertNever } from '@ratify/crypto';
 import { AuditPage } from './admin/audit-page.tsx';
 import { ContractPage, ContractsPage } from './admin/bargaining-page.tsx';

@@ -5,8 +5,8 @@
 import { ROUTES } from '@ratify/server/api';
 import { describe, expect, it } from 'vitest';
 import { documentRemoval, offerConfirmKey, offerRemoval, removalRefusal } from '../src/admin/bargaining-removal.tsx';
-import { en } from '../src/i18n/en.ts';
-import { es } from '../src/i18n/es.ts';
+import '../src/i18n/staff-catalogue.ts';
+import { catalogue } from '../src/i18n/i18n.ts';
 import { translate } from '../src/i18n/i18n.ts';
 
 const GUARD = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'];
@@ -48,8 +48,8 @@ describe('refusals in words', () => {
     for (const code of codes) {
       const key = removalRefusal(code);
       expect(key, code).toBeDefined();
-      expect(en[key!]).toBeTruthy();
-      expect(es[key!]).toBeTruthy();
+      expect(catalogue('en')[key!]).toBeTruthy();
+      expect(catalogue('es')[key!]).toBeTruthy();
     }
     expect(removalRefusal('internal_error')).toBeUndefined();
   });

@@ -1,30 +1,39 @@
 // Language completeness: every key exists in both catalogues with a non-empty message and the same
-// {placeholders}; lookup, interpolation and the saved-language rules.
+// {placeholders}, the staff pages' catalogue included (it loads with their chunk); lookup,
+// interpolation and the saved-language rules.
+import '../src/i18n/staff-catalogue.ts';
 import { describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en.ts';
-import { es } from '../src/i18n/es.ts';
-import { CATALOGUES, formatInstant, initialLang, LANGS, placeholders, saveLang, translate } from '../src/i18n/i18n.ts';
+import { en, type MessageKey } from '../src/i18n/en.ts';
+import { catalogue, formatInstant, initialLang, LANGS, placeholders, saveLang, translate } from '../src/i18n/i18n.ts';
+import { staffEn } from '../src/i18n/staff-en.ts';
+
+const KEYS = [...Object.keys(en), ...Object.keys(staffEn)].sort() as MessageKey[];
+const message = (lang: 'en' | 'es', key: MessageKey): string => catalogue(lang)[key] ?? '';
 
 describe('catalogues', () => {
   it('have exactly the same keys in every language', () => {
-    const keys = Object.keys(en).sort();
-    for (const lang of LANGS) expect(Object.keys(CATALOGUES[lang]).sort(), lang).toEqual(keys);
+    for (const lang of LANGS) expect(Object.keys(catalogue(lang)).sort(), lang).toEqual(KEYS);
+  });
+
+  it('keep the staff pages’ messages apart from the catalogue every page loads', () => {
+    expect(Object.keys(staffEn).filter((k) => k in en)).toEqual([]);
+    expect(Object.keys(staffEn).length).toBeGreaterThan(300);
   });
 
   it('have a non-empty, trimmed message for every key', () => {
     for (const lang of LANGS)
-      for (const [key, message] of Object.entries(CATALOGUES[lang])) {
-        expect(message.trim(), `${lang} ${key}`).not.toBe('');
-        expect(message, `${lang} ${key}`).toBe(message.trim());
+      for (const key of KEYS) {
+        expect(message(lang, key).trim(), `${lang} ${key}`).not.toBe('');
+        expect(message(lang, key), `${lang} ${key}`).toBe(message(lang, key).trim());
       }
   });
 
   it('use the same placeholders in every language', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(es[key]), key).toEqual(placeholders(en[key]));
+    for (const key of KEYS) expect(placeholders(message('es', key)), key).toEqual(placeholders(message('en', key)));
   });
 
   it('are really translated (Spanish differs from English except for names)', () => {
-    const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] === es[k]);
+    const same = KEYS.filter((k) => message('en', k) === message('es', k));
     expect(same).toEqual(['app.name', 'ballot.no']);
   });
 });
@@ -37,6 +46,10 @@ describe('translate', () => {
 
   it('leaves a missing placeholder visible rather than inventing a value', () => {
     expect(translate('en', 'ballot.question_n')).toBe('Question {n}.');
+  });
+
+  it('shows a key whose catalogue is not loaded rather than failing', () => {
+    expect(translate('en', 'no.such.key' as MessageKey)).toBe('no.such.key');
   });
 });
 

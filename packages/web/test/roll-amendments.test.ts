@@ -3,8 +3,8 @@
 // words (on the field it concerns); who made an amendment reads as the staff username.
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '@ratify/server/api';
-import { en } from '../src/i18n/en.ts';
-import { es } from '../src/i18n/es.ts';
+import '../src/i18n/staff-catalogue.ts';
+import { catalogue } from '../src/i18n/i18n.ts';
 import { actorLabel, amendmentRefusal, checkAmendment } from '../src/admin/roll-amendments.ts';
 
 describe('roll amendment form', () => {
@@ -24,8 +24,8 @@ describe('roll amendment form', () => {
     for (const code of specific) {
       const r = amendmentRefusal(code);
       expect(r, code).toBeDefined();
-      expect(en[r!.message]).toBeTruthy();
-      expect(es[r!.message]).toBeTruthy();
+      expect(catalogue('en')[r!.message]).toBeTruthy();
+      expect(catalogue('es')[r!.message]).toBeTruthy();
     }
     expect(amendmentRefusal('already_on_roll')).toEqual({ field: 'memberNumber', message: 'admin.amend.already_on_roll' });
     expect(amendmentRefusal('roll_locked')).toEqual({ field: null, message: 'admin.amend.locked' });

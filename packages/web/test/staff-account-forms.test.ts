@@ -4,8 +4,8 @@
 // offers to disable or enable.
 import { ROUTES } from '@ratify/server/api';
 import { describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en.ts';
-import { es } from '../src/i18n/es.ts';
+import '../src/i18n/staff-catalogue.ts';
+import { catalogue } from '../src/i18n/i18n.ts';
 import { canOfferDisable, canOfferEnable, checkPasswordForm, disableRefusal, enableRefusal, passwordRefusal } from '../src/staff/staff-account-forms.ts';
 
 const GUARD = ['admin_token_required', 'admin_token_invalid', 'admin_disabled', 'staff_sign_in_required', 'forbidden_role', 'csrf_invalid'];
@@ -31,8 +31,8 @@ describe('refusals in words', () => {
       if (route === 'changeStaffPassword' && code === 'staff_not_found') continue; // a signed-in account always exists
       const key = words(code);
       expect(key, code).toBeDefined();
-      expect(en[key!]).toBeTruthy();
-      expect(es[key!]).toBeTruthy();
+      expect(catalogue('en')[key!]).toBeTruthy();
+      expect(catalogue('es')[key!]).toBeTruthy();
     }
     expect(words('internal_error')).toBeUndefined();
   });

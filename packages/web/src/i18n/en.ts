@@ -1,7 +1,8 @@
 // English messages, the reference catalogue: every key here must exist in es.ts (the type checks it
-// and test/i18n.test.ts checks the placeholders). {name} marks a value filled in at run time.
+// and test/i18n.test.ts checks the placeholders). The staff pages' messages are a catalogue of their
+// own (staff-en.ts, staff-es.ts) in the staff pages' chunk, so members never download them. {name} marks a value filled in at run time.
 import { campaignEn } from './campaign-en.ts';
-import { staffEn } from './staff-en.ts';
+import type { staffEn } from './staff-en.ts';
 import { bargainingEn } from './bargaining-en.ts';
 import { followUpsEn } from './follow-ups-en.ts';
 
@@ -16,6 +17,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.load_failed': 'This page could not be loaded. Check your connection and reload the page.',
   'common.new_tab': '(opens in a new tab)',
+  'footer.staff': 'Staff sign-in',
   'notfound.title': 'Page not found',
 
   'home.title': 'Union votes',
@@ -234,10 +236,12 @@ export const en = {
   'error.fingerprint_mismatch': 'The vote’s data failed its integrity check. Do not vote on this device; tell your election committee.',
   'error.encrypt_failed': 'Your ballot could not be encrypted. Please try again.',
   'error.generic': 'Something went wrong ({code}). Please try again.',
-  ...staffEn,
   ...bargainingEn,
   ...campaignEn,
   ...followUpsEn,
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
+/** Keys of the catalogue every page loads. */
+export type MemberMessageKey = keyof typeof en;
+/** Every key: the staff pages' messages (staff-en.ts) join when their chunk loads (staff-catalogue.ts). */
+export type MessageKey = MemberMessageKey | keyof typeof staffEn;

@@ -1,11 +1,10 @@
 // Mensajes en español. Debe tener exactamente las claves de en.ts, con los mismos {marcadores}.
-import type { MessageKey } from './en.ts';
+import type { MemberMessageKey } from './en.ts';
 import { campaignEs } from './campaign-es.ts';
-import { staffEs } from './staff-es.ts';
 import { bargainingEs } from './bargaining-es.ts';
 import { followUpsEs } from './follow-ups-es.ts';
 
-export const es: Readonly<Record<MessageKey, string>> = {
+export const es: Readonly<Record<MemberMessageKey, string>> = {
   'app.name': 'Ratify',
   'nav.skip': 'Saltar al contenido',
   'nav.main': 'Principal',
@@ -16,6 +15,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'common.loading': 'Cargando…',
   'common.load_failed': 'No se pudo cargar esta página. Compruebe su conexión y vuelva a cargar la página.',
   'common.new_tab': '(se abre en una pestaña nueva)',
+  'footer.staff': 'Acceso del personal',
   'notfound.title': 'Página no encontrada',
 
   'home.title': 'Votaciones del sindicato',
@@ -234,7 +234,6 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'error.fingerprint_mismatch': 'Los datos de la votación no superaron su control de integridad. No vote con este dispositivo; informe a su comité electoral.',
   'error.encrypt_failed': 'No se pudo cifrar su papeleta. Inténtelo de nuevo.',
   'error.generic': 'Algo salió mal ({code}). Inténtelo de nuevo.',
-  ...staffEs,
   ...bargainingEs,
   ...campaignEs,
   ...followUpsEs,

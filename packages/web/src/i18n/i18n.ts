@@ -6,8 +6,19 @@ import { es } from './es.ts';
 
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['en', 'es'];
-export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, es };
+export type Catalogue = Readonly<Partial<Record<MessageKey, string>>>;
+const catalogues: Record<Lang, Catalogue> = { en, es };
 export type { MessageKey };
+
+/** The messages loaded so far, per language: the member catalogue, plus the staff one once added. */
+export function catalogue(lang: Lang): Catalogue {
+  return catalogues[lang];
+}
+
+/** Adds a chunk's messages (the staff pages' chunk calls this as it loads: staff-catalogue.ts). */
+export function addCatalogues(more: Readonly<Record<Lang, Catalogue>>): void {
+  for (const lang of LANGS) catalogues[lang] = { ...catalogues[lang], ...more[lang] };
+}
 
 const STORAGE_KEY = 'ratify.lang';
 
@@ -20,7 +31,8 @@ export function placeholders(message: string): string[] {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars: Vars = {}): string {
-  const message = CATALOGUES[lang][key];
+  // A key whose catalogue is not loaded (never expected: only staff pages use staff keys) shows itself.
+  const message = catalogues[lang][key] ?? key;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;

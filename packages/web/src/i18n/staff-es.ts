@@ -2,7 +2,6 @@
 import type { staffEn } from './staff-en.ts';
 
 export const staffEs: Readonly<Record<keyof typeof staffEn, string>> = {
-  'footer.staff': 'Acceso del personal',
   'staff.nav.label': 'Personal',
   'staff.nav.unions': 'Sindicatos y padrones',
   'staff.nav.drafts': 'Borradores de votaciones',
