@@ -11,6 +11,7 @@ import { staffCall } from '../staff/staff-api.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert } from '../ui/page.tsx';
+import { ConfirmCard } from './confirm-card.tsx';
 
 type Detail = ResponseOf<'getContract'>;
 type OfferEntry = Detail['offers'][number];
@@ -79,13 +80,10 @@ function ConfirmRemove({ id, label, question, onConfirm }: { readonly id: string
   return (
     <>
       {pending ? (
-        <div class="card" role="group" aria-labelledby={`${id}-question`}>
-          <p id={`${id}-question`} tabIndex={-1} ref={questionRef}>{question}</p>
-          <div class="actions">
-            <button type="button" disabled={busy} onClick={() => void confirm()}>{t('bargaining.confirm_remove')}</button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => { returnFocus.current = true; setPending(false); }}>{t('admin.vote.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmCard
+          id={`${id}-question`} question={question} confirmLabel={t('bargaining.confirm_remove')} busy={busy} questionRef={questionRef}
+          onConfirm={() => void confirm()} onCancel={() => { returnFocus.current = true; setPending(false); }}
+        />
       ) : (
         <button type="button" class="secondary small" ref={buttonRef} onClick={() => { setError(undefined); setPending(true); }}>{label}</button>
       )}

@@ -4,6 +4,7 @@
 // last active administrator. Enabling lets the account sign in again with the password and TOTP it
 // had; no earlier session comes back. The server audits each call.
 import { useState } from 'preact/hooks';
+import type { ApiOutcome } from '../api.ts';
 import { formatInstant } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
 import { canOfferDisable, canOfferEnable, disableRefusal, enableRefusal } from '../staff/staff-account-forms.ts';
@@ -12,6 +13,7 @@ import { type StaffIdentity, staffCall } from '../staff/staff-api.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
+import { ConfirmCard } from './confirm-card.tsx';
 
 type Pending = { readonly action: 'disable' | 'enable'; readonly username: string };
 
@@ -25,33 +27,29 @@ function Accounts({ me }: { readonly me: StaffIdentity }) {
   const [status, setStatus] = useState('');
   const title = t('admin.staff.title');
 
-  const disable = async (username: string) => {
-    setBusy(true);
-    setError(undefined);
-    const r = await staffCall('disableStaffAccount', { params: { username } });
-    setBusy(false);
-    setPending(null);
-    if (!r.ok) {
-      const key = disableRefusal(r.code);
-      setError(key ? t(key) : describeFailure(t, r));
-      return;
+  /** The confirmed call, and on success what to tell the administrator. */
+  const call = async ({ action, username }: Pending): Promise<ApiOutcome<string>> => {
+    if (action === 'disable') {
+      const r = await staffCall('disableStaffAccount', { params: { username } });
+      return r.ok ? { ok: true, value: t('admin.staff.disabled_done', { username, count: r.value.sessionsEnded }) } : r;
     }
-    setStatus(t('admin.staff.disabled_done', { username, count: r.value.sessionsEnded }));
-    setReload((n) => n + 1);
+    const r = await staffCall('enableStaffAccount', { params: { username } });
+    return r.ok ? { ok: true, value: t('admin.staff.enabled_done', { username }) } : r;
   };
 
-  const enable = async (username: string) => {
+  /** Disables or enables the account, as confirmed; its refusals in words, else the server's. */
+  const act = async (confirmed: Pending) => {
     setBusy(true);
     setError(undefined);
-    const r = await staffCall('enableStaffAccount', { params: { username } });
+    const r = await call(confirmed);
     setBusy(false);
     setPending(null);
     if (!r.ok) {
-      const key = enableRefusal(r.code);
+      const key = confirmed.action === 'disable' ? disableRefusal(r.code) : enableRefusal(r.code);
       setError(key ? t(key) : describeFailure(t, r));
       return;
     }
-    setStatus(t('admin.staff.enabled_done', { username }));
+    setStatus(r.value);
     setReload((n) => n + 1);
   };
 
@@ -61,13 +59,10 @@ function Accounts({ me }: { readonly me: StaffIdentity }) {
       <p>{t('admin.staff.intro')}</p>
       <ErrorAlert message={error} />
       {pending ? (
-        <div class="card" role="group" aria-labelledby="staff-confirm">
-          <p id="staff-confirm">{t(pending.action === 'disable' ? 'admin.staff.confirm' : 'admin.staff.confirm_enable', { username: pending.username })}</p>
-          <div class="actions">
-            <button type="button" disabled={busy} onClick={() => void (pending.action === 'disable' ? disable : enable)(pending.username)}>{t('admin.vote.confirm')}</button>
-            <button type="button" class="secondary" onClick={() => setPending(null)}>{t('admin.vote.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmCard
+          id="staff-confirm" question={t(pending.action === 'disable' ? 'admin.staff.confirm' : 'admin.staff.confirm_enable', { username: pending.username })}
+          busy={busy} onConfirm={() => void act(pending)} onCancel={() => setPending(null)}
+        />
       ) : null}
       <Status message={status} />
       {accounts.kind === 'loading' ? <Loading /> : null}

@@ -16,6 +16,7 @@ import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { TurnoutChart } from './turnout-chart.tsx';
 import { ConsoleFollowUps } from './vote-console-follow-ups.tsx';
+import { ConfirmCard } from './confirm-card.tsx';
 
 type Action = 'adminOpen' | 'adminClose' | 'adminIssueCredentials' | 'adminSendReminders' | 'adminAnnounceResult';
 const ACTIONS: readonly { readonly name: Action; readonly label: MessageKey; readonly confirm: MessageKey }[] = [
@@ -56,13 +57,7 @@ function AdminActions({ voteId, onDone }: { readonly voteId: string; readonly on
       <h2 id="actions-heading">{t('admin.vote.actions')}</h2>
       <ErrorAlert message={error} />
       {pending ? (
-        <div class="card" role="group" aria-labelledby="confirm-text">
-          <p id="confirm-text">{t(ACTIONS.find((a) => a.name === pending)!.confirm)}</p>
-          <div class="actions">
-            <button type="button" disabled={busy} onClick={() => void run(pending)}>{t('admin.vote.confirm')}</button>
-            <button type="button" class="secondary" onClick={() => setPending(null)}>{t('admin.vote.cancel')}</button>
-          </div>
-        </div>
+        <ConfirmCard id="confirm-text" question={t(ACTIONS.find((a) => a.name === pending)!.confirm)} busy={busy} onConfirm={() => void run(pending)} onCancel={() => setPending(null)} />
       ) : (
         <div class="actions">
           {ACTIONS.map((a) => <button key={a.name} type="button" class="secondary" onClick={() => setPending(a.name)}>{t(a.label)}</button>)}
