@@ -23,8 +23,8 @@ export interface StaffSecurityStore {
   disableStaffAccount(username: string, now: string): Promise<Result<{ readonly account: StaffAccountStatus; readonly sessionsEnded: number }, DisableStaffError>>;
   /**
    * Enables a disabled account again: it signs in with the password and TOTP secret it had. Deletes
-   * any session of the account in the same transaction (a sign-in racing the disabling may have left
-   * one), so no session from before comes back.
+   * any session of the account in the same transaction, so no session from before comes back
+   * (createStaffSession already writes none for a disabled account).
    */
   enableStaffAccount(username: string): Promise<Result<{ readonly account: StaffAccountStatus }, EnableStaffError>>;
   /** Replaces the password hash of an active account and deletes its sessions except `keepTokenHash`; returns how many ended. */

@@ -5,9 +5,8 @@
 import * as b from './bargaining-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
-import { STAFF_AUTH_ERRORS } from './route-errors.ts';
+import { STAFF_AUTH_ERRORS as AUTH } from './route-errors.ts';
 
-const AUTH = STAFF_AUTH_ERRORS;
 const CONTRACT_CHECKS = ['invalid_contract', 'dates_out_of_order', 'duplicate_party'] as const;
 const OFFER_CHECKS = ['invalid_offer', 'duplicate_term_key', 'final_offer_not_offer', 'compared_with_self', 'duplicate_compared_with', 'offer_not_found', 'final_offer_exists'] as const;
 const contract = b.contractIdParamsSchema;

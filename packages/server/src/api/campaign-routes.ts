@@ -5,12 +5,11 @@
 import * as c from './campaign-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
-import { STAFF_AUTH_ERRORS } from './route-errors.ts';
+import { STAFF_AUTH_ERRORS as AUTH } from './route-errors.ts';
 
 const vote = s.voteIdParamsSchema;
 const page = c.pageIdParamsSchema;
 const appeal = c.appealIdParamsSchema;
-const AUTH = STAFF_AUTH_ERRORS;
 const CAMPAIGN = [...AUTH, 'not_a_committee'] as const;
 
 export const CAMPAIGN_ROUTES = {

@@ -4,12 +4,11 @@
 import * as c from './console-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
-import { STAFF_AUTH_ERRORS } from './route-errors.ts';
+import { STAFF_AUTH_ERRORS as AUTH } from './route-errors.ts';
 
 const union = c.unionIdParamsSchema;
 const draft = c.draftIdParamsSchema;
 const vote = s.voteIdParamsSchema;
-const AUTH = STAFF_AUTH_ERRORS;
 const WIRE = ['too_large', 'non_canonical', 'schema_mismatch', 'invalid_element', 'identity', 'non_canonical_scalar'] as const;
 const TRUSTEE = [...AUTH, 'not_a_trustee'] as const;
 

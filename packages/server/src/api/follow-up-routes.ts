@@ -5,10 +5,9 @@
 import * as f from './follow-up-schemas.ts';
 import type { RouteSpec } from './routes.ts';
 import * as s from './schemas.ts';
-import { STAFF_AUTH_ERRORS } from './route-errors.ts';
+import { STAFF_AUTH_ERRORS as AUTH } from './route-errors.ts';
 
 const vote = s.voteIdParamsSchema;
-const AUTH = STAFF_AUTH_ERRORS;
 
 export const FOLLOW_UP_ROUTES = {
   voteFollowUps: {

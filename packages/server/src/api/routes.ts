@@ -8,7 +8,7 @@ import { CONSOLE_ROUTES } from './console-routes.ts';
 import { STAFF_ACCOUNT_ROUTES } from './staff-account-routes.ts';
 import { BARGAINING_ROUTES } from './bargaining-routes.ts';
 import { FOLLOW_UP_ROUTES } from './follow-up-routes.ts';
-import { STAFF_AUTH_ERRORS } from './route-errors.ts';
+import { STAFF_AUTH_ERRORS as STAFF_ERRORS } from './route-errors.ts';
 
 /**
  * Who may call a route. Deny by default: every role but `public` needs credentials.
@@ -53,7 +53,6 @@ const CAST_ERRORS = [
   'wrong_option_count', 'invalid_choice_proof', 'invalid_overall_proof', 'invalid_signature', 'unknown_credential',
   'credential_revoked', 'duplicate_ballot', 'already_voted',
 ] as const;
-const STAFF_ERRORS = STAFF_AUTH_ERRORS;
 const ADMIN = [...STAFF_ERRORS, 'vote_not_found'] as const;
 /** Mail-sending admin routes also need RATIFY_SECRET_KEY (queued bodies are sealed with it). */
 const NOTIFY = ['secret_key_missing'] as const;

@@ -5,9 +5,8 @@
 // into ROUTES by routes.ts. Every call is audited by the route kit (never a password).
 import type { RouteSpec } from './routes.ts';
 import * as a from './staff-account-schemas.ts';
-import { STAFF_AUTH_ERRORS } from './route-errors.ts';
+import { STAFF_AUTH_ERRORS as AUTH } from './route-errors.ts';
 
-const AUTH = STAFF_AUTH_ERRORS;
 
 export const STAFF_ACCOUNT_ROUTES = {
   listStaffAccounts: {
