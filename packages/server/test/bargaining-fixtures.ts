@@ -26,6 +26,9 @@ export async function seedTracker(admin: () => RatifyClient) {
 }
 
 /** Attaches a document to the contract, or to one of its offers, through the API. */
+/** A Markdown and a PDF document's bytes (the upload sniffs the type from them). */
+export const MD = '# Summary\n\n- 3% in year one\n';
+export const PDF = '%PDF-1.7\nillustrative';
 export const attachDocument = (admin: () => RatifyClient, id: string, name: string, bytes: Uint8Array | string, offerId?: string) =>
   admin().call('addDocument', { params: { id: CONTRACT.id }, json: { id, name, contentBase64: Buffer.from(bytes).toString('base64'), ...(offerId !== undefined ? { offerId } : {}) } });
 

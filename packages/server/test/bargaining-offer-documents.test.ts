@@ -7,7 +7,7 @@ import { sha256Hex, unwrap } from '@ratify/crypto';
 import { offerDigest, parseWireOffer } from '@ratify/protocol/bargaining';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as fx from './bargaining-fixtures.ts';
-import { CONTRACT, OFFER } from './bargaining-fixtures.ts';
+import { CONTRACT, MD, OFFER, PDF } from './bargaining-fixtures.ts';
 import { definitionForm, rollCsv } from './console-fixtures.ts';
 import { ADMIN_TOKEN, type TestServer, startServer } from './fixtures.ts';
 
@@ -19,8 +19,6 @@ afterEach(() => server.close());
 const admin = () => server.client({ adminToken: ADMIN_TOKEN });
 const attach = (id: string, name: string, bytes: Uint8Array | string, offerId?: string) => fx.attachDocument(admin, id, name, bytes, offerId);
 const digestOf = (offerId: string) => fx.digestOf(admin, offerId);
-const MD = '# Summary\n\n- 3% in year one\n';
-const PDF = '%PDF-1.7\nillustrative';
 
 /** Everything storage holds about the contract's offers and documents (bytes as base64). */
 async function snapshot() {

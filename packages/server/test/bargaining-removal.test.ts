@@ -10,7 +10,7 @@ import { createStaffAccount } from '@ratify/engine';
 import { parseWireOffer } from '@ratify/protocol/bargaining';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as fx from './bargaining-fixtures.ts';
-import { CONTRACT, OFFER } from './bargaining-fixtures.ts';
+import { CONTRACT, MD, OFFER, PDF } from './bargaining-fixtures.ts';
 import { definitionForm, rollCsv } from './console-fixtures.ts';
 import { ADMIN_TOKEN, type TestServer, startServer } from './fixtures.ts';
 
@@ -24,8 +24,6 @@ const attach = (id: string, name: string, bytes: Uint8Array | string, offerId?: 
 const digestOf = (offerId: string) => fx.digestOf(admin, offerId);
 const removeOffer = (id: string) => admin().call('deleteOffer', { params: { id } });
 const removeDocument = (id: string) => admin().call('deleteDocument', { params: { id } });
-const MD = '# Summary\n\n- 3% in year one\n';
-const PDF = '%PDF-1.7\nillustrative';
 /** An offer added by mistake, marked as the contract's final offer. */
 const MISTAKE = { ...OFFER, id: 'amptp-mistake', title: 'AMPTP final offer (typed twice)', finalOffer: true };
 
