@@ -1,9 +1,11 @@
 // Public API of @ratify/storage: the Store port, its domain types, and the adapters' openers.
 export type * from './port.ts';
-export { openStore } from './open-store.ts';
+export { openStore, storeKind } from './open-store.ts';
 export type { OpenStoreOptions } from './open-store.ts';
 export { openSqliteStore } from './sqlite/open-sqlite.ts';
 export type { SqliteStoreOptions } from './sqlite/open-sqlite.ts';
+export { currentSchema, openPostgresStore } from './postgres/open-postgres.ts';
+export type { PostgresStoreOptions } from './postgres/open-postgres.ts';
 export { SqlStore } from './sql/sql-store.ts';
 export type { Database } from './sql/schema.ts';
 export { MIGRATIONS, migrateAllDown, migrateToLatest } from './migrations/index.ts';

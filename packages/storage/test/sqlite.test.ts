@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateAllDown, migrateToLatest, openSqliteStore, openStore } from '../src/index.ts';
+import { MIGRATIONS, migrateAllDown, migrateToLatest, openSqliteStore, openStore, storeKind } from '../src/index.ts';
 import type { Database as SchemaDb } from '../src/index.ts';
 import { runStoreContract } from './contract-suite.ts';
 
@@ -110,7 +110,7 @@ describe('SQLite adapter', () => {
 
   it('opens the URLs it knows and refuses the rest', async () => {
     for (const url of [':memory:', 'sqlite::memory:']) await (await openStore(url)).close();
-    await expect(openStore('postgres://localhost/ratify')).rejects.toThrow('not implemented');
+    expect(['postgres://h/db', 'postgresql://h/db', 'sqlite:x.db', ':memory:', 'sqlite:', 'mysql://x'].map(storeKind)).toEqual(['postgres', 'postgres', 'sqlite', 'sqlite', null, null]);
     await expect(openStore('mysql://x')).rejects.toThrow('unsupported');
     await expect(openStore('sqlite:')).rejects.toThrow();
   });

@@ -1,5 +1,5 @@
 // The migration list (a static provider: no directory scanning, so bundlers and tsx agree) and the
-// runner. Names are timestamps so order is the name order. Must not hold dialect-specific SQL.
+// runner. Names are timestamps so order is the name order. Dialect-specific SQL stays inside a migration, behind an adapter check.
 import { Migrator, NO_MIGRATIONS } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import * as membersVotesRolls from './20261126150000-members-votes-rolls.ts';
@@ -12,6 +12,7 @@ import * as staffAccountStatus from './20261129090000-staff-account-status.ts';
 import * as bargainingTracker from './20261129100000-bargaining-tracker.ts';
 import * as campaigns from './20261129110000-campaigns.ts';
 import * as followUpLinks from './20261129120000-follow-up-links.ts';
+import * as auditLogNoTruncate from './20261208120000-audit-log-no-truncate.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
@@ -24,10 +25,19 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129100000-bargaining-tracker': bargainingTracker,
   '20261129110000-campaigns': campaigns,
   '20261129120000-follow-up-links': followUpLinks,
+  '20261208120000-audit-log-no-truncate': auditLogNoTruncate,
 };
 
-const migrator = <DB>(db: Kysely<DB>): Migrator =>
-  new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+/**
+ * Kysely's bookkeeping tables live in `schema` when given: on PostgreSQL the adapter passes its
+ * current schema, so databases with several schemas (tests, or a shared server) never confuse them.
+ */
+const migrator = <DB>(db: Kysely<DB>, schema?: string): Migrator =>
+  new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
 
 const check = (outcome: MigrationResultSet): MigrationResultSet => {
   if (outcome.error !== undefined) {
@@ -38,11 +48,11 @@ const check = (outcome: MigrationResultSet): MigrationResultSet => {
   return outcome;
 };
 
-export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
-  return check(await migrator(db).migrateToLatest());
+export async function migrateToLatest<DB>(db: Kysely<DB>, schema?: string): Promise<MigrationResultSet> {
+  return check(await migrator(db, schema).migrateToLatest());
 }
 
 /** Undoes every migration (tests prove each `down` works). */
-export async function migrateAllDown<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
-  return check(await migrator(db).migrateTo(NO_MIGRATIONS));
+export async function migrateAllDown<DB>(db: Kysely<DB>, schema?: string): Promise<MigrationResultSet> {
+  return check(await migrator(db, schema).migrateTo(NO_MIGRATIONS));
 }

@@ -15,8 +15,9 @@ const entry = (row: AuditLogTable): AuditEntry => ({
   details: row.details,
 });
 
-/** Must run inside a transaction: the next seq is read, then inserted (the primary key refuses a race). */
+/** Must run inside a transaction: the log's lock is taken, then the next seq is read and inserted. */
 export async function appendAudit(ctx: SqlContext, input: NewAuditEntry): Promise<AuditEntry> {
+  await ctx.hooks.serialize(ctx.db, 'ratify:audit_log');
   const last = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
   const row: AuditLogTable = {
     seq: Number(last?.seq ?? 0) + 1,

@@ -7,6 +7,12 @@ import type { Database } from './schema.ts';
 export interface DialectHooks {
   readonly name: 'sqlite' | 'postgres';
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * Inside a transaction: waits until no other transaction holds `key`, then holds it until this
+   * one ends. For invariants a row lock cannot express (the next audit seq, "not the last
+   * administrator", an approval quota). SQLite needs nothing: a write transaction excludes all others.
+   */
+  serialize(db: Kysely<Database>, key: string): Promise<void>;
 }
 
 export interface SqlContext {

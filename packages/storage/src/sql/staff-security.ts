@@ -25,6 +25,8 @@ export async function disableStaffAccount(ctx: SqlContext, username: string, now
   if (row === undefined) return err('staff_not_found', username);
   if (row.disabled_at !== null) return err('already_disabled', username);
   if (row.role === 'administrator') {
+    // Two administrators disabling each other at once must not both pass this check.
+    await ctx.hooks.serialize(ctx.db, 'ratify:active_administrators');
     const others = await ctx.db
       .selectFrom('staff_accounts')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -19,6 +19,8 @@ export const sqliteHooks: DialectHooks = {
     error instanceof Error &&
     'code' in error &&
     (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+  // better-sqlite3 is one connection and Kysely runs one transaction on it at a time.
+  serialize: async () => undefined,
 };
 
 /** Opens (creating if needed) a SQLite database at `path`, or in memory for ':memory:'. */
