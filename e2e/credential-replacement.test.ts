@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPartialDecryption, ristretto255 as g, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, replaceCredential, runLocalCeremony } from '@ratify/engine';
-import { type PrivateCredential, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId } from '@ratify/protocol';
 import { openStore } from '@ratify/storage';
 import { verifyRecord } from '@ratify/verifier';
 
@@ -15,8 +15,8 @@ describe('credential replacement', () => {
   it('keeps one counted ballot per member and a record that verifies', async () => {
     const store = await openStore(':memory:');
     const engine = createEngine({ store, now: () => new Date('2026-11-10T12:00:00Z') });
-    unwrap(await store.members.createUnion({ id: 'u', name: 'Union' }));
-    unwrap(await store.members.importRoll('u', [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
+    unwrap(await store.members.createUnion({ id: asUnionId('u'), name: 'Union' }));
+    unwrap(await store.members.importRoll(asUnionId('u'), [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
     const definition: VoteDefinition = {
       voteId: VOTE,
       title: 'Replacement test',
@@ -31,29 +31,29 @@ describe('credential replacement', () => {
     unwrap(await engine.createVote(definition, ceremony.messages));
     const pub = (c: PrivateCredential) => toHex(g.encodeElement(publicCredential(g, VOTE, c)));
     const [lost, other] = [generatePrivateCredential(rng), generatePrivateCredential(rng)];
-    unwrap(await engine.publishCredentials(VOTE, [pub(lost), pub(other)]));
-    unwrap(await engine.openVote(VOTE));
-    const ctx = unwrap(await engine.context(VOTE));
+    unwrap(await engine.publishCredentials(asVoteId(VOTE), [pub(lost), pub(other)]));
+    unwrap(await engine.openVote(asVoteId(VOTE)));
+    const ctx = unwrap(await engine.context(asVoteId(VOTE)));
     const cast = (c: PrivateCredential, yes: boolean) =>
-      engine.castBallot(VOTE, encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, VOTE, c), rng)).ballot));
+      engine.castBallot(asVoteId(VOTE), encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, VOTE, c), rng)).ballot));
 
     unwrap(await cast(lost, true));
     unwrap(await cast(other, false));
     const replacement = generatePrivateCredential(rng);
-    const replaced = await store.transaction((tx) => replaceCredential(tx, VOTE, pub(lost), pub(replacement), 'reported lost'));
+    const replaced = await store.transaction((tx) => replaceCredential(tx, asVoteId(VOTE), pub(lost), pub(replacement), 'reported lost'));
     expect(replaced.ok).toBe(true);
     expect(await cast(lost, true)).toMatchObject({ ok: false, error: 'credential_revoked' });
     unwrap(await cast(replacement, false));
-    expect(await store.ballots.listBallots(VOTE, { countedOnly: true })).toHaveLength(2);
+    expect(await store.ballots.listBallots(asVoteId(VOTE), { countedOnly: true })).toHaveLength(2);
 
-    const tally = unwrap(await engine.closeVote(VOTE));
+    const tally = unwrap(await engine.closeVote(asVoteId(VOTE)));
     for (const key of ceremony.keys.slice(0, 2)) {
-      unwrap(await engine.submitPartialDecryption(VOTE, encodePartialDecryption(g, createPartialDecryption(g, key, flattenTally(tally), ctx.fingerprint, rng))));
+      unwrap(await engine.submitPartialDecryption(asVoteId(VOTE), encodePartialDecryption(g, createPartialDecryption(g, key, flattenTally(tally), ctx.fingerprint, rng))));
     }
-    const result = unwrap(await engine.publishResult(VOTE));
+    const result = unwrap(await engine.publishResult(asVoteId(VOTE)));
     // The lost credential's "yes" no longer counts; the member's replacement "no" does.
     expect(result.questions[0]!.counts.options).toEqual([0, 2]);
-    const files = unwrap(await engine.exportRecord(VOTE));
+    const files = unwrap(await engine.exportRecord(asVoteId(VOTE)));
     expect(files.get('board.jsonl')).toContain('"kind":"credential_replaced"');
     const report = await verifyRecord(Object.fromEntries(files), { workers: 0 });
     expect(report.checks.filter((c) => c.status !== 'passed').map((c) => c.name)).toEqual([]);

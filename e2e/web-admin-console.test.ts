@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createComplaint, unwrap } from '@ratify/crypto';
 import { createStaffAccount, totpCode } from '@ratify/engine';
-import { encodeCeremonyMessage } from '@ratify/protocol';
+import { asVoteId, encodeCeremonyMessage } from '@ratify/protocol';
 import { createClient } from '@ratify/server/client';
 import { verifyRecord } from '@ratify/verifier';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -318,9 +318,9 @@ describe('admin console and trustee ceremony', () => {
 
     // 6. The scheduler opens the vote at its opening time, not before (the server's clock moves on).
     await sleep(3 * SCHEDULER_MS);
-    expect((await env.engine.store.votes.getVote(VOTE))?.status).toBe('draft');
+    expect((await env.engine.store.votes.getVote(asVoteId(VOTE)))?.status).toBe('draft');
     offsetMs = OPENS.getTime() - Date.now() + 1000;
-    await until(async () => ((await env.engine.store.votes.getVote(VOTE))?.status === 'open' ? true : undefined), 'the scheduled opening');
+    await until(async () => ((await env.engine.store.votes.getVote(asVoteId(VOTE)))?.status === 'open' ? true : undefined), 'the scheduled opening');
     await admin.reload();
     await admin.getByText('Open for voting').waitFor();
 
@@ -356,7 +356,7 @@ describe('admin console and trustee ceremony', () => {
 
     // 9. The scheduler closes the vote at its closing time; nobody closes it by hand.
     offsetMs = CLOSES.getTime() - Date.now() + 1000;
-    await until(async () => ((await env.engine.store.votes.getVote(VOTE))?.status === 'closed' ? true : undefined), 'the scheduled closing');
+    await until(async () => ((await env.engine.store.votes.getVote(asVoteId(VOTE)))?.status === 'closed' ? true : undefined), 'the scheduled closing');
     await admin.reload();
     await admin.getByText('Closed, counting').waitFor();
     await noViolations(admin, 'vote console after close');

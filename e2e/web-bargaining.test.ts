@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
-import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDemoOffers } from '../packages/server/src/demo/bargaining.ts';
@@ -31,10 +31,10 @@ beforeAll(async () => {
   const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer' };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
   unwrap(await engine.createVote(guild, ceremony.messages));
-  const entries = await engine.store.rolls.listRollEntries(VOTE);
+  const entries = await engine.store.rolls.listRollEntries(asVoteId(VOTE));
   const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))));
-  unwrap(await engine.publishCredentials(VOTE, publics));
-  unwrap(await engine.openVote(VOTE));
+  unwrap(await engine.publishCredentials(asVoteId(VOTE), publics));
+  unwrap(await engine.openVote(asVoteId(VOTE)));
 }, 180_000);
 afterAll(async () => {
   await env?.close();

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createEngine, createStaffAccount, definitionCeremonyContext, ruleOf, runLocalCeremony, totpCode } from '@ratify/engine';
-import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import { buildApp, readConfig } from '@ratify/server';
 import { type SqlStore, openSqliteStore } from '@ratify/storage';
 import type { FastifyInstance } from 'fastify';
@@ -53,8 +53,8 @@ beforeAll(async () => {
   dist = buildPages();
   store = await openSqliteStore(':memory:');
   const engine = createEngine({ store });
-  unwrap(await store.members.createUnion({ id: 'sag', name: 'Screen Actors Guild (sample)' }));
-  unwrap(await store.members.importRoll('sag', ROLL.map(([memberNumber, name, email]) => ({ memberNumber, name, email, goodStanding: true, unit: null }))));
+  unwrap(await store.members.createUnion({ id: asUnionId('sag'), name: 'Screen Actors Guild (sample)' }));
+  unwrap(await store.members.importRoll(asUnionId('sag'), ROLL.map(([memberNumber, name, email]) => ({ memberNumber, name, email, goodStanding: true, unit: null }))));
   const definition: VoteDefinition = {
     voteId: VOTE, title: 'Ratification of the 2008 contract', unionId: 'sag', unionName: 'Screen Actors Guild (sample)', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2027-11-20T17:00:00Z' },
@@ -62,8 +62,8 @@ beforeAll(async () => {
     trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
   };
   unwrap(await engine.createVote(definition, runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, systemRandom).messages));
-  unwrap(await engine.publishCredentials(VOTE, ROLL.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))))));
-  unwrap(await engine.openVote(VOTE));
+  unwrap(await engine.publishCredentials(asVoteId(VOTE), ROLL.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))))));
+  unwrap(await engine.openVote(asVoteId(VOTE)));
   const admin = unwrap(await createStaffAccount(store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
 

@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
-import { generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
 import { G1, signIn, staffSignIn, startWebEnv, type WebEnv, noViolations } from './web-harness.ts';
@@ -42,8 +42,8 @@ async function seedOpenRatification(): Promise<void> {
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await env.engine.createVote(definition, ceremony.messages));
   const credentials = [1, 2, 3].map(() => generatePrivateCredential(rng));
-  unwrap(await env.engine.publishCredentials(OPEN, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c))))));
-  unwrap(await env.engine.openVote(OPEN));
+  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c))))));
+  unwrap(await env.engine.openVote(asVoteId(OPEN)));
 }
 
 let env: WebEnv;
@@ -154,7 +154,7 @@ describe('linked follow-up votes in the browser', () => {
     const from = page.locator('#follows-from');
     await from.waitFor();
     expect(await from.innerText()).toContain(`Follows from: ${PARENT} — failed`);
-    const saved = JSON.parse((await env.engine.store.drafts.getDraft(CHILD))!.definition) as { information?: { statements?: { author: string; text: string }[] } };
+    const saved = JSON.parse((await env.engine.store.drafts.getDraft(asVoteId(CHILD)))!.definition) as { information?: { statements?: { author: string; text: string }[] } };
     expect(saved.information?.statements?.map((x) => x.author)).toEqual(['Negotiating Committee', 'Members for a Fair Deal']);
     await noViolations(page, 'follow-up draft page');
 
@@ -173,7 +173,7 @@ describe('linked follow-up votes in the browser', () => {
 
     // Once the trustees' ceremony has produced the vote (played here through the engine, under the
     // draft's id), both votes' public pages show the link.
-    const parent = unwrap(await env.engine.context(PARENT)).manifest;
+    const parent = unwrap(await env.engine.context(asVoteId(PARENT))).manifest;
     const strike: VoteDefinition = {
       voteId: CHILD, title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
       schedule: { opensAt: '2030-01-10T09:00:00Z', closesAt: '2030-01-12T17:00:00Z' },

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
-import { type PrivateCredential, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createMailDelivery, createScheduler, createSmtpMailer, mailKey, readConfig } from '@ratify/server';
 
 import { openSqliteStore } from '@ratify/storage';
@@ -62,8 +62,8 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(def, ceremony.messages));
   const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  unwrap(await engine.publishCredentials(def.voteId, [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
-  unwrap(await engine.openVote(def.voteId));
+  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
+  unwrap(await engine.openVote(asVoteId(def.voteId)));
   return { credentials, keys: ceremony.keys };
 }
 
@@ -71,18 +71,18 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
 async function seedPublishedVote(engine: Engine, rng: RandomSource): Promise<void> {
   const def = definition(PAST_VOTE, 'fed', 'Artists Federation (sample)', 'Commercials contract 2007', 'supermajority:2/3', false);
   const { credentials, keys } = await seedVote(engine, def, [F1, F2, F3], rng);
-  const ctx = unwrap(await engine.context(PAST_VOTE));
+  const ctx = unwrap(await engine.context(asVoteId(PAST_VOTE)));
   for (const [memberNumber, yes] of [['F1', false], ['F2', true], ['F3', true]] as const) {
     const secret = credentialSecret(engine.group, PAST_VOTE, credentials.get(memberNumber)!);
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
-    unwrap(await engine.castBallot(PAST_VOTE, encodeBallot(engine.group, ballot), { memberNumber }));
+    unwrap(await engine.castBallot(asVoteId(PAST_VOTE), encodeBallot(engine.group, ballot), { memberNumber }));
   }
-  unwrap(await engine.closeVote(PAST_VOTE));
-  const tally = flattenTally(unwrap(await engine.readTally(PAST_VOTE)));
+  unwrap(await engine.closeVote(asVoteId(PAST_VOTE)));
+  const tally = flattenTally(unwrap(await engine.readTally(asVoteId(PAST_VOTE))));
   for (const key of keys.slice(0, 2)) {
-    unwrap(await engine.submitPartialDecryption(PAST_VOTE, encodePartialDecryption(engine.group, createPartialDecryption(engine.group, key, tally, ctx.fingerprint, rng))));
+    unwrap(await engine.submitPartialDecryption(asVoteId(PAST_VOTE), encodePartialDecryption(engine.group, createPartialDecryption(engine.group, key, tally, ctx.fingerprint, rng))));
   }
-  unwrap(await engine.publishResult(PAST_VOTE));
+  unwrap(await engine.publishResult(asVoteId(PAST_VOTE)));
 }
 
 export type WebEnv = {
@@ -135,11 +135,11 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
   const clock = runtime?.clock ?? (() => new Date());
   const engine = createEngine({ store, now: clock });
   const mail = new DevMailLog(clock);
-  unwrap(await store.members.createUnion({ id: 'guild', name: 'Screen Actors Guild (sample)' }));
-  unwrap(await store.members.createUnion({ id: 'fed', name: 'Artists Federation (sample)' }));
+  unwrap(await store.members.createUnion({ id: asUnionId('guild'), name: 'Screen Actors Guild (sample)' }));
+  unwrap(await store.members.createUnion({ id: asUnionId('fed'), name: 'Artists Federation (sample)' }));
   const row = (m: Member) => ({ memberNumber: m.memberNumber, name: `Member ${m.memberNumber}`, email: m.email, goodStanding: true, unit: null });
-  unwrap(await store.members.importRoll('guild', [G1, G2, DUAL].map(row)));
-  unwrap(await store.members.importRoll('fed', [F1, F2, F3].map(row)));
+  unwrap(await store.members.importRoll(asUnionId('guild'), [G1, G2, DUAL].map(row)));
+  unwrap(await store.members.importRoll(asUnionId('fed'), [F1, F2, F3].map(row)));
   const creds = new Map<string, ReadonlyMap<string, PrivateCredential>>();
   creds.set(GUILD_VOTE, (await seedVote(engine, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL], rng)).credentials);
   creds.set(FED_VOTE, (await seedVote(engine, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3], rng)).credentials);

@@ -3,6 +3,7 @@
 // check failed, 2 = usage or I/O error. Commands throw CliFailure; main.ts maps it to output + code.
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { type UnionId, type VoteId, parseUnionId, parseVoteId } from '@ratify/protocol';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
@@ -26,6 +27,18 @@ export const refuse = (code: string, message: string, extra: Record<string, unkn
 
 export const usage = (code: string, message: string): never => {
   throw new CliFailure(code, message, EXIT_USAGE);
+};
+
+/** A vote id from the command line, checked once where it enters (exit 2 when malformed). */
+export const voteIdArg = (text: string): VoteId => {
+  const parsed = parseVoteId(text);
+  return parsed.ok ? parsed.value : usage('invalid_vote_id', `not a vote id: ${JSON.stringify(text)} (${parsed.detail ?? parsed.error})`);
+};
+
+/** A union id from the command line, checked once where it enters (exit 2 when malformed). */
+export const unionIdArg = (text: string): UnionId => {
+  const parsed = parseUnionId(text);
+  return parsed.ok ? parsed.value : usage('invalid_union_id', `not a union id: ${JSON.stringify(text)} (${parsed.detail ?? parsed.error})`);
 };
 
 /** Turns a failed Result into a refusal carrying its code and detail. */

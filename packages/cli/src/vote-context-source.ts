@@ -6,7 +6,7 @@ import { type VoteContext, buildVoteContext } from '@ratify/engine';
 import { parseWireManifest } from '@ratify/protocol';
 import type { GlobalOptions } from './db.ts';
 import { withEngine } from './db.ts';
-import { check, readText, refuse } from './io.ts';
+import { check, readText, refuse, voteIdArg } from './io.ts';
 
 export async function loadVoteContext(globals: GlobalOptions, voteId: string | undefined, manifestFile: string | undefined): Promise<VoteContext> {
   if (manifestFile !== undefined) {
@@ -15,5 +15,6 @@ export async function loadVoteContext(globals: GlobalOptions, voteId: string | u
     return buildVoteContext(ristretto255, manifest);
   }
   if (voteId === undefined) return refuse('missing_option', 'give the vote id (or --manifest <manifest.json>)');
-  return withEngine(globals, async (engine) => check(await engine.context(voteId), `vote ${voteId}`));
+  const id = voteIdArg(voteId);
+  return withEngine(globals, async (engine) => check(await engine.context(id), `vote ${id}`));
 }

@@ -30,6 +30,7 @@ import {
   toWirePartialDecryption,
   toWireResult,
 } from '@ratify/protocol';
+import type { VoteId } from '@ratify/protocol';
 import type { Store } from '@ratify/storage';
 import { eventInput, hasherFor } from './board-writer.ts';
 import { isoSeconds } from './setup.ts';
@@ -69,13 +70,13 @@ export function flattenTally(tally: EncryptedTally): Ciphertext[] {
 }
 
 type Payload = { readonly [key: string]: unknown };
-async function eventsOf(store: Store, voteId: string, kind: string): Promise<Payload[]> {
+async function eventsOf(store: Store, voteId: VoteId, kind: string): Promise<Payload[]> {
   return (await store.board.listEvents(voteId)).filter((e) => e.kind === kind).map((e) => JSON.parse(e.payload) as Payload);
 }
 
 export type TallyReadError = 'tally_not_computed' | WireError;
 
-export async function readTally(store: Store, group: Group, voteId: string): Promise<Result<EncryptedTally, TallyReadError>> {
+export async function readTally(store: Store, group: Group, voteId: VoteId): Promise<Result<EncryptedTally, TallyReadError>> {
   const [payload] = await eventsOf(store, voteId, 'tally_computed');
   if (!payload) return err('tally_not_computed');
   return parseWireEncryptedTally(group, toCanonical(payload['tally'] as CanonicalValue));

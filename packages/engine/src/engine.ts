@@ -1,6 +1,7 @@
 // The engine: the services of one Ratify installation bound to a Store, a group backend and a
 // clock. The CLI and the server create one each (main.ts wires it); there is no global instance.
 import { type CeremonyMessage, type Group, type Result, err, ok, ristretto255 } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import type { Store } from '@ratify/storage';
 import type { BallotChecker } from './ballot-check-pool.ts';
 import { type CastBallotError, type CastResult, type VerifiedBallotText, castBallot, storeVerifiedBallot, verifyIncomingBallot } from './casting.ts';
@@ -25,7 +26,7 @@ export function createEngine(options: EngineOptions) {
   const now = options.now ?? (() => new Date());
   const contexts = new Map<string, VoteContext>();
 
-  async function context(voteId: string): Promise<Result<VoteContext, ContextError>> {
+  async function context(voteId: VoteId): Promise<Result<VoteContext, ContextError>> {
     const cached = contexts.get(voteId);
     if (cached) return ok(cached);
     const vote = await store.votes.getVote(voteId);
@@ -38,7 +39,7 @@ export function createEngine(options: EngineOptions) {
 
   const withContext =
     <A extends unknown[], T, E extends string>(fn: (ctx: VoteContext, ...args: A) => Promise<Result<T, E>>) =>
-    async (voteId: string, ...args: A): Promise<Result<T, E | ContextError>> => {
+    async (voteId: VoteId, ...args: A): Promise<Result<T, E | ContextError>> => {
       const ctx = await context(voteId);
       return ctx.ok ? fn(ctx.value, ...args) : ctx;
     };
@@ -48,8 +49,8 @@ export function createEngine(options: EngineOptions) {
     group,
     context,
     createVote: (definition: VoteDefinition, messages: readonly CeremonyMessage[]) => createVote(store, group, definition, messages),
-    publishCredentials: (voteId: string, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
-    openVote: (voteId: string) => openVote(store, voteId, now()),
+    publishCredentials: (voteId: VoteId, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
+    openVote: (voteId: VoteId) => openVote(store, voteId, now()),
     castBallot: withContext<[string, { readonly memberNumber: string }?], CastResult, CastBallotError>((ctx, text, participant) =>
       castBallot(store, group, ctx, text, participant, options.checker),
     ),
@@ -59,10 +60,10 @@ export function createEngine(options: EngineOptions) {
     ),
     storeVerifiedBallot: withContext<[VerifiedBallotText], CastResult, CastBallotError>((ctx, verified) => storeVerifiedBallot(store, ctx, verified)),
     closeVote: withContext((ctx) => closeVote(store, group, ctx, now())),
-    readTally: (voteId: string) => readTally(store, group, voteId),
+    readTally: (voteId: VoteId) => readTally(store, group, voteId),
     submitPartialDecryption: withContext((ctx, text: string) => submitPartialDecryption(store, group, ctx, text)),
     publishResult: withContext((ctx) => publishResult(store, group, ctx)),
-    exportRecord: (voteId: string) => exportRecord(store, voteId),
+    exportRecord: (voteId: VoteId) => exportRecord(store, voteId),
   };
 }
 

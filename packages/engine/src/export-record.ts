@@ -3,11 +3,12 @@
 // record is built from the board events alone, so it is exactly what the verifier re-derives.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
 import { type CanonicalValue, GENESIS_HASH, electionFingerprint, parseWireManifest, toCanonical } from '@ratify/protocol';
+import type { VoteId } from '@ratify/protocol';
 import type { Store } from '@ratify/storage';
 
 export type RecordFiles = ReadonlyMap<string, string>;
 
-export async function exportRecord(store: Store, voteId: string): Promise<Result<RecordFiles, 'vote_not_found' | 'empty_board'>> {
+export async function exportRecord(store: Store, voteId: VoteId): Promise<Result<RecordFiles, 'vote_not_found' | 'empty_board'>> {
   const vote = await store.votes.getVote(voteId);
   if (!vote) return err('vote_not_found');
   const events = await store.board.listEvents(voteId);

@@ -22,6 +22,8 @@ import {
   toWireManifest,
   type CanonicalValue,
 } from '@ratify/protocol';
+import type { UnionId, VoteId } from '@ratify/protocol';
+import { parseUnionId } from '@ratify/protocol';
 import type { Store } from '@ratify/storage';
 import { eventInput, hasherFor } from './board-writer.ts';
 
@@ -75,7 +77,7 @@ export type CreateVoteError =
   | 'eligible_count_mismatch';
 
 /** Eligible = members of the union in good standing now (the roll is frozen in the same step). */
-export async function countEligible(store: Store, unionId: string): Promise<number> {
+export async function countEligible(store: Store, unionId: UnionId): Promise<number> {
   return (await store.members.listMembers(unionId)).filter((m) => m.goodStanding).length;
 }
 
@@ -85,8 +87,10 @@ export async function createVote(
   definition: VoteDefinition,
   messages: readonly CeremonyMessage[],
 ): Promise<Result<Manifest, CreateVoteError>> {
-  if (!(await store.members.getUnion(definition.unionId))) return err('union_not_found', definition.unionId);
-  const manifest = completeManifest(group, definition, messages, await countEligible(store, definition.unionId));
+  // An id that is not even well-formed names no union.
+  const unionId = parseUnionId(definition.unionId);
+  if (!unionId.ok || !(await store.members.getUnion(unionId.value))) return err('union_not_found', definition.unionId);
+  const manifest = completeManifest(group, definition, messages, await countEligible(store, unionId.value));
   if (!manifest.ok) return manifest;
   const m = manifest.value;
   const hash = hasherFor(m.voteId);
@@ -121,7 +125,7 @@ export type PublishCredentialsError =
 export async function publishCredentials(
   store: Store,
   group: Group,
-  voteId: string,
+  voteId: VoteId,
   credentials: readonly string[],
 ): Promise<Result<number, PublishCredentialsError>> {
   const vote = await store.votes.getVote(voteId);
@@ -149,7 +153,7 @@ export async function publishCredentials(
 
 export type OpenError = 'vote_not_found' | 'invalid_transition' | 'no_credentials';
 
-export async function openVote(store: Store, voteId: string, at: Date): Promise<Result<void, OpenError>> {
+export async function openVote(store: Store, voteId: VoteId, at: Date): Promise<Result<void, OpenError>> {
   if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
   return store.transaction<void, OpenError>(async (tx) => {
     const t = await tx.votes.transitionVote(voteId, 'open');
@@ -173,7 +177,7 @@ export type ReplaceCredentialError = 'vote_not_found' | 'vote_closed' | 'unknown
  */
 export async function replaceCredential(
   store: Store,
-  voteId: string,
+  voteId: VoteId,
   revoked: string,
   added: string,
   reason: string,

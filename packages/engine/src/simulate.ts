@@ -22,6 +22,8 @@ import {
   generatePrivateCredential,
   publicCredential,
 } from '@ratify/protocol';
+import type { VoteId } from '@ratify/protocol';
+import { asUnionId, asVoteId } from '@ratify/protocol';
 import type { Engine } from './engine.ts';
 import type { VerifiedBallotText } from './casting.ts';
 import type { RecordFiles } from './export-record.ts';
@@ -47,7 +49,7 @@ export type SimulationOptions = {
 export type SimulationSummary = {
   readonly simulation: true;
   readonly note: string;
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly eligible: number;
   readonly ballotsCast: number;
   readonly revotes: number;
@@ -59,7 +61,8 @@ export type SimulationSummary = {
   readonly timings: Readonly<Record<string, number>>;
 };
 
-const VOTE_ID = 'simulated-ratification';
+const VOTE_ID = asVoteId('simulated-ratification');
+const UNION_ID = asUnionId('sim-union');
 /** Ballots verified ahead of storing: enough to keep every worker busy. */
 const PIPELINE_DEPTH = 16;
 
@@ -91,7 +94,7 @@ export async function simulateVote(
     t0 = t;
   };
 
-  unwrap(await store.members.createUnion({ id: 'sim-union', name: 'Simulated Guild' }));
+  unwrap(await store.members.createUnion({ id: UNION_ID, name: 'Simulated Guild' }));
   const members = Array.from({ length: options.voters }, (_, i) => ({
     memberNumber: `M${String(i + 1).padStart(7, '0')}`,
     name: `Member ${i + 1}`,
@@ -99,7 +102,7 @@ export async function simulateVote(
     goodStanding: true,
     unit: null,
   }));
-  unwrap(await store.members.importRoll('sim-union', members));
+  unwrap(await store.members.importRoll(UNION_ID, members));
   const definition: VoteDefinition = {
     voteId: VOTE_ID,
     title: 'SIMULATION — ratification of the simulated agreement',

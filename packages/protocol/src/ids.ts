@@ -40,6 +40,22 @@ export const parseTrusteeId = slug<TrusteeId>('trustee id');
 export const parseOfferId = slug<OfferId>('offer id');
 export const parseTemplateId = slug<TemplateId>('template id');
 
+const orThrow =
+  <B extends string>(parse: (s: string) => Result<B, IdError>) =>
+  (input: string): B => {
+    const r = parse(input);
+    if (!r.ok) throw new Error(`${JSON.stringify(input)}: ${r.detail ?? r.error}`);
+    return r.value;
+  };
+
+/**
+ * Parse-or-throw twins, for ids valid by construction: rows read back from our own database (the
+ * schema only ever received parsed ids) and test fixtures. Input from people or the network goes
+ * through the Result-returning parsers above.
+ */
+export const asVoteId = orThrow(parseVoteId);
+export const asUnionId = orThrow(parseUnionId);
+
 const hex =
   <B extends string>(bytes: number) =>
   (input: string): Result<B, HexError> =>

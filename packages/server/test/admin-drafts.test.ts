@@ -3,7 +3,7 @@
 // send (another trustee's message, a duplicate, a message out of turn, a commitment whose proofs
 // fail — named by trustee). The whole flow to a result is admin-flow.test.ts.
 import { type CommitmentsMessage, createShares, createTrusteeCommitments, fromHex, generateTrusteeEncryptionKey, ristretto255 } from '@ratify/crypto';
-import { STATEMENT_MAX_LENGTH, encodeCeremonyMessage } from '@ratify/protocol';
+import { asVoteId, encodeCeremonyMessage, STATEMENT_MAX_LENGTH } from '@ratify/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrusteeDevice, definitionForm, rollCsv, trusteeClient } from './console-fixtures.ts';
 import { ADMIN_TOKEN, GUILD, type TestServer, seedScenario, startServer } from './fixtures.ts';
@@ -133,7 +133,7 @@ describe('the ceremony relay', () => {
     for (const [i, d] of devices.entries()) expect(await d.post('empty', confirmations[i]!)).toMatchObject({ status: 201 });
     expect(await admin().call('adminDraftCeremony', { params: { id: 'empty' } })).toMatchObject({ value: { status: 'complete', messages: 9 } });
     expect(await admin().call('createVoteFromDraft', { params: { id: 'empty' } })).toMatchObject({ status: 409, error: { code: 'no_eligible_members' } });
-    expect(await server.engine.store.votes.getVote('empty')).toBeNull();
+    expect(await server.engine.store.votes.getVote(asVoteId('empty'))).toBeNull();
     expect(await admin().call('getDraft', { params: { id: 'empty' } })).toMatchObject({ value: { status: 'ceremony' } });
     expect(await admin().call('adminDraftCeremony', { params: { id: 'nope' } })).toMatchObject({ status: 404, error: { code: 'draft_not_found' } });
   });

@@ -2,6 +2,7 @@
 // decryptions → result, and the public result and record that follow.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, GUILD, type SeededVote, type TestServer, makeBallot, makePartialDecryption, seedScenario, seedVote, signIn, startServer } from './fixtures.ts';
+import { asVoteId } from '@ratify/protocol';
 
 let server: TestServer;
 let guild: SeededVote;
@@ -20,7 +21,7 @@ describe('admin token', () => {
     const member = server.client();
     await signIn(server, member, 'G1', 'g1@example.org');
     expect(await member.admin.publishResult(GUILD.voteId)).toMatchObject({ status: 401 });
-    expect((await server.engine.store.votes.getVote(GUILD.voteId))?.status).toBe('open');
+    expect((await server.engine.store.votes.getVote(asVoteId(GUILD.voteId)))?.status).toBe('open');
     const off = await startServer({ adminToken: null });
     expect(await off.client({ adminToken: ADMIN_TOKEN }).admin.open('x')).toMatchObject({ status: 403, error: { code: 'admin_disabled' } });
     await off.close();
@@ -36,7 +37,7 @@ describe('open, close, partial decryptions, result', () => {
     expect(await admin.admin.open('no-such-vote')).toMatchObject({ status: 404 });
 
     for (const [member, yes] of [['G1', true], ['G2', true], ['G3', false]] as const) {
-      const r = await server.engine.castBallot(GUILD.voteId, await makeBallot(server.engine, GUILD.voteId, guild.credentials.get(member)!, yes, server.rng));
+      const r = await server.engine.castBallot(asVoteId(GUILD.voteId), await makeBallot(server.engine, GUILD.voteId, guild.credentials.get(member)!, yes, server.rng));
       expect(r.ok).toBe(true);
     }
     expect(await admin.admin.submitPartialDecryption(GUILD.voteId, '{}')).toMatchObject({ status: 409, error: { code: 'vote_not_closed' } });

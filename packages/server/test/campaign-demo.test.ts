@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CAMPAIGN_DEMO_VOTE } from '../src/demo/campaigns.ts';
 import { DEMO_OBSERVER, OBSERVER_ACCOUNT_FILE } from '../src/demo/observer.ts';
 import { seedDemo } from '../src/demo/seed.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const SCALE = { guild: 30, federation: 20, both: 10 };
 const dirs: string[] = [];
@@ -28,23 +29,23 @@ async function seeded(secretKey: Uint8Array | null) {
 describe('demo campaigns', () => {
   it('seeds both sides equally: a page with signatures, a committee and an approved appeal to the whole roll', async () => {
     const { store, engine, dir } = await seeded(randomBytes(32));
-    const pages = await store.campaigns.listEndorsementPages(CAMPAIGN_DEMO_VOTE);
+    const pages = await store.campaigns.listEndorsementPages(asVoteId(CAMPAIGN_DEMO_VOTE));
     expect(pages.map((p) => [p.side, p.title, p.count])).toEqual([
       ['for', 'Actors for a Fair Contract', 5],
       ['against', 'Vote No: Hold Out for New Media', 3],
     ]);
-    expect((await store.campaigns.listCommittees(CAMPAIGN_DEMO_VOTE)).map((c) => [c.side, c.name])).toEqual([['for', 'Actors for a Fair Contract'], ['against', 'Vote No: Hold Out for New Media']]);
-    const eligible = (await store.rolls.listRollEntries(CAMPAIGN_DEMO_VOTE)).filter((e) => e.status === 'eligible').length;
-    const appeals = await store.campaigns.listAppeals(CAMPAIGN_DEMO_VOTE);
+    expect((await store.campaigns.listCommittees(asVoteId(CAMPAIGN_DEMO_VOTE))).map((c) => [c.side, c.name])).toEqual([['for', 'Actors for a Fair Contract'], ['against', 'Vote No: Hold Out for New Media']]);
+    const eligible = (await store.rolls.listRollEntries(asVoteId(CAMPAIGN_DEMO_VOTE))).filter((e) => e.status === 'eligible').length;
+    const appeals = await store.campaigns.listAppeals(asVoteId(CAMPAIGN_DEMO_VOTE));
     expect(appeals.map((a) => [a.side, a.status, a.recipients])).toEqual([['for', 'approved', eligible], ['against', 'approved', eligible]]);
-    expect(await store.mail.listMail({ voteId: CAMPAIGN_DEMO_VOTE, kind: 'campaign_appeal' })).toHaveLength(2 * eligible);
+    expect(await store.mail.listMail({ voteId: asVoteId(CAMPAIGN_DEMO_VOTE), kind: 'campaign_appeal' })).toHaveLength(2 * eligible);
     const accounts = JSON.parse(readFileSync(join(dir, 'campaign-accounts.json'), 'utf8')) as { username: string; password: string }[];
     expect(accounts.map((a) => a.username)).toEqual(['fair-contract', 'hold-out']);
     expect(statSync(join(dir, 'campaign-accounts.json')).mode & 0o777).toBe(0o600);
     expect((await store.staff.getStaffCredentials('fair-contract'))?.role).toBe('campaign');
     // Idempotent: a second seed adds nothing.
     await seedDemo(engine, dir, new Date(), SCALE, 0.1, { secretKey: null, publicUrl: 'http://127.0.0.1:3000' });
-    expect(await store.campaigns.listEndorsementPages(CAMPAIGN_DEMO_VOTE)).toHaveLength(2);
+    expect(await store.campaigns.listEndorsementPages(asVoteId(CAMPAIGN_DEMO_VOTE))).toHaveLength(2);
     await store.close();
   });
 
@@ -67,7 +68,7 @@ describe('demo campaigns', () => {
 
   it('leaves the appeals pending without a secret key (nothing can be sealed)', async () => {
     const { store } = await seeded(null);
-    expect((await store.campaigns.listAppeals(CAMPAIGN_DEMO_VOTE)).map((a) => a.status)).toEqual(['pending', 'pending']);
+    expect((await store.campaigns.listAppeals(asVoteId(CAMPAIGN_DEMO_VOTE))).map((a) => a.status)).toEqual(['pending', 'pending']);
     expect(await store.mail.listMail({ kind: 'campaign_appeal' })).toHaveLength(0);
     await store.close();
   });

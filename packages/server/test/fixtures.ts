@@ -4,15 +4,7 @@
 // make ballots as the booth does.
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
-import {
-  type PrivateCredential,
-  createBallot,
-  credentialSecret,
-  encodeBallot,
-  encodePartialDecryption,
-  generatePrivateCredential,
-  publicCredential,
-} from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { type SqlStore, openSqliteStore } from '@ratify/storage';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, DevMailLog, appConfig, buildApp } from '../src/index.ts';
@@ -39,10 +31,10 @@ export type SeededVote = {
 
 export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource): Promise<SeededVote> {
   const { store, group } = engine;
-  if ((await store.members.getUnion(seed.unionId)) === null) unwrap(await store.members.createUnion({ id: seed.unionId, name: seed.unionName }));
+  if ((await store.members.getUnion(asUnionId(seed.unionId))) === null) unwrap(await store.members.createUnion({ id: asUnionId(seed.unionId), name: seed.unionName }));
   unwrap(
     await store.members.importRoll(
-      seed.unionId,
+      asUnionId(seed.unionId),
       seed.members.map((m) => ({ memberNumber: m.memberNumber, name: `Name ${m.memberNumber}`, email: m.email, goodStanding: m.goodStanding ?? true, unit: null })),
     ),
   );
@@ -61,14 +53,14 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
   const eligible = seed.members.filter((m) => m.goodStanding ?? true);
   const credentials = new Map(eligible.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
   const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, seed.voteId, c))));
-  unwrap(await engine.publishCredentials(seed.voteId, publics));
-  if (seed.open ?? true) unwrap(await engine.openVote(seed.voteId));
+  unwrap(await engine.publishCredentials(asVoteId(seed.voteId), publics));
+  if (seed.open ?? true) unwrap(await engine.openVote(asVoteId(seed.voteId)));
   return { voteId: seed.voteId, credentials, keys: ceremony.keys };
 }
 
 /** A ballot as the booth makes it: canonical JSON text, signed with the member's credential. */
 export async function makeBallot(engine: Engine, voteId: string, credential: PrivateCredential, yes: boolean, rng: RandomSource): Promise<string> {
-  const ctx = unwrap(await engine.context(voteId));
+  const ctx = unwrap(await engine.context(asVoteId(voteId)));
   const secret = credentialSecret(engine.group, voteId, credential);
   const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
   return encodeBallot(engine.group, ballot);
@@ -76,8 +68,8 @@ export async function makeBallot(engine: Engine, voteId: string, credential: Pri
 
 /** What trustee `index` (0-based) submits after the close. */
 export async function makePartialDecryption(engine: Engine, vote: SeededVote, index: number, rng: RandomSource): Promise<string> {
-  const ctx = unwrap(await engine.context(vote.voteId));
-  const tally = unwrap(await engine.readTally(vote.voteId));
+  const ctx = unwrap(await engine.context(asVoteId(vote.voteId)));
+  const tally = unwrap(await engine.readTally(asVoteId(vote.voteId)));
   const partial = createPartialDecryption(engine.group, vote.keys[index]!, flattenTally(tally), ctx.fingerprint, rng);
   return encodePartialDecryption(engine.group, partial);
 }

@@ -4,7 +4,7 @@
 // administrator submits to start the follow-up.
 import { type RandomSource, createPartialDecryption, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, runLocalCeremony } from '@ratify/engine';
-import { createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import { definitionForm } from './console-fixtures.ts';
 
 export const PARENT = 'local-9-ratify';
@@ -29,9 +29,9 @@ export const FOLLOW_UPS = [
 export async function publishedVote(engine: Engine, rng: RandomSource, yes: number, no: number, options: { publish?: boolean } = {}): Promise<void> {
   const { store, group } = engine;
   const size = yes + no + 1;
-  unwrap(await store.members.createUnion({ id: UNION, name: 'Local 9' }));
+  unwrap(await store.members.createUnion({ id: asUnionId(UNION), name: 'Local 9' }));
   const roll = Array.from({ length: size }, (_, i) => ({ memberNumber: `L${i + 1}`, name: `Member ${i + 1}`, email: `l${i + 1}@example.org`, goodStanding: true, unit: null }));
-  unwrap(await store.members.importRoll(UNION, roll));
+  unwrap(await store.members.importRoll(asUnionId(UNION), roll));
   const definition: VoteDefinition = {
     voteId: PARENT,
     title: 'Ratify the 2027 agreement',
@@ -46,20 +46,20 @@ export async function publishedVote(engine: Engine, rng: RandomSource, yes: numb
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   const credentials = roll.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(PARENT, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, PARENT, c))))));
-  unwrap(await engine.openVote(PARENT));
-  const ctx = unwrap(await engine.context(PARENT));
+  unwrap(await engine.publishCredentials(asVoteId(PARENT), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, PARENT, c))))));
+  unwrap(await engine.openVote(asVoteId(PARENT)));
+  const ctx = unwrap(await engine.context(asVoteId(PARENT)));
   for (let i = 0; i < yes + no; i++) {
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [i < yes ? [1, 0] : [0, 1]], credentialSecret(group, PARENT, credentials[i]!), rng));
-    unwrap(await engine.castBallot(PARENT, encodeBallot(group, ballot)));
+    unwrap(await engine.castBallot(asVoteId(PARENT), encodeBallot(group, ballot)));
   }
   if (options.publish === false) return;
-  unwrap(await engine.closeVote(PARENT));
-  const tally = flattenTally(unwrap(await engine.readTally(PARENT)));
+  unwrap(await engine.closeVote(asVoteId(PARENT)));
+  const tally = flattenTally(unwrap(await engine.readTally(asVoteId(PARENT))));
   for (const key of ceremony.keys.slice(0, 2)) {
-    unwrap(await engine.submitPartialDecryption(PARENT, encodePartialDecryption(group, createPartialDecryption(group, key, tally, ctx.fingerprint, rng))));
+    unwrap(await engine.submitPartialDecryption(asVoteId(PARENT), encodePartialDecryption(group, createPartialDecryption(group, key, tally, ctx.fingerprint, rng))));
   }
-  unwrap(await engine.publishResult(PARENT));
+  unwrap(await engine.publishResult(asVoteId(PARENT)));
 }
 
 /** What the administrator submits: the template's questions, with the new vote's ids, schedule, record date and trustees. */

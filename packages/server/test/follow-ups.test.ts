@@ -12,6 +12,7 @@ import type { RatifyClient } from '../src/client.ts';
 import { ADMIN_TOKEN, type TestServer, signIn, startServer } from './fixtures.ts';
 import { definitionForm } from './console-fixtures.ts';
 import { FOLLOW_UPS, PARENT, STRIKE_QUESTION, followUpDefinition, publishedVote } from './follow-up-fixtures.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const KEY = randomBytes(32);
 const PASSWORD = 'a long enough staff password';
@@ -135,7 +136,7 @@ describe('starting the follow-up vote', () => {
   it('refuses before the result is published, and changes nothing', async () => {
     await publishedVote(server.engine, server.rng, 2, 3, { publish: false });
     expect(await start(token())).toMatchObject({ status: 404, error: { code: 'result_not_published' } });
-    await server.engine.closeVote(PARENT);
+    await server.engine.closeVote(asVoteId(PARENT));
     expect(await start(token())).toMatchObject({ status: 404, error: { code: 'result_not_published' } });
     expect(await token().call('listDrafts')).toMatchObject({ value: { drafts: [] } });
   });

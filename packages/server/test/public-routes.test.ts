@@ -2,6 +2,7 @@
 // never show (choices before the result, anything linking a member to a ballot).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FED, GUILD, type SeededVote, type TestServer, makeBallot, seedScenario, startServer } from './fixtures.ts';
+import { asVoteId } from '@ratify/protocol';
 
 let server: TestServer;
 let guild: SeededVote;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   ({ guild } = await seedScenario(server));
   for (const [i, member] of ['G1', 'G2'].entries()) {
     const text = await makeBallot(server.engine, GUILD.voteId, guild.credentials.get(member)!, i === 0, server.rng);
-    const cast = await server.engine.castBallot(GUILD.voteId, text);
+    const cast = await server.engine.castBallot(asVoteId(GUILD.voteId), text);
     if (!cast.ok) throw new Error(cast.error);
     codes.push(cast.value.trackingCode);
   }

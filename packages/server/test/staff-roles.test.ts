@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteName, type RouteSpec } from '../src/api/routes.ts';
 import { createClient, type RatifyClient } from '../src/client.ts';
 import { ADMIN_TOKEN, GUILD, seedScenario, signIn, startServer, type TestServer } from './fixtures.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const KEY = randomBytes(32);
 const PASSWORD = 'a long enough staff password';
@@ -36,7 +37,7 @@ async function staffClient(username: string, role: StaffRole): Promise<RatifyCli
 /** A campaign committee's client: a `campaign` staff account bound to a vote and side (as adminCreateCommittee makes). */
 async function campaignClient(username: string, voteId: string, side: 'for' | 'against'): Promise<RatifyClient> {
   const created = await server.store.campaigns.createCommittee({
-    voteId, side, name: `Committee ${username}`,
+    voteId: asVoteId(voteId), side, name: `Committee ${username}`,
     account: { id: `id-${username}`, username, role: 'campaign', passwordHash: await hashPassword(PASSWORD), totpSecretEncrypted: null },
   });
   if (!created.ok) throw new Error(created.error);

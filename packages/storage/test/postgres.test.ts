@@ -5,12 +5,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { asUnionId } from '@ratify/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentSchema, migrateAllDown, migrateToLatest, openStore } from '../src/index.ts';
 import type { SqlStore } from '../src/index.ts';
 import { runStoreContract } from './contract-suite.ts';
 import { credentialHex, expectOk, seedOpenVote, testHash } from './contract/fixtures.ts';
 import { createTestDatabase, dropTestDatabase, openSchemaStore, schemaUrl } from './postgres-harness.ts';
+import { asVoteId } from '@ratify/protocol';
 
 let database = '';
 beforeAll(async () => {
@@ -50,7 +52,7 @@ describe('PostgreSQL adapter', () => {
   it('takes appends from three processes at once: one gap-free, totally ordered chain', { timeout: 120_000 }, async () => {
     await seedOpenVote(store, 1, 'v-events');
     const outputs = await Promise.all(['a', 'b', 'c'].map((tag) => writer(url, 'events', 'v-events', 40, tag)));
-    const events = await store.board.listEvents('v-events');
+    const events = await store.board.listEvents(asVoteId('v-events'));
     expect(events).toHaveLength(120);
     events.forEach((e, i) => {
       expect(e.seq).toBe(i);
@@ -65,14 +67,14 @@ describe('PostgreSQL adapter', () => {
   it('casts from three processes at once (ballot + board event per transaction): sequences and board agree', { timeout: 120_000 }, async () => {
     await seedOpenVote(store, 30, 'v-casts');
     const outputs = await Promise.all(['a', 'b', 'c'].map((tag) => writer(url, 'casts', 'v-casts', 30, tag)));
-    const ballots = await store.ballots.listBallots('v-casts');
+    const ballots = await store.ballots.listBallots(asVoteId('v-casts'));
     expect(ballots.map((b) => b.sequence)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
     expect(outputs.flat().map(Number).sort((a, b) => a - b)).toEqual(ballots.map((b) => b.sequence));
     // Each credential cast three times (once per process): exactly one counted, the last one.
     const counted = ballots.filter((b) => b.counted);
     expect(counted.map((b) => b.credential).sort()).toEqual(Array.from({ length: 30 }, (_, i) => credentialHex(i + 1)).sort());
     for (const b of counted) expect(Math.max(...ballots.filter((x) => x.credential === b.credential).map((x) => x.sequence))).toBe(b.sequence);
-    const events = await store.board.listEvents('v-casts');
+    const events = await store.board.listEvents(asVoteId('v-casts'));
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 90 }, (_, i) => i));
   });
 
@@ -106,7 +108,7 @@ describe('PostgreSQL adapter', () => {
   it('opens postgres:// and postgresql:// URLs', async () => {
     for (const [i, u] of [url, url.replace(/^postgres:/, 'postgresql:')].entries()) {
       const s = await openStore(u);
-      expectOk(await s.members.createUnion({ id: `u-open-${i}`, name: 'x' }));
+      expectOk(await s.members.createUnion({ id: asUnionId(`u-open-${i}`), name: 'x' }));
       await s.close();
     }
   });

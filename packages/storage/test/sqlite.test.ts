@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateAllDown, migrateToLatest, openSqliteStore, openStore, storeKind } from '../src/index.ts';
 import type { Database as SchemaDb } from '../src/index.ts';
 import { runStoreContract } from './contract-suite.ts';
+import { asUnionId } from '@ratify/protocol';
 
 const dir = mkdtempSync(join(tmpdir(), 'ratify-storage-'));
 let files = 0;
@@ -30,10 +31,10 @@ describe('SQLite adapter', () => {
   it('keeps data across reopening a file', async () => {
     const path = join(dir, 'reopen.db');
     const first = await openStore(`sqlite:${path}`);
-    expect((await first.members.createUnion({ id: 'u1', name: 'Local 1' })).ok).toBe(true);
+    expect((await first.members.createUnion({ id: asUnionId('u1'), name: 'Local 1' })).ok).toBe(true);
     await first.close();
     const second = await openStore(`sqlite:${path}`);
-    expect(await second.members.getUnion('u1')).toEqual({ id: 'u1', name: 'Local 1' });
+    expect(await second.members.getUnion(asUnionId('u1'))).toEqual({ id: 'u1', name: 'Local 1' });
     await second.close();
   });
 

@@ -5,14 +5,15 @@ import type { Command } from 'commander';
 import { formatTrackingCode } from '@ratify/protocol';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, readText, say } from '../io.ts';
+import { check, emit, readText, say, voteIdArg } from '../io.ts';
 
 export function registerBallotCast(ballot: Command, cli: Cli): void {
   ballot
     .command('cast <vote> <ballot>')
     .description('cast a ballot file into a vote')
     .action(
-      cli.action(async (globals, voteId: string, file: string) => {
+      cli.action(async (globals, voteIdText: string, file: string) => {
+        const voteId = voteIdArg(voteIdText);
         const text = await readText(file);
         return withEngine(globals, async (engine) => {
           const cast = check(await engine.castBallot(voteId, text), `ballot ${file} refused`);

@@ -9,7 +9,7 @@ import { ristretto255, toHex } from '@ratify/crypto';
 import { formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, refuse, say, writeText } from '../io.ts';
+import { check, emit, refuse, say, voteIdArg, writeText } from '../io.ts';
 
 const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
@@ -19,7 +19,8 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
     .description('make one credential per eligible member; publish the public list; write the private delivery file')
     .requiredOption('--out <file>', 'delivery CSV for mailing (created with mode 0600; never overwritten)')
     .action(
-      cli.action(async (globals, voteId: string, options: { readonly out: string }) => {
+      cli.action(async (globals, voteIdText: string, options: { readonly out: string }) => {
+        const voteId = voteIdArg(voteIdText);
         if (existsSync(options.out)) refuse('file_exists', `${options.out} exists: a delivery file is never overwritten`);
         return withEngine(globals, async (engine) => {
           const vote = (await engine.store.votes.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);

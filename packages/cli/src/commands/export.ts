@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, say } from '../io.ts';
+import { check, emit, say, voteIdArg } from '../io.ts';
 import { writeRecordDir } from '../record-dir.ts';
 
 export function registerExport(program: Command, cli: Cli): void {
@@ -11,8 +11,9 @@ export function registerExport(program: Command, cli: Cli): void {
     .command('export <vote> <dir>')
     .description('write the vote\'s public election record to a directory')
     .action(
-      cli.action(async (globals, voteId: string, dir: string) =>
+      cli.action(async (globals, voteIdText: string, dir: string) =>
         withEngine(globals, async (engine) => {
+          const voteId = voteIdArg(voteIdText);
           const files = check(await engine.exportRecord(voteId), `record of ${voteId}`);
           const names = await writeRecordDir(dir, files);
           const index = JSON.parse(files.get('record.json')!) as { boardHead: string; events: number };

@@ -3,15 +3,17 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { emit, refuse, say } from '../io.ts';
+import { emit, refuse, say, unionIdArg } from '../io.ts';
 
 export function registerRollDuals(roll: Command, cli: Cli): void {
   roll
     .command('duals <unionA> <unionB>')
     .description('list members on both unions\' rolls (matched by email)')
     .action(
-      cli.action(async (globals, first: string, second: string) =>
+      cli.action(async (globals, firstText: string, secondText: string) =>
         withEngine(globals, async ({ store }) => {
+          const first = unionIdArg(firstText);
+          const second = unionIdArg(secondText);
           for (const id of [first, second]) if (!(await store.members.getUnion(id))) refuse('union_not_found', `no union ${id}`);
           const duals = await store.members.listDualMembers(first, second);
           say(`${duals.length} member(s) on both ${first} and ${second}`);

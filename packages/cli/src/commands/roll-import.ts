@@ -5,14 +5,15 @@ import type { Command } from 'commander';
 import { parseRollCsv } from '@ratify/protocol/roll';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, readBytes, refuse, say, emit } from '../io.ts';
+import { check, emit, readBytes, refuse, say, unionIdArg } from '../io.ts';
 
 export function registerRollImport(roll: Command, cli: Cli): void {
   roll
     .command('import <union> <file>')
     .description('replace a union\'s roll with a CSV file (member_number,name,email,good_standing[,unit])')
     .action(
-      cli.action(async (globals, unionId: string, file: string) => {
+      cli.action(async (globals, unionIdText: string, file: string) => {
+        const unionId = unionIdArg(unionIdText);
         const bytes = await readBytes(file);
         return withEngine(globals, async ({ store }) => {
           if (!(await store.members.getUnion(unionId))) refuse('union_not_found', `no union ${unionId}: add it with \`ratify union add\``);

@@ -3,15 +3,16 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { emit, refuse, say } from '../io.ts';
+import { emit, refuse, say, unionIdArg } from '../io.ts';
 
 export function registerRollList(roll: Command, cli: Cli): void {
   roll
     .command('list <union>')
     .description('list a union\'s roll')
     .action(
-      cli.action(async (globals, unionId: string) =>
+      cli.action(async (globals, unionIdText: string) =>
         withEngine(globals, async ({ store }) => {
+          const unionId = unionIdArg(unionIdText);
           if (!(await store.members.getUnion(unionId))) refuse('union_not_found', `no union ${unionId}`);
           const members = await store.members.listMembers(unionId);
           const eligible = members.filter((m) => m.goodStanding).length;

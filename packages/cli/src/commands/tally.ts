@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { toWireResult } from '@ratify/protocol';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, say } from '../io.ts';
+import { check, emit, say, voteIdArg } from '../io.ts';
 import { describeResult } from '../words.ts';
 
 export function registerTally(program: Command, cli: Cli): void {
@@ -13,8 +13,9 @@ export function registerTally(program: Command, cli: Cli): void {
     .command('tally <vote>')
     .description('combine the trustees\' partial decryptions and publish the result')
     .action(
-      cli.action(async (globals, voteId: string) =>
+      cli.action(async (globals, voteIdText: string) =>
         withEngine(globals, async (engine) => {
+          const voteId = voteIdArg(voteIdText);
           const result = check(await engine.publishResult(voteId), `tally of ${voteId}`);
           const { manifest } = check(await engine.context(voteId), voteId);
           const outcomes = describeResult(manifest, result);

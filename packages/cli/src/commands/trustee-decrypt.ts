@@ -4,7 +4,7 @@
 // The key share is checked against the vote's manifest before it is used.
 import type { Command } from 'commander';
 import { type Group, createPartialDecryption, ristretto255, toHex, verifyPartialDecryption } from '@ratify/crypto';
-import { type EncryptedTally, encodePartialDecryption, manifestCeremonyContext, parseWireEncryptedTally } from '@ratify/protocol';
+import { type EncryptedTally, encodePartialDecryption, manifestCeremonyContext, parseWireEncryptedTally, type VoteId } from '@ratify/protocol';
 import { flattenTally } from '@ratify/engine';
 import type { Cli } from '../cli.ts';
 import type { GlobalOptions } from '../db.ts';
@@ -15,7 +15,7 @@ import { loadVoteContext } from '../vote-context-source.ts';
 
 type Options = { readonly vote?: string; readonly secret: string; readonly out: string; readonly tally?: string; readonly manifest?: string };
 
-async function loadTally(group: Group, globals: GlobalOptions, voteId: string, file: string | undefined): Promise<EncryptedTally> {
+async function loadTally(group: Group, globals: GlobalOptions, voteId: VoteId, file: string | undefined): Promise<EncryptedTally> {
   if (file !== undefined) return check(parseWireEncryptedTally(group, await readText(file)), file);
   return withEngine(globals, async (engine) => check(await engine.readTally(voteId), `tally of ${voteId}`));
 }

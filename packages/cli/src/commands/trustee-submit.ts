@@ -4,14 +4,15 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, readText, say } from '../io.ts';
+import { check, emit, readText, say, voteIdArg } from '../io.ts';
 
 export function registerTrusteeSubmit(trustee: Command, cli: Cli): void {
   trustee
     .command('submit <vote> <partial>')
     .description('verify a trustee\'s partial decryption and put it on the board')
     .action(
-      cli.action(async (globals, voteId: string, file: string) => {
+      cli.action(async (globals, voteIdText: string, file: string) => {
+        const voteId = voteIdArg(voteIdText);
         const text = await readText(file);
         return withEngine(globals, async (engine) => {
           const r = check(await engine.submitPartialDecryption(voteId, text), `partial decryption ${file} refused`);

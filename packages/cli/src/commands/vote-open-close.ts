@@ -3,15 +3,16 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, say } from '../io.ts';
+import { check, emit, say, voteIdArg } from '../io.ts';
 
 export function registerVoteOpenClose(vote: Command, cli: Cli): void {
   vote
     .command('open <vote>')
     .description('open a vote for ballots (credentials must be published)')
     .action(
-      cli.action(async (globals, voteId: string) =>
+      cli.action(async (globals, voteIdText: string) =>
         withEngine(globals, async (engine) => {
+          const voteId = voteIdArg(voteIdText);
           check(await engine.openVote(voteId), `open ${voteId}`);
           const head = await engine.store.board.head(voteId);
           say(`vote ${voteId} is open`);
@@ -24,8 +25,9 @@ export function registerVoteOpenClose(vote: Command, cli: Cli): void {
     .command('close <vote>')
     .description('close a vote and compute its encrypted tally')
     .action(
-      cli.action(async (globals, voteId: string) =>
+      cli.action(async (globals, voteIdText: string) =>
         withEngine(globals, async (engine) => {
+          const voteId = voteIdArg(voteIdText);
           check(await engine.closeVote(voteId), `close ${voteId}`);
           const ballots = await engine.store.ballots.listBallots(voteId);
           const head = await engine.store.board.head(voteId);

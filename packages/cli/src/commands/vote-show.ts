@@ -3,15 +3,16 @@
 import type { Command } from 'commander';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
-import { check, emit, refuse, say } from '../io.ts';
+import { check, emit, refuse, say, voteIdArg } from '../io.ts';
 
 export function registerVoteShow(vote: Command, cli: Cli): void {
   vote
     .command('show <vote>')
     .description('show a vote: status, turnout counts, board head')
     .action(
-      cli.action(async (globals, voteId: string) =>
+      cli.action(async (globals, voteIdText: string) =>
         withEngine(globals, async (engine) => {
+          const voteId = voteIdArg(voteIdText);
           const row = (await engine.store.votes.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
           const { manifest } = check(await engine.context(voteId), `vote ${voteId}`);
           const ballots = await engine.store.ballots.listBallots(voteId);

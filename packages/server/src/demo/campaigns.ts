@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Engine } from '@ratify/engine';
 import type { StaffSessionActor } from '../http/route-kit.ts';
 import { createCampaignService } from '../services/campaigns.ts';
+import { asVoteId } from '@ratify/protocol';
 
 export type CampaignDemoOptions = { readonly secretKey: Uint8Array | null; readonly publicUrl: string };
 
@@ -46,7 +47,7 @@ const SIDES = [
 
 export async function seedCampaignDemo(engine: Engine, dir: string, options: CampaignDemoOptions): Promise<void> {
   const store = engine.store;
-  const vote = await store.votes.getVote(CAMPAIGN_DEMO_VOTE);
+  const vote = await store.votes.getVote(asVoteId(CAMPAIGN_DEMO_VOTE));
   if (vote === null || (await store.campaigns.listEndorsementPages(vote.id)).length > 0) return;
   const campaigns = createCampaignService({ engine, secretKey: options.secretKey, publicUrl: options.publicUrl, clock: () => new Date(), limiter: async () => ({ ok: true }) });
   const administrator: StaffSessionActor = { kind: 'staff', id: 'demo', username: 'demo-administrator', role: 'administrator', tokenHash: '' };

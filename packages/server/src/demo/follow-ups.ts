@@ -6,7 +6,7 @@
 // Texts are illustrative, written for the demo. Idempotent: an existing vote is left alone.
 import { type RandomSource, createPartialDecryption, systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, runLocalCeremony } from '@ratify/engine';
-import { createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 
 export const DEMO_COUNTED_VOTE = 'guild-commercials-2008';
 
@@ -53,7 +53,7 @@ export async function seedCountedRatification(
 ): Promise<boolean> {
   const { store, group } = engine;
   const { voteId, now } = options;
-  if ((await store.votes.getVote(voteId)) !== null) return false;
+  if ((await store.votes.getVote(asVoteId(voteId))) !== null) return false;
   const definition: VoteDefinition = {
     voteId,
     title: 'Ratification of the commercials contract',
@@ -69,23 +69,23 @@ export async function seedCountedRatification(
   };
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
-  const entries = (await store.rolls.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
+  const entries = (await store.rolls.listRollEntries(asVoteId(voteId))).filter((e) => e.status === 'eligible');
   const credentials = entries.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(voteId, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, voteId, c))))));
-  unwrap(await engine.openVote(voteId));
-  const ctx = unwrap(await engine.context(voteId));
+  unwrap(await engine.publishCredentials(asVoteId(voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, voteId, c))))));
+  unwrap(await engine.openVote(asVoteId(voteId)));
+  const ctx = unwrap(await engine.context(asVoteId(voteId)));
   const voters = Math.min(options.voters ?? 40, credentials.length);
   const yes = Math.floor(voters * (options.yesShare ?? 0.4));
   for (let i = 0; i < voters; i++) {
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [i < yes ? [1, 0] : [0, 1]], credentialSecret(group, voteId, credentials[i]!), rng));
-    unwrap(await engine.castBallot(voteId, encodeBallot(group, ballot), { memberNumber: entries[i]!.memberNumber }));
+    unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(group, ballot), { memberNumber: entries[i]!.memberNumber }));
   }
-  unwrap(await engine.closeVote(voteId));
-  const tally = flattenTally(unwrap(await engine.readTally(voteId)));
+  unwrap(await engine.closeVote(asVoteId(voteId)));
+  const tally = flattenTally(unwrap(await engine.readTally(asVoteId(voteId))));
   for (const key of ceremony.keys.slice(0, 2)) {
-    unwrap(await engine.submitPartialDecryption(voteId, encodePartialDecryption(group, createPartialDecryption(group, key, tally, ctx.fingerprint, rng))));
+    unwrap(await engine.submitPartialDecryption(asVoteId(voteId), encodePartialDecryption(group, createPartialDecryption(group, key, tally, ctx.fingerprint, rng))));
   }
-  unwrap(await engine.publishResult(voteId));
+  unwrap(await engine.publishResult(asVoteId(voteId)));
   return true;
 }
 

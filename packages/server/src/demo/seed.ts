@@ -14,7 +14,7 @@ import {
   unwrap,
 } from '@ratify/crypto';
 import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratify/engine';
-import { createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, publicCredential, type PrivateCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { type CampaignDemoOptions, seedCampaignDemo } from './campaigns.ts';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
@@ -70,13 +70,13 @@ export async function seedDemo(
 ): Promise<DemoSeedResult> {
   const { store, group } = engine;
   const definitions = await linkDemoOffers(store, withDemoFollowUps(demoVotes(now)));
-  if (await store.votes.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
+  if (await store.votes.getVote(asVoteId(definitions[0]!.voteId))) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
   mkdirSync(dir, { recursive: true });
   const rolls = demoRolls(scale);
-  unwrap(await store.members.createUnion({ id: 'guild', name: 'Screen Actors Guild (demo)' }));
-  unwrap(await store.members.createUnion({ id: 'federation', name: 'Television and Radio Artists Federation (demo)' }));
-  unwrap(await store.members.importRoll('guild', rolls.guild));
-  unwrap(await store.members.importRoll('federation', rolls.federation));
+  unwrap(await store.members.createUnion({ id: asUnionId('guild'), name: 'Screen Actors Guild (demo)' }));
+  unwrap(await store.members.createUnion({ id: asUnionId('federation'), name: 'Television and Radio Artists Federation (demo)' }));
+  unwrap(await store.members.importRoll(asUnionId('guild'), rolls.guild));
+  unwrap(await store.members.importRoll(asUnionId('federation'), rolls.federation));
 
   const first = definitions[0]!;
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(first), threshold: 2, trusteeCount: 3 }, systemRandom);
@@ -89,14 +89,14 @@ export async function seedDemo(
     saveTrusteeKeys(group, keyFile, run.keys);
     allKeys[definition.voteId] = keyFile;
     unwrap(await engine.createVote(definition, run.messages));
-    const entries = (await store.rolls.listRollEntries(definition.voteId)).filter((e) => e.status === 'eligible');
+    const entries = (await store.rolls.listRollEntries(asVoteId(definition.voteId))).filter((e) => e.status === 'eligible');
     const credentials = entries.map(() => generatePrivateCredential());
     const lines = ['member_number,name,email,credential'];
     entries.forEach((e, i) => lines.push([e.memberNumber, JSON.stringify(e.name), e.email, formatPrivateCredential(credentials[i]!)].join(',')));
     const delivery = join(dir, `credentials-${definition.voteId}.csv`);
     writeFileSync(delivery, lines.join('\n') + '\n', { mode: 0o600 });
-    unwrap(await engine.publishCredentials(definition.voteId, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition.voteId, c))))));
-    unwrap(await engine.openVote(definition.voteId));
+    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition.voteId, c))))));
+    unwrap(await engine.openVote(asVoteId(definition.voteId)));
     await castSampleBallots(engine, definition.voteId, credentials, sampleTurnout, v === 0 ? 0.62 : 0.77, entries.length);
     const pick = (pred: (memberNumber: string, email: string) => boolean) => {
       const i = entries.findIndex((e) => pred(e.memberNumber, e.email));
@@ -114,7 +114,7 @@ export async function seedDemo(
 }
 
 async function castSampleBallots(engine: Engine, voteId: string, credentials: readonly PrivateCredential[], turnout: number, yesShare: number, eligible: number) {
-  const ctx = unwrap(await engine.context(voteId));
+  const ctx = unwrap(await engine.context(asVoteId(voteId)));
   const voters = Math.floor(eligible * turnout);
   // Sample voters are spread over the roll, never the last entry (kept for the newcomer).
   for (let i = 0; i < voters; i++) {
@@ -122,6 +122,6 @@ async function castSampleBallots(engine: Engine, voteId: string, credentials: re
     const yes = (i * 37) % 100 < yesShare * 100;
     const secret = credentialSecret(engine.group, voteId, credentials[index]!);
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret));
-    unwrap(await engine.castBallot(voteId, encodeBallot(engine.group, ballot)));
+    unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot)));
   }
 }

@@ -6,6 +6,7 @@ import { safeEqual } from '../auth/secrets.ts';
 import type { createAdminService } from '../services/admin.ts';
 import type { ApiErrorCode } from './errors.ts';
 import type { RouteRegistrar } from './route-kit.ts';
+import { asVoteId } from '@ratify/protocol';
 
 export function adminGuard(adminToken: string | null) {
   return (request: FastifyRequest): Result<true, ApiErrorCode> => {
@@ -19,8 +20,8 @@ export function adminGuard(adminToken: string | null) {
 }
 
 export function adminRoutes(route: RouteRegistrar, admin: ReturnType<typeof createAdminService>): void {
-  route('adminOpen', ({ params }) => admin.open(params.id));
-  route('adminClose', ({ params }) => admin.close(params.id));
-  route('adminPartialDecryption', ({ params, body }) => admin.partialDecryption(params.id, body));
-  route('adminPublishResult', ({ params }) => admin.publish(params.id));
+  route('adminOpen', ({ params }) => admin.open(asVoteId(params.id)));
+  route('adminClose', ({ params }) => admin.close(asVoteId(params.id)));
+  route('adminPartialDecryption', ({ params, body }) => admin.partialDecryption(asVoteId(params.id), body));
+  route('adminPublishResult', ({ params }) => admin.publish(asVoteId(params.id)));
 }

@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import type { BargainingService } from '../services/bargaining.ts';
 import type { ApiErrorCode } from './errors.ts';
 import type { RouteRegistrar } from './route-kit.ts';
+import { asVoteId } from '@ratify/protocol';
 
 /**
  * Sets the safe headers for a found document and returns its bytes for the route kit to send;
@@ -46,6 +47,6 @@ export function bargainingRoutes(route: RouteRegistrar, bargaining: BargainingSe
   route('addDocument', ({ params, body }) => bargaining.addDocument(params.id, body));
   route('getDocument', async ({ params, reply }) => sendDocument(await bargaining.getDocument(params.id), reply));
   route('deleteDocument', ({ params }) => bargaining.deleteDocument(params.id));
-  route('voteOffer', ({ params }) => bargaining.voteOffer(params.id));
-  route('voteOfferDocument', async ({ params, reply }) => sendDocument(await bargaining.voteOfferDocument(params.id, params.documentId), reply));
+  route('voteOffer', ({ params }) => bargaining.voteOffer(asVoteId(params.id)));
+  route('voteOfferDocument', async ({ params, reply }) => sendDocument(await bargaining.voteOfferDocument(asVoteId(params.id), params.documentId), reply));
 }

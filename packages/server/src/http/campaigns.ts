@@ -2,9 +2,10 @@
 // vote and side; an administrator's actor name goes into what it decides.
 import type { CampaignService } from '../services/campaigns.ts';
 import type { RouteRegistrar } from './route-kit.ts';
+import { asVoteId } from '@ratify/protocol';
 
 export function campaignRoutes(route: RouteRegistrar, campaigns: CampaignService): void {
-  route('endorsementPages', ({ params }) => campaigns.pages(params.id));
+  route('endorsementPages', ({ params }) => campaigns.pages(asVoteId(params.id)));
   route('endorsementPage', ({ params }) => campaigns.page(params.pageId));
   route('signEndorsement', ({ session, params, body }) => campaigns.sign(session, params.pageId, body));
   route('withdrawEndorsement', ({ session, params }) => campaigns.withdraw(session, params.pageId));
@@ -15,10 +16,10 @@ export function campaignRoutes(route: RouteRegistrar, campaigns: CampaignService
   route('campaignSubmitAppeal', ({ session, body }) => campaigns.submitAppeal(session, body));
   route('campaignAppeals', ({ session }) => campaigns.campaignAppeals(session));
 
-  route('adminCreateEndorsementPage', ({ params, body, session }) => campaigns.adminCreatePage(params.id, body, session));
-  route('adminCreateCommittee', ({ params, body }) => campaigns.createCommittee(params.id, body));
-  route('adminCommittees', ({ params }) => campaigns.committees(params.id));
-  route('adminAppeals', ({ params }) => campaigns.appeals(params.id));
+  route('adminCreateEndorsementPage', ({ params, body, session }) => campaigns.adminCreatePage(asVoteId(params.id), body, session));
+  route('adminCreateCommittee', ({ params, body }) => campaigns.createCommittee(asVoteId(params.id), body));
+  route('adminCommittees', ({ params }) => campaigns.committees(asVoteId(params.id)));
+  route('adminAppeals', ({ params }) => campaigns.appeals(asVoteId(params.id)));
   route('adminApproveAppeal', ({ params, session }) => campaigns.approve(params.appealId, session));
   route('adminRejectAppeal', ({ params, body, session }) => campaigns.reject(params.appealId, body.reason, session));
   route('appealRecord', ({ params }) => campaigns.record(params.appealId));

@@ -7,6 +7,7 @@ import type { RollService } from '../services/rolls.ts';
 import type { TrusteeTallyService } from '../services/trustee-tally.ts';
 import type { TurnoutDashboard } from '../services/turnout-dashboard.ts';
 import type { RouteRegistrar } from './route-kit.ts';
+import { asUnionId, asVoteId } from '@ratify/protocol';
 
 export type ConsoleServices = {
   readonly rolls: RollService;
@@ -17,27 +18,27 @@ export type ConsoleServices = {
 };
 
 export function consoleRoutes(route: RouteRegistrar, { rolls, drafts, relay, tally, turnout }: ConsoleServices): void {
-  route('createUnion', ({ body }) => rolls.createUnion(body.id, body.name));
+  route('createUnion', ({ body }) => rolls.createUnion(asUnionId(body.id), body.name));
   route('listUnions', () => rolls.listUnions());
-  route('previewRoll', ({ params, body }) => rolls.preview(params.id, body.csv));
-  route('importRoll', ({ params, body }) => rolls.importRoll(params.id, body.csv));
-  route('amendRoll', ({ params, body, session }) => rolls.amend(params.id, body, session.kind === 'staff' ? `staff:${session.username}` : 'ops-token'));
-  route('listRollEvents', ({ params }) => rolls.events(params.id));
+  route('previewRoll', ({ params, body }) => rolls.preview(asUnionId(params.id), body.csv));
+  route('importRoll', ({ params, body }) => rolls.importRoll(asUnionId(params.id), body.csv));
+  route('amendRoll', ({ params, body, session }) => rolls.amend(asVoteId(params.id), body, session.kind === 'staff' ? `staff:${session.username}` : 'ops-token'));
+  route('listRollEvents', ({ params }) => rolls.events(asVoteId(params.id)));
 
   route('validateDraft', ({ body }) => drafts.validate(body));
   route('createDraft', ({ body }) => drafts.create(body));
   route('listDrafts', () => drafts.list());
-  route('getDraft', ({ params }) => drafts.get(params.id));
-  route('adminDraftCeremony', ({ params }) => relay.status(params.id, null));
-  route('createVoteFromDraft', ({ params }) => drafts.createVote(params.id));
+  route('getDraft', ({ params }) => drafts.get(asVoteId(params.id)));
+  route('adminDraftCeremony', ({ params }) => relay.status(asVoteId(params.id), null));
+  route('createVoteFromDraft', ({ params }) => drafts.createVote(asVoteId(params.id)));
 
-  route('turnoutDashboard', ({ params }) => turnout.dashboard(params.id));
-  route('listVoters', ({ params }) => turnout.voters(params.id));
+  route('turnoutDashboard', ({ params }) => turnout.dashboard(asVoteId(params.id)));
+  route('listVoters', ({ params }) => turnout.voters(asVoteId(params.id)));
 
   route('trusteeDrafts', ({ session }) => relay.mine(session.username));
-  route('trusteeCeremony', ({ params, session }) => relay.status(params.id, session.username));
-  route('trusteeCeremonyMessages', ({ params, session }) => relay.list(params.id, session.username));
-  route('trusteePostCeremonyMessage', ({ params, session, body }) => relay.post(params.id, session.username, body));
-  route('trusteeTally', ({ params, session }) => tally.tally(params.id, session.username));
-  route('trusteePartialDecryption', ({ params, session, body }) => tally.submit(params.id, session.username, body));
+  route('trusteeCeremony', ({ params, session }) => relay.status(asVoteId(params.id), session.username));
+  route('trusteeCeremonyMessages', ({ params, session }) => relay.list(asVoteId(params.id), session.username));
+  route('trusteePostCeremonyMessage', ({ params, session, body }) => relay.post(asVoteId(params.id), session.username, body));
+  route('trusteeTally', ({ params, session }) => tally.tally(asVoteId(params.id), session.username));
+  route('trusteePartialDecryption', ({ params, session, body }) => tally.submit(asVoteId(params.id), session.username, body));
 }

@@ -3,14 +3,15 @@
 // the vote's delivery status. Thin: the service does the work; the queue does the sending.
 import type { NotificationService } from '../services/notifications.ts';
 import type { RouteRegistrar, StaffActor } from './route-kit.ts';
+import { asVoteId } from '@ratify/protocol';
 
 /** The audit log's actor convention: `staff:<username>` or `ops-token`. */
 const actorName = (actor: StaffActor): string => (actor.kind === 'staff' ? `staff:${actor.username}` : 'ops-token');
 
 export function notificationRoutes(route: RouteRegistrar, notifications: NotificationService): void {
-  route('adminIssueCredentials', ({ params }) => notifications.issueCredentials(params.id));
-  route('adminSendReminders', ({ params }) => notifications.sendReminders(params.id));
-  route('adminReplaceCredential', ({ params, body, session }) => notifications.replaceCredential(params.id, body, actorName(session)));
-  route('adminAnnounceResult', ({ params }) => notifications.announceResult(params.id));
-  route('adminMailStatus', ({ params }) => notifications.mailStatus(params.id));
+  route('adminIssueCredentials', ({ params }) => notifications.issueCredentials(asVoteId(params.id)));
+  route('adminSendReminders', ({ params }) => notifications.sendReminders(asVoteId(params.id)));
+  route('adminReplaceCredential', ({ params, body, session }) => notifications.replaceCredential(asVoteId(params.id), body, actorName(session)));
+  route('adminAnnounceResult', ({ params }) => notifications.announceResult(asVoteId(params.id)));
+  route('adminMailStatus', ({ params }) => notifications.mailStatus(asVoteId(params.id)));
 }

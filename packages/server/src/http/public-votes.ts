@@ -1,13 +1,14 @@
 // Public routes: votes, a vote, its board, turnout counts, result, record, ballot parameters.
 import type { PublicVoteService } from '../services/public-votes.ts';
 import type { RouteRegistrar } from './route-kit.ts';
+import { asVoteId } from '@ratify/protocol';
 
 export function publicVoteRoutes(route: RouteRegistrar, votes: PublicVoteService): void {
   route('listVotes', () => votes.list());
-  route('getVote', ({ params }) => votes.detail(params.id));
-  route('board', ({ params, query }) => votes.board(params.id, query));
-  route('turnout', ({ params }) => votes.turnout(params.id));
-  route('result', ({ params }) => votes.result(params.id));
-  route('record', ({ params }) => votes.record(params.id));
-  route('ballotParams', ({ params }) => votes.ballotParams(params.id));
+  route('getVote', ({ params }) => votes.detail(asVoteId(params.id)));
+  route('board', ({ params, query }) => votes.board(asVoteId(params.id), query));
+  route('turnout', ({ params }) => votes.turnout(asVoteId(params.id)));
+  route('result', ({ params }) => votes.result(asVoteId(params.id)));
+  route('record', ({ params }) => votes.record(asVoteId(params.id)));
+  route('ballotParams', ({ params }) => votes.ballotParams(asVoteId(params.id)));
 }

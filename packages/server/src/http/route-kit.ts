@@ -2,6 +2,7 @@
 // query and body with the contract's zod schemas (once, here, at the edge), runs the handler and
 // sends its Result through the one error mapper. Records each registered route for the OpenAPI
 // document, so the document lists exactly what is served.
+import type { UnionId } from '@ratify/protocol';
 import type { Result } from '@ratify/crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -14,7 +15,7 @@ import { BARGAINING_BODY_LIMITS } from '../api/bargaining-routes.ts';
 import type { ApiErrorCode } from './errors.ts';
 import { errorBody, statusOf } from './errors.ts';
 
-export type MemberSession = { readonly unionId: string; readonly memberNumber: string; readonly tokenHash: string };
+export type MemberSession = { readonly unionId: UnionId; readonly memberNumber: string; readonly tokenHash: string };
 
 /** A staff session (cookie) with its account. */
 export type StaffSessionActor = {

@@ -11,6 +11,7 @@ import { CSRF_HEADER, STAFF_COOKIE, clearedStaffCookie, csrfMatches, csrfTokenOf
 import type { StaffSignInService } from '../services/staff-sign-in.ts';
 import type { ApiErrorCode } from './errors.ts';
 import type { AuditInput, RouteRegistrar, StaffActor, StaffRouteRole } from './route-kit.ts';
+import { type VoteId, asVoteId, parseVoteId } from '@ratify/protocol';
 
 /** Which staff roles each staff route role admits (the ops token: admin and observer routes). */
 const ADMITS: { readonly [R in StaffRouteRole]: readonly string[] } = {
@@ -45,9 +46,10 @@ export function staffGuard(tokenGuard: (request: FastifyRequest) => Result<true,
 
 const actorName = (actor: StaffActor) => (actor.kind === 'staff' ? `staff:${actor.username}` : 'ops-token');
 
-function voteIdOf(params: unknown): string | null {
-  if (typeof params !== 'object' || params === null || !('id' in params)) return null;
-  return typeof params.id === 'string' ? params.id : null;
+function voteIdOf(params: unknown): VoteId | null {
+  if (typeof params !== 'object' || params === null || !('id' in params) || typeof params.id !== 'string') return null;
+  const id = parseVoteId(params.id);
+  return id.ok ? id.value : null;
 }
 
 export function auditWriter(store: Store) {
@@ -95,7 +97,7 @@ export function staffRoutes(route: RouteRegistrar, signIn: StaffSignInService, s
 
   route('auditLog', async ({ query }) => {
     const entries = await store.audit.listAudit({
-      ...(query.voteId !== undefined ? { voteId: query.voteId } : {}),
+      ...(query.voteId !== undefined ? { voteId: asVoteId(query.voteId) } : {}),
       ...(query.from !== undefined ? { fromSeq: query.from } : {}),
       limit: query.limit ?? 100,
     });

@@ -3,6 +3,7 @@
 // parses it strictly, checks every proof and the signature, and stores it with its board event.
 // With it, in the same transaction, only "this member submitted a ballot" is recorded — never which ballot.
 import { type Result, err, ok } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
@@ -10,7 +11,7 @@ import type { MemberSession } from '../http/route-kit.ts';
 import type { MemberService } from './members.ts';
 
 export function createBallotService(engine: Engine, members: MemberService) {
-  async function cast(session: MemberSession, voteId: string, ballotText: string): Promise<Result<ResponseOf<'castBallot'>, ApiErrorCode>> {
+  async function cast(session: MemberSession, voteId: VoteId, ballotText: string): Promise<Result<ResponseOf<'castBallot'>, ApiErrorCode>> {
     const vote = await engine.store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const memberNumber = await members.eligibility(session, vote);

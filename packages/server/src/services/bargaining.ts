@@ -6,6 +6,7 @@
 // a draft or vote binds an offer (information.offer / linkedOfferId) it, its final mark and its
 // documents can no longer change, nor can it be removed (offer-records.ts).
 import { err, ok, type Result } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import { parseWireManifest, type OfferReference } from '@ratify/protocol';
 import {
@@ -98,7 +99,7 @@ export function createBargainingService(engine: Engine) {
   }
 
   /** The offer reference a vote's manifest signs (information.offer). */
-  async function boundReference(voteId: string): Promise<Result<OfferReference, ApiErrorCode>> {
+  async function boundReference(voteId: VoteId): Promise<Result<OfferReference, ApiErrorCode>> {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found', voteId);
     const manifest = parseWireManifest(vote.manifest);
@@ -309,7 +310,7 @@ export function createBargainingService(engine: Engine) {
     },
 
     /** The offer a vote ratifies, checked against the manifest's digest, with its comparison. */
-    async voteOffer(voteId: string): Promise<Result<ResponseOf<'voteOffer'>, ApiErrorCode>> {
+    async voteOffer(voteId: VoteId): Promise<Result<ResponseOf<'voteOffer'>, ApiErrorCode>> {
       const bound = await boundReference(voteId);
       if (!bound.ok) return bound;
       const reference = bound.value;
@@ -344,7 +345,7 @@ export function createBargainingService(engine: Engine) {
      * it lists (SHA-256, size). Any other document is not found here, so this public route never
      * reaches the staff-only documents of a contract or its other offers.
      */
-    async voteOfferDocument(voteId: string, documentId: string): Promise<Result<StoredDocument, ApiErrorCode>> {
+    async voteOfferDocument(voteId: VoteId, documentId: string): Promise<Result<StoredDocument, ApiErrorCode>> {
       const bound = await boundReference(voteId);
       if (!bound.ok) return bound;
       const loaded = await loadOffer(bound.value.id);

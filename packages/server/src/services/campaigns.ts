@@ -6,6 +6,7 @@
 // approving transaction. Must never hand a committee an address or a member number, and never show
 // an endorser's member number or email to anyone.
 import { type Result, err, ok } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import { hashPassword, normalizeUsername, MIN_PASSWORD_LENGTH } from '@ratify/engine';
 import type { Engine } from '@ratify/engine';
 import { parseWireManifest } from '@ratify/protocol';
@@ -79,7 +80,7 @@ export function createCampaignService(deps: CampaignDeps) {
 
   // --- Public ---
 
-  async function pages(voteId: string): R<'endorsementPages'> {
+  async function pages(voteId: VoteId): R<'endorsementPages'> {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const list = await store.campaigns.listEndorsementPages(voteId);
@@ -141,7 +142,7 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   const committeeView = (c: CampaignCommittee) => ({ username: c.username, voteId: c.voteId, side: c.side, name: c.name, createdAt: c.createdAt });
-  const approvedCount = async (voteId: string, side: 'for' | 'against') => (await store.campaigns.listAppeals(voteId, side)).filter((a) => a.status === 'approved').length;
+  const approvedCount = async (voteId: VoteId, side: 'for' | 'against') => (await store.campaigns.listAppeals(voteId, side)).filter((a) => a.status === 'approved').length;
 
   async function campaignMe(actor: StaffSessionActor): R<'campaignMe'> {
     const c = await committeeOf(actor);
@@ -150,7 +151,7 @@ export function createCampaignService(deps: CampaignDeps) {
     return ok({ committee: committeeView(committee), voteTitle: voteInfo(vote).title, quota: APPEALS_PER_SIDE, approved: await approvedCount(vote.id, committee.side) });
   }
 
-  async function createPage(voteId: string, side: 'for' | 'against', body: { readonly title: string; readonly statement: string }, createdBy: string) {
+  async function createPage(voteId: VoteId, side: 'for' | 'against', body: { readonly title: string; readonly statement: string }, createdBy: string) {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const created = await store.campaigns.createEndorsementPage({ id: newId(), voteId, side, title: body.title, statement: body.statement, createdBy });
@@ -194,11 +195,11 @@ export function createCampaignService(deps: CampaignDeps) {
 
   // --- Administrators and observers ---
 
-  async function adminCreatePage(voteId: string, body: { readonly side: 'for' | 'against'; readonly title: string; readonly statement: string }, actor: StaffActor): R<'adminCreateEndorsementPage'> {
+  async function adminCreatePage(voteId: VoteId, body: { readonly side: 'for' | 'against'; readonly title: string; readonly statement: string }, actor: StaffActor): R<'adminCreateEndorsementPage'> {
     return createPage(voteId, body.side, body, actorName(actor));
   }
 
-  async function createCommittee(voteId: string, body: { readonly side: 'for' | 'against'; readonly name: string; readonly username: string; readonly password: string }): R<'adminCreateCommittee'> {
+  async function createCommittee(voteId: VoteId, body: { readonly side: 'for' | 'against'; readonly name: string; readonly username: string; readonly password: string }): R<'adminCreateCommittee'> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     const username = normalizeUsername(body.username);
     if (username === null) return err('invalid_username');
@@ -211,12 +212,12 @@ export function createCampaignService(deps: CampaignDeps) {
     return ok(committeeView(created.value));
   }
 
-  async function committees(voteId: string): R<'adminCommittees'> {
+  async function committees(voteId: VoteId): R<'adminCommittees'> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     return ok({ voteId, committees: (await store.campaigns.listCommittees(voteId)).map(committeeView) });
   }
 
-  async function appeals(voteId: string): R<'adminAppeals'> {
+  async function appeals(voteId: VoteId): R<'adminAppeals'> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     return ok({ voteId, quota: APPEALS_PER_SIDE, appeals: await Promise.all((await store.campaigns.listAppeals(voteId)).map(appealView)) });
   }

@@ -5,6 +5,7 @@
 // proof that fails, malformed shares, a bad confirmation) is refused at once, naming its trustee.
 // The server never sees a secret: shares travel encrypted to their recipients.
 import { type CeremonyMessage, type CeremonyStatus, type Result, checkCeremony, err, messageAuthor, ok, toHex } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import { type Engine, definitionCeremonyContext } from '@ratify/engine';
 import { encodeCeremonyMessage, parseWireCeremonyMessage } from '@ratify/protocol';
 import type { ResponseOf } from '../api/routes.ts';
@@ -53,7 +54,7 @@ function inTurn(m: CeremonyMessage, status: CeremonyStatus, messages: readonly C
 export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
   const store = engine.store;
 
-  async function loadWithMessages(draftId: string) {
+  async function loadWithMessages(draftId: VoteId) {
     const parsed = await drafts.load(draftId);
     if (!parsed.ok) return parsed;
     const stored = await store.drafts.listCeremonyMessages(draftId);
@@ -69,7 +70,7 @@ export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
   }
 
   /** The ceremony's parameters and who has done which step. `username` null: an administrator's view. */
-  async function status(draftId: string, username: string | null): Promise<Result<ResponseOf<'trusteeCeremony'>, ApiErrorCode>> {
+  async function status(draftId: VoteId, username: string | null): Promise<Result<ResponseOf<'trusteeCeremony'>, ApiErrorCode>> {
     const loaded = await loadWithMessages(draftId);
     if (!loaded.ok) return loaded;
     const { parsed, stored, messages } = loaded.value;
@@ -106,7 +107,7 @@ export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
     });
   }
 
-  async function list(draftId: string, username: string | null): Promise<Result<ResponseOf<'trusteeCeremonyMessages'>, ApiErrorCode>> {
+  async function list(draftId: VoteId, username: string | null): Promise<Result<ResponseOf<'trusteeCeremonyMessages'>, ApiErrorCode>> {
     const loaded = await loadWithMessages(draftId);
     if (!loaded.ok) return loaded;
     if (username !== null) {
@@ -116,7 +117,7 @@ export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
     return ok({ draftId, messages: loaded.value.stored.map((s) => ({ seq: s.seq, kind: s.kind, trustee: s.author, message: s.message })) });
   }
 
-  async function post(draftId: string, username: string, text: string): Promise<Result<ResponseOf<'trusteePostCeremonyMessage'>, ApiErrorCode>> {
+  async function post(draftId: VoteId, username: string, text: string): Promise<Result<ResponseOf<'trusteePostCeremonyMessage'>, ApiErrorCode>> {
     const loaded = await loadWithMessages(draftId);
     if (!loaded.ok) return loaded;
     const { parsed, messages } = loaded.value;

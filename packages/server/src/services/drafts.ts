@@ -6,7 +6,7 @@
 // the roll) and schedules the opening and closing. Must not touch the ceremony's secrets (it never has any).
 import { type CeremonyMessage, type Result, checkCeremony, err, ok, toHex } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext } from '@ratify/engine';
-import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, electionFingerprint, manifestSchema, parseWireCeremonyMessage } from '@ratify/protocol';
+import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, electionFingerprint, manifestSchema, parseWireCeremonyMessage, type VoteId, asVoteId, parseUnionId } from '@ratify/protocol';
 import type { Draft, StoredCeremonyMessage } from '@ratify/storage';
 import type { z } from 'zod';
 import type { DraftDefinitionInput, draftIssueSchema } from '../api/console-schemas.ts';
@@ -162,7 +162,7 @@ export function parseStoredMessages(engine: Engine, stored: readonly StoredCerem
 export function createDraftService(engine: Engine, ceremonyStatus: (draft: ParsedDraft, messages: readonly CeremonyMessage[]) => string) {
   const store = engine.store;
 
-  async function load(id: string): Promise<Result<ParsedDraft, ApiErrorCode>> {
+  async function load(id: VoteId): Promise<Result<ParsedDraft, ApiErrorCode>> {
     const draft = await store.drafts.getDraft(id);
     if (draft === null) return err('draft_not_found', id);
     const v = validateDefinition(engine, JSON.parse(draft.definition) as unknown, undefined);
@@ -172,14 +172,16 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
 
   async function validate(raw: unknown): Promise<Result<ResponseOf<'validateDraft'>, ApiErrorCode>> {
     const unionId = typeof raw === 'object' && raw !== null && 'unionId' in raw && typeof raw.unionId === 'string' ? raw.unionId : undefined;
-    const union = unionId === undefined ? null : await store.members.getUnion(unionId);
+    const parsedUnion = unionId === undefined ? null : parseUnionId(unionId);
+    const union = parsedUnion?.ok === true ? await store.members.getUnion(parsedUnion.value) : null;
     // An unknown union is one problem (unionId), not a second one about its missing name.
     const v = validateDefinition(engine, raw, union?.name ?? unionId);
     const issues = v.ok ? [] : (v.issues ?? []);
     if (v.ok && union === null) issues.push({ field: 'unionId', code: 'union_not_found', message: `no union ${unionId ?? ''}` });
     const offerProblem = v.ok ? await offerReferenceProblem(store, v.value.input) : null;
     if (offerProblem !== null) issues.push(offerProblem);
-    if (v.ok && ((await store.votes.getVote(v.value.definition.voteId)) !== null || (await store.drafts.getDraft(v.value.definition.voteId)) !== null))
+    // A definition that validated has a well-formed vote id.
+    if (v.ok && ((await store.votes.getVote(asVoteId(v.value.definition.voteId))) !== null || (await store.drafts.getDraft(asVoteId(v.value.definition.voteId))) !== null))
       issues.push({ field: 'voteId', code: 'duplicate_vote', message: `a vote or draft ${v.value.definition.voteId} already exists` });
     return ok({ valid: issues.length === 0, issues });
   }
@@ -200,19 +202,22 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
   }
 
   async function create(raw: DraftDefinitionInput): Promise<Result<ResponseOf<'createDraft'>, ApiErrorCode>> {
-    const union = await store.members.getUnion(raw.unionId);
+    // An id that is not even well-formed names no union.
+    const unionId = parseUnionId(raw.unionId);
+    const union = unionId.ok ? await store.members.getUnion(unionId.value) : null;
     if (union === null) return err('union_not_found', raw.unionId);
     const v = validateDefinition(engine, raw, union.name);
     if (!v.ok) return v;
     const offerProblem = await offerReferenceProblem(store, v.value.input);
     if (offerProblem !== null) return err(offerProblem.code, `${offerProblem.field}: ${offerProblem.message}`);
-    if ((await store.votes.getVote(raw.voteId)) !== null) return err('duplicate_vote', raw.voteId);
-    const created = await store.drafts.createDraft({ id: raw.voteId, unionId: raw.unionId, definition: JSON.stringify(v.value.input) });
+    const voteId = asVoteId(v.value.definition.voteId);
+    if ((await store.votes.getVote(voteId)) !== null) return err('duplicate_vote', voteId);
+    const created = await store.drafts.createDraft({ id: voteId, unionId: union.id, definition: JSON.stringify(v.value.input) });
     if (!created.ok) return created;
     return summary({ draft: created.value, ...v.value });
   }
 
-  async function get(id: string): Promise<Result<ResponseOf<'getDraft'>, ApiErrorCode>> {
+  async function get(id: VoteId): Promise<Result<ResponseOf<'getDraft'>, ApiErrorCode>> {
     const parsed = await load(id);
     return parsed.ok ? summary(parsed.value) : parsed;
   }
@@ -227,7 +232,7 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     return ok({ drafts });
   }
 
-  async function recoverCreated(id: string, parsed: ParsedDraft, messages: readonly CeremonyMessage[]): Promise<Result<Manifest, 'duplicate_vote'> | undefined> {
+  async function recoverCreated(id: VoteId, parsed: ParsedDraft, messages: readonly CeremonyMessage[]): Promise<Result<Manifest, 'duplicate_vote'> | undefined> {
     if ((await store.votes.getVote(id)) === null) return undefined;
     const ctx = await engine.context(id);
     const status = checkCeremony(engine.group, { context: definitionCeremonyContext(parsed.definition), threshold: parsed.definition.trustees.threshold, trusteeCount: parsed.definition.trustees.members.length }, messages);
@@ -236,7 +241,7 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
   }
 
   /** The ceremony is complete: create the vote (the roll freezes), close the draft, schedule open and close. */
-  async function createVote(id: string): Promise<Result<ResponseOf<'createVoteFromDraft'>, ApiErrorCode>> {
+  async function createVote(id: VoteId): Promise<Result<ResponseOf<'createVoteFromDraft'>, ApiErrorCode>> {
     const parsed = await load(id);
     if (!parsed.ok) return parsed;
     if (parsed.value.draft.status !== 'ceremony') return err('draft_already_created', id);

@@ -4,6 +4,7 @@
 // off), for the same union, linked to the parent — once, unless that draft is discarded. Must not
 // evaluate rules itself: the published result (recomputed by any verifier) says what triggered.
 import { type Result, err, ok } from '@ratify/crypto';
+import { type VoteId, asVoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import { type CanonicalValue, describeRule, type FollowUp, followUpKind, type Manifest, toCanonical } from '@ratify/protocol';
 import type { FollowUpLink } from '@ratify/storage';
@@ -38,12 +39,12 @@ const canonical = (v: unknown): string => toCanonical(JSON.parse(JSON.stringify(
 export function createFollowUpService(engine: Engine, drafts: DraftService, publicVotes: PublicVoteService) {
   const store = engine.store;
 
-  async function manifestOf(voteId: string): Promise<Manifest | null> {
+  async function manifestOf(voteId: VoteId): Promise<Manifest | null> {
     const ctx = await engine.context(voteId);
     return ctx.ok ? ctx.value.manifest : null;
   }
 
-  async function triggeredOf(voteId: string) {
+  async function triggeredOf(voteId: VoteId) {
     const r = await publicVotes.result(voteId);
     return r.ok ? (r.value.result.followUps ?? []) : null;
   }
@@ -54,7 +55,7 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
   }
 
   /** Public: the declarations, the triggered ones once published, and the links to created votes. */
-  async function forVote(voteId: string): Promise<Result<ResponseOf<'voteFollowUps'>, ApiErrorCode>> {
+  async function forVote(voteId: VoteId): Promise<Result<ResponseOf<'voteFollowUps'>, ApiErrorCode>> {
     const manifest = await manifestOf(voteId);
     if (manifest === null) return err('vote_not_found', voteId);
     const from = await store.followUps.getFollowUpLinkTo(voteId);
@@ -75,14 +76,14 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
   }
 
   /** Admin: the links of a vote or draft id, drafts included. */
-  async function links(id: string): Promise<Result<ResponseOf<'adminFollowUps'>, ApiErrorCode>> {
+  async function links(id: VoteId): Promise<Result<ResponseOf<'adminFollowUps'>, ApiErrorCode>> {
     const from = await store.followUps.getFollowUpLinkTo(id);
     const started = [];
     for (const link of await store.followUps.listFollowUpLinks(id)) if (link.discardedAt === null) started.push(await linkView(link));
     return ok({ id, followsFrom: from === null ? null : await linkView(from), started });
   }
 
-  async function start(parentVoteId: string, body: StartFollowUpBody, actor: StaffActor): Promise<Result<ResponseOf<'adminStartFollowUp'>, ApiErrorCode>> {
+  async function start(parentVoteId: VoteId, body: StartFollowUpBody, actor: StaffActor): Promise<Result<ResponseOf<'adminStartFollowUp'>, ApiErrorCode>> {
     const manifest = await manifestOf(parentVoteId);
     if (manifest === null) return err('vote_not_found', parentVoteId);
     const triggered = await triggeredOf(parentVoteId);
@@ -94,7 +95,7 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
     if (declaration.vote === undefined) return err('follow_up_not_a_vote', `question ${body.questionId}: ${hit.declared}`);
     const definition = body.definition;
     if (definition.unionId !== manifest.unionId) return err('union_mismatch', `a follow-up vote is for ${manifest.unionId}`);
-    const union = await store.members.getUnion(definition.unionId);
+    const union = await store.members.getUnion(manifest.unionId);
     if (union === null) return err('union_not_found', definition.unionId);
     const v = validateDefinition(engine, definition, union.name);
     if (!v.ok) return v;
@@ -103,11 +104,13 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
       return err('follow_up_template_mismatch', 'questions: the follow-up vote asks exactly the questions, with the rules, its parent declared');
     if (template.revotePolicy !== undefined && v.value.definition.revotePolicy !== template.revotePolicy)
       return err('follow_up_template_mismatch', `revotePolicy: the template sets ${template.revotePolicy}`);
-    if ((await store.votes.getVote(definition.voteId)) !== null) return err('duplicate_vote', definition.voteId);
+    // A definition that validated has a well-formed vote id.
+    const childId = asVoteId(v.value.definition.voteId);
+    if ((await store.votes.getVote(childId)) !== null) return err('duplicate_vote', childId);
     const startedBy = actor.kind === 'staff' ? actor.username : 'ops-token';
     const started = await store.followUps.startFollowUpDraft(
       { parentVoteId, questionId: hit.questionId, outcome: hit.declared, startedBy },
-      { id: definition.voteId, unionId: definition.unionId, definition: JSON.stringify(v.value.input) },
+      { id: childId, unionId: union.id, definition: JSON.stringify(v.value.input) },
     );
     if (!started.ok) return started;
     const draft = await drafts.get(started.value.draft.id);
@@ -115,7 +118,7 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
     return ok({ draft: draft.value, link: await linkView(started.value.link) });
   }
 
-  async function discard(childId: string): Promise<Result<ResponseOf<'adminDiscardFollowUp'>, ApiErrorCode>> {
+  async function discard(childId: VoteId): Promise<Result<ResponseOf<'adminDiscardFollowUp'>, ApiErrorCode>> {
     const r = await store.followUps.discardFollowUpDraft(childId);
     if (!r.ok) return r;
     const { discardedAt, ...rest } = r.value;

@@ -6,6 +6,7 @@
 // printed in the member's own email. Must never log or return a private credential, and never
 // return a new public credential alongside the member it belongs to.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import { type Engine, publishCredentials, replaceCredential as replaceOnBoard } from '@ratify/engine';
 import { type Manifest, type PrivateCredential, formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Member, NewMailMessage, RollEntry, Vote } from '@ratify/storage';
@@ -33,11 +34,11 @@ export function createNotificationService(deps: NotificationDeps) {
   const { engine, publicUrl, clock } = deps;
   const store = engine.store;
   const key = deps.secretKey === null ? null : mailKey(deps.secretKey);
-  const boothLink = (voteId: string, credential?: PrivateCredential) =>
+  const boothLink = (voteId: VoteId, credential?: PrivateCredential) =>
     `${publicUrl}/booth/${encodeURIComponent(voteId)}${credential === undefined ? '' : `#credential=${credential}`}`;
-  const publicHex = (voteId: string, credential: PrivateCredential) => toHex(engine.group.encodeElement(publicCredential(engine.group, voteId, credential)));
+  const publicHex = (voteId: VoteId, credential: PrivateCredential) => toHex(engine.group.encodeElement(publicCredential(engine.group, voteId, credential)));
 
-  async function load(voteId: string): Promise<Result<Loaded, ApiErrorCode>> {
+  async function load(voteId: VoteId): Promise<Result<Loaded, ApiErrorCode>> {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const manifest = parseWireManifest(vote.manifest);
@@ -48,7 +49,7 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   /** Seals one message for the queue; the rendered text never leaves this function in clear. */
-  function message(sealKey: Uint8Array, kind: MailKind, voteId: string, entry: RollEntry, rendered: Rendered): NewMailMessage {
+  function message(sealKey: Uint8Array, kind: MailKind, voteId: VoteId, entry: RollEntry, rendered: Rendered): NewMailMessage {
     const id = newId();
     return {
       id,
@@ -84,7 +85,7 @@ export function createNotificationService(deps: NotificationDeps) {
     return { handle, mail: message(sealKey, replacement ? 'credential_replacement' : 'credential', voteId, entry, rendered) };
   }
 
-  async function issueCredentials(voteId: string): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
+  async function issueCredentials(voteId: VoteId): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
     if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
@@ -110,7 +111,7 @@ export function createNotificationService(deps: NotificationDeps) {
     return ok({ voteId, issued: done.value, queued: messages.length });
   }
 
-  async function sendReminders(voteId: string): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
+  async function sendReminders(voteId: VoteId): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
     if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
@@ -136,7 +137,7 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   async function replaceCredential(
-    voteId: string,
+    voteId: VoteId,
     request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
     actor: string,
   ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
@@ -170,7 +171,7 @@ export function createNotificationService(deps: NotificationDeps) {
     return ok({ voteId, memberNumber: entry.memberNumber, revoked: request.credentialHandle, queued: 1 });
   }
 
-  async function announceResult(voteId: string): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {
+  async function announceResult(voteId: VoteId): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {
     if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
@@ -199,7 +200,7 @@ export function createNotificationService(deps: NotificationDeps) {
     return ok({ voteId, queued: messages.length });
   }
 
-  async function mailStatus(voteId: string): Promise<Result<ResponseOf<'adminMailStatus'>, ApiErrorCode>> {
+  async function mailStatus(voteId: VoteId): Promise<Result<ResponseOf<'adminMailStatus'>, ApiErrorCode>> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     const all = await store.mail.listMail({ voteId });
     const counts = new Map<string, { kind: string; status: string; count: number }>();

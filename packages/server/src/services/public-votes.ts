@@ -2,6 +2,7 @@
 // tracking codes and head, turnout counts (never choices, never partial results), the published
 // result, the record, and the booth's encryption parameters. Read-only.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import type { Engine, VoteContext } from '@ratify/engine';
 import { describeRule } from '@ratify/protocol';
 import type { Vote } from '@ratify/storage';
@@ -13,7 +14,7 @@ type Loaded = { readonly vote: Vote; readonly ctx: VoteContext };
 export function createPublicVoteService(engine: Engine) {
   const store = engine.store;
 
-  async function load(voteId: string): Promise<Result<Loaded, ApiErrorCode>> {
+  async function load(voteId: VoteId): Promise<Result<Loaded, ApiErrorCode>> {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const ctx = await engine.context(voteId);
@@ -35,7 +36,7 @@ export function createPublicVoteService(engine: Engine) {
     return ok({ votes });
   }
 
-  async function detail(voteId: string): Promise<Result<ResponseOf<'getVote'>, ApiErrorCode>> {
+  async function detail(voteId: VoteId): Promise<Result<ResponseOf<'getVote'>, ApiErrorCode>> {
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, ctx } = loaded.value;
@@ -61,7 +62,7 @@ export function createPublicVoteService(engine: Engine) {
     });
   }
 
-  async function board(voteId: string, query: { q?: string | undefined; from?: number | undefined; limit?: number | undefined }) {
+  async function board(voteId: VoteId, query: { q?: string | undefined; from?: number | undefined; limit?: number | undefined }) {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     const limit = query.limit ?? 100;
     const rows = await store.ballots.listBoardBallots(voteId, {
@@ -74,7 +75,7 @@ export function createPublicVoteService(engine: Engine) {
     return ok({ voteId, head: await store.board.head(voteId), ballots: [...page], next });
   }
 
-  async function turnout(voteId: string): Promise<Result<ResponseOf<'turnout'>, ApiErrorCode>> {
+  async function turnout(voteId: VoteId): Promise<Result<ResponseOf<'turnout'>, ApiErrorCode>> {
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const counts = await store.ballots.countBallots(voteId);
@@ -82,7 +83,7 @@ export function createPublicVoteService(engine: Engine) {
     return ok({ voteId, status: vote.status, eligible: ctx.manifest.eligibleCount, ballotsCounted: counts.counted });
   }
 
-  async function result(voteId: string): Promise<Result<ResponseOf<'result'>, ApiErrorCode>> {
+  async function result(voteId: VoteId): Promise<Result<ResponseOf<'result'>, ApiErrorCode>> {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const head = await store.board.head(voteId);
@@ -94,13 +95,13 @@ export function createPublicVoteService(engine: Engine) {
     return ok({ voteId, result: payload.result, boardHead: head.hash });
   }
 
-  async function record(voteId: string): Promise<Result<ResponseOf<'record'>, ApiErrorCode>> {
+  async function record(voteId: VoteId): Promise<Result<ResponseOf<'record'>, ApiErrorCode>> {
     const files = await engine.exportRecord(voteId);
     if (!files.ok) return files;
     return ok({ voteId, format: 'ratify-record/v1', files: Object.fromEntries(files.value) });
   }
 
-  async function ballotParams(voteId: string): Promise<Result<ResponseOf<'ballotParams'>, ApiErrorCode>> {
+  async function ballotParams(voteId: VoteId): Promise<Result<ResponseOf<'ballotParams'>, ApiErrorCode>> {
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, ctx } = loaded.value;

@@ -4,6 +4,7 @@
 // issue by line and column, importing nothing; the import runs the same parse and replaces the
 // roll all or nothing. After a vote's roll is frozen, changes are audited amendments with a reason.
 import { type Result, err, ok } from '@ratify/crypto';
+import type { UnionId, VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import { type RollRow, parseRollCsv } from '@ratify/protocol/roll';
 import type { Member } from '@ratify/storage';
@@ -17,7 +18,7 @@ type Parsed = { readonly rows: readonly RollRow[]; readonly current: readonly Me
 export function createRollService(engine: Engine) {
   const store = engine.store;
 
-  async function createUnion(id: string, name: string): Promise<Result<ResponseOf<'createUnion'>, ApiErrorCode>> {
+  async function createUnion(id: UnionId, name: string): Promise<Result<ResponseOf<'createUnion'>, ApiErrorCode>> {
     const r = await store.members.createUnion({ id, name });
     return r.ok ? ok({ id: r.value.id, name: r.value.name }) : r;
   }
@@ -27,7 +28,7 @@ export function createRollService(engine: Engine) {
   }
 
   /** The roll's rows, the union's current members and other unions' members with the same emails. */
-  async function parse(unionId: string, csv: string): Promise<Result<Parsed, ApiErrorCode> | { ok: false; error: 'invalid_roll'; issues: ResponseOf<'previewRoll'>['issues'] }> {
+  async function parse(unionId: UnionId, csv: string): Promise<Result<Parsed, ApiErrorCode> | { ok: false; error: 'invalid_roll'; issues: ResponseOf<'previewRoll'>['issues'] }> {
     if ((await store.members.getUnion(unionId)) === null) return err('union_not_found', unionId);
     const parsed = parseRollCsv(csv);
     if (!parsed.ok) return { ok: false, error: 'invalid_roll', issues: parsed.issues.map((i) => ({ ...i })) };
@@ -51,7 +52,7 @@ export function createRollService(engine: Engine) {
     return { added: rows.length - kept, kept, removed: current.length - kept };
   }
 
-  async function preview(unionId: string, csv: string): Promise<Result<ResponseOf<'previewRoll'>, ApiErrorCode>> {
+  async function preview(unionId: UnionId, csv: string): Promise<Result<ResponseOf<'previewRoll'>, ApiErrorCode>> {
     const parsed = await parse(unionId, csv);
     const empty = { unionId, rows: 0, eligible: 0, notInGoodStanding: 0, units: [], changes: { added: 0, kept: 0, removed: 0 }, dualMembers: [], sample: [] };
     if (!parsed.ok) return 'issues' in parsed ? ok({ ...empty, valid: false, issues: [...parsed.issues] }) : parsed;
@@ -73,7 +74,7 @@ export function createRollService(engine: Engine) {
     });
   }
 
-  async function importRoll(unionId: string, csv: string): Promise<Result<ResponseOf<'importRoll'>, ApiErrorCode>> {
+  async function importRoll(unionId: UnionId, csv: string): Promise<Result<ResponseOf<'importRoll'>, ApiErrorCode>> {
     const parsed = await parse(unionId, csv);
     if (!parsed.ok) {
       if (!('issues' in parsed)) return parsed;
@@ -87,7 +88,7 @@ export function createRollService(engine: Engine) {
   }
 
   /** `by`: the caller as the audit log names it (the route appends the audit entry once this succeeds). */
-  async function amend(voteId: string, amendment: { kind: 'added' | 'removed' | 'challenged'; memberNumber: string; reason: string }, by: string): Promise<Result<ResponseOf<'amendRoll'>, ApiErrorCode>> {
+  async function amend(voteId: VoteId, amendment: { kind: 'added' | 'removed' | 'challenged'; memberNumber: string; reason: string }, by: string): Promise<Result<ResponseOf<'amendRoll'>, ApiErrorCode>> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
     const r = await store.rolls.amendRoll(voteId, amendment);
     return r.ok ? ok({ ...r.value, by }) : r;
@@ -97,7 +98,7 @@ export function createRollService(engine: Engine) {
    * Who made each amendment: the amendRoll route appends one audit entry per successful amendment,
    * in the same order as the roll's events, so the n-th event pairs with the n-th such entry.
    */
-  async function amendmentActors(voteId: string): Promise<string[]> {
+  async function amendmentActors(voteId: VoteId): Promise<string[]> {
     const actors: string[] = [];
     for (let fromSeq = 1; ; ) {
       const page = await store.audit.listAudit({ voteId, fromSeq, limit: 1000 });
@@ -107,7 +108,7 @@ export function createRollService(engine: Engine) {
     }
   }
 
-  async function events(voteId: string): Promise<Result<ResponseOf<'listRollEvents'>, ApiErrorCode>> {
+  async function events(voteId: VoteId): Promise<Result<ResponseOf<'listRollEvents'>, ApiErrorCode>> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
     const roll = await store.rolls.getRoll(voteId);
     if (roll === null) return err('roll_not_frozen', voteId);

@@ -4,6 +4,7 @@
 // valid shares exist the result is combined and published at once. Only the trustee slot the
 // signed-in staff account holds (the vote's draft says which) may post, and only as itself.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import { encodeEncryptedTally, parseWirePartialDecryption } from '@ratify/protocol';
 import type { ResponseOf } from '../api/routes.ts';
@@ -14,20 +15,20 @@ import type { DraftService } from './drafts.ts';
 export function createTrusteeTallyService(engine: Engine, drafts: DraftService, relay: CeremonyRelay) {
   const store = engine.store;
 
-  async function slot(voteId: string, username: string): Promise<Result<number, ApiErrorCode>> {
+  async function slot(voteId: VoteId, username: string): Promise<Result<number, ApiErrorCode>> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
     const draft = await drafts.load(voteId);
     if (!draft.ok) return draft.error === 'draft_not_found' ? err('not_a_trustee', `${voteId} was not set up through a draft`) : draft;
     return relay.slotOf(draft.value, username);
   }
 
-  async function received(voteId: string): Promise<number[]> {
+  async function received(voteId: VoteId): Promise<number[]> {
     return (await store.board.listEvents(voteId))
       .filter((e) => e.kind === 'partial_decryption')
       .map((e) => (JSON.parse(e.payload) as { partialDecryption: { trustee: number } }).partialDecryption.trustee);
   }
 
-  async function tally(voteId: string, username: string): Promise<Result<ResponseOf<'trusteeTally'>, ApiErrorCode>> {
+  async function tally(voteId: VoteId, username: string): Promise<Result<ResponseOf<'trusteeTally'>, ApiErrorCode>> {
     const you = await slot(voteId, username);
     if (!you.ok) return you;
     const vote = (await store.votes.getVote(voteId))!;
@@ -48,7 +49,7 @@ export function createTrusteeTallyService(engine: Engine, drafts: DraftService, 
     });
   }
 
-  async function submit(voteId: string, username: string, text: string): Promise<Result<ResponseOf<'trusteePartialDecryption'>, ApiErrorCode>> {
+  async function submit(voteId: VoteId, username: string, text: string): Promise<Result<ResponseOf<'trusteePartialDecryption'>, ApiErrorCode>> {
     const you = await slot(voteId, username);
     if (!you.ok) return you;
     const partial = parseWirePartialDecryption(engine.group, text);

@@ -2,6 +2,7 @@
 // times: counts only) and per unit (participation marks joined with the roll's units) — never who
 // voted how. The who-has-voted list is a separate call, for administrators only.
 import { type Result, err, ok } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
@@ -9,7 +10,7 @@ import type { ApiErrorCode } from '../http/errors.ts';
 export function createTurnoutDashboard(engine: Engine) {
   const store = engine.store;
 
-  async function dashboard(voteId: string): Promise<Result<ResponseOf<'turnoutDashboard'>, ApiErrorCode>> {
+  async function dashboard(voteId: VoteId): Promise<Result<ResponseOf<'turnoutDashboard'>, ApiErrorCode>> {
     const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found', voteId);
     const ctx = await engine.context(voteId);
@@ -33,7 +34,7 @@ export function createTurnoutDashboard(engine: Engine) {
     });
   }
 
-  async function voters(voteId: string): Promise<Result<ResponseOf<'listVoters'>, ApiErrorCode>> {
+  async function voters(voteId: VoteId): Promise<Result<ResponseOf<'listVoters'>, ApiErrorCode>> {
     if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
     return ok({ voteId, voters: [...(await store.rolls.listParticipants(voteId))] });
   }

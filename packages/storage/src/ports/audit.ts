@@ -1,4 +1,5 @@
 // Port: the audit log: append-only (no update or delete here, and the database refuses them).
+import type { VoteId } from '@ratify/protocol';
 
 export interface NewAuditEntry {
   /** Who: `staff:<username>` or `ops-token`. */
@@ -6,7 +7,7 @@ export interface NewAuditEntry {
   /** What: the route or command name. */
   readonly action: string;
   /** Which vote, when the action concerns one. */
-  readonly voteId: string | null;
+  readonly voteId: VoteId | null;
   /** Canonical-enough JSON text of the action's parameters (no secrets). */
   readonly details: string;
 }
@@ -19,7 +20,7 @@ export interface AuditEntry extends NewAuditEntry {
 }
 
 export interface AuditQuery {
-  readonly voteId?: string;
+  readonly voteId?: VoteId;
   /** First seq to return (inclusive). */
   readonly fromSeq?: number;
   readonly limit: number;

@@ -2,11 +2,12 @@
 // counted ballot per credential), and the public read models over ballots (counts, tracking codes,
 // per hour). Must not check proofs (the engine does before it gets here).
 import type { Result } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 
 export type RevotePolicy = 'last_counts' | 'first_counts';
 
 export interface Credential {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   /** Public credential, lower-case hex. */
   readonly credential: string;
   readonly revoked: boolean;
@@ -22,7 +23,7 @@ export interface BallotSubmission {
 }
 
 export interface StoredBallot extends BallotSubmission {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly sequence: number;
   readonly receivedAt: string;
   readonly counted: boolean;
@@ -76,18 +77,18 @@ export type CastError =
 
 export interface BallotBox {
   /** Adds public credentials (lower-case hex, unique per vote), all or nothing; returns how many. */
-  addCredentials(voteId: string, credentials: readonly string[]): Promise<Result<number, AddCredentialsError>>;
+  addCredentials(voteId: VoteId, credentials: readonly string[]): Promise<Result<number, AddCredentialsError>>;
   /** Revokes a credential; its ballots stop counting (run inside a transaction with the replacement). */
-  revokeCredential(voteId: string, credential: string, reason: string): Promise<Result<Credential, RevokeError>>;
-  listCredentials(voteId: string): Promise<readonly Credential[]>;
+  revokeCredential(voteId: VoteId, credential: string, reason: string): Promise<Result<Credential, RevokeError>>;
+  listCredentials(voteId: VoteId): Promise<readonly Credential[]>;
   /** One public credential of a vote (lower-case hex), or null if it is not on the list. */
-  getCredential(voteId: string, credential: string): Promise<Credential | null>;
+  getCredential(voteId: VoteId, credential: string): Promise<Credential | null>;
   /** In one transaction: vote open, credential listed and not revoked, revote policy applied. */
-  castBallot(voteId: string, ballot: BallotSubmission, policy: RevotePolicy): Promise<Result<CastReceipt, CastError>>;
-  listBallots(voteId: string, options?: { readonly countedOnly?: boolean }): Promise<readonly StoredBallot[]>;
-  countBallots(voteId: string): Promise<BallotCounts>;
+  castBallot(voteId: VoteId, ballot: BallotSubmission, policy: RevotePolicy): Promise<Result<CastReceipt, CastError>>;
+  listBallots(voteId: VoteId, options?: { readonly countedOnly?: boolean }): Promise<readonly StoredBallot[]>;
+  countBallots(voteId: VoteId): Promise<BallotCounts>;
   /** Accepted ballots in sequence order, optionally by tracking-code prefix. */
-  listBoardBallots(voteId: string, query: BoardBallotQuery): Promise<readonly BoardBallot[]>;
+  listBoardBallots(voteId: VoteId, query: BoardBallotQuery): Promise<readonly BoardBallot[]>;
   /** Accepted ballots grouped by hour of receipt. */
-  ballotsByHour(voteId: string): Promise<readonly HourlyBallots[]>;
+  ballotsByHour(voteId: VoteId): Promise<readonly HourlyBallots[]>;
 }

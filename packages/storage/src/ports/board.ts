@@ -1,6 +1,7 @@
 // Port: the public board: an append-only, hash-chained list of events per vote, gap-free and
 // totally ordered per vote however many processes append. Hashing is the caller's pure function.
 import type { Result } from '@ratify/crypto';
+import type { VoteId } from '@ratify/protocol';
 
 export interface BoardEventInput {
   readonly kind: string;
@@ -9,7 +10,7 @@ export interface BoardEventInput {
 }
 
 export interface BoardEvent extends BoardEventInput {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   /** 0 for the first event of a vote, then contiguous. */
   readonly seq: number;
   /** null for the first event of a vote. */
@@ -35,7 +36,7 @@ export type AppendError = 'vote_not_found';
 
 export interface BoardStore {
   /** Appends under the vote's lock: reads the head, hashes with `computeHash`, inserts seq + 1. */
-  appendEvent(voteId: string, event: BoardEventInput, computeHash: ComputeHash): Promise<Result<BoardEvent, AppendError>>;
-  listEvents(voteId: string, options?: { readonly fromSeq?: number; readonly limit?: number }): Promise<readonly BoardEvent[]>;
-  head(voteId: string): Promise<BoardHead | null>;
+  appendEvent(voteId: VoteId, event: BoardEventInput, computeHash: ComputeHash): Promise<Result<BoardEvent, AppendError>>;
+  listEvents(voteId: VoteId, options?: { readonly fromSeq?: number; readonly limit?: number }): Promise<readonly BoardEvent[]>;
+  head(voteId: VoteId): Promise<BoardHead | null>;
 }

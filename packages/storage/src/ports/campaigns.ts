@@ -7,11 +7,12 @@
 import type { Result } from '@ratify/crypto';
 import type { MailStatus, NewMailMessage } from './mail.ts';
 import type { NewStaffAccount, StaffAccount } from './staff.ts';
+import type { VoteId, UnionId } from '@ratify/protocol';
 
 export type CampaignSide = 'for' | 'against';
 
 export interface NewCampaignCommittee {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly side: CampaignSide;
   /** Shown in every appeal's footer, e.g. "Actors for a Fair Contract". */
   readonly name: string;
@@ -22,7 +23,7 @@ export interface NewCampaignCommittee {
 export interface CampaignCommittee {
   readonly staffId: string;
   readonly username: string;
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly side: CampaignSide;
   readonly name: string;
   readonly createdAt: string;
@@ -30,7 +31,7 @@ export interface CampaignCommittee {
 
 export interface NewEndorsementPage {
   readonly id: string;
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly side: CampaignSide;
   readonly title: string;
   readonly statement: string;
@@ -39,7 +40,7 @@ export interface NewEndorsementPage {
 }
 
 export interface EndorsementPage extends NewEndorsementPage {
-  readonly unionId: string;
+  readonly unionId: UnionId;
   readonly createdAt: string;
   /** Signatures now (withdrawn ones are gone). */
   readonly count: number;
@@ -47,7 +48,7 @@ export interface EndorsementPage extends NewEndorsementPage {
 
 export interface NewEndorsement {
   readonly pageId: string;
-  readonly unionId: string;
+  readonly unionId: UnionId;
   readonly memberNumber: string;
   readonly shownName: string;
   readonly role: string | null;
@@ -61,7 +62,7 @@ export type AppealStatus = 'pending' | 'approved' | 'rejected';
 
 export interface NewAppeal {
   readonly id: string;
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly side: CampaignSide;
   readonly committeeId: string;
   readonly committeeName: string;
@@ -111,25 +112,25 @@ export interface CampaignStore {
   createCommittee(input: NewCampaignCommittee): Promise<Result<CampaignCommittee & { readonly account: StaffAccount }, CreateCommitteeError>>;
   getCommittee(staffId: string): Promise<CampaignCommittee | null>;
   /** A vote's committees, by side then name. */
-  listCommittees(voteId: string): Promise<readonly CampaignCommittee[]>;
+  listCommittees(voteId: VoteId): Promise<readonly CampaignCommittee[]>;
 
   createEndorsementPage(page: NewEndorsementPage): Promise<Result<EndorsementPage, CreatePageError>>;
   getEndorsementPage(id: string): Promise<EndorsementPage | null>;
   /** A vote's pages, oldest first. */
-  listEndorsementPages(voteId: string): Promise<readonly EndorsementPage[]>;
+  listEndorsementPages(voteId: VoteId): Promise<readonly EndorsementPage[]>;
   /** One signature per member per page. */
   signEndorsement(endorsement: NewEndorsement): Promise<Result<Endorsement, SignEndorsementError>>;
   /** true if the member's signature was removed. */
-  withdrawEndorsement(pageId: string, unionId: string, memberNumber: string): Promise<boolean>;
+  withdrawEndorsement(pageId: string, unionId: UnionId, memberNumber: string): Promise<boolean>;
   /** A page's signatures, oldest first. */
   listEndorsements(pageId: string): Promise<readonly Endorsement[]>;
   /** A member's signatures on any page, oldest first. */
-  listMemberEndorsements(unionId: string, memberNumber: string): Promise<readonly Endorsement[]>;
+  listMemberEndorsements(unionId: UnionId, memberNumber: string): Promise<readonly Endorsement[]>;
 
   submitAppeal(appeal: NewAppeal): Promise<Result<Appeal, SubmitAppealError>>;
   getAppeal(id: string): Promise<Appeal | null>;
   /** A vote's appeals (optionally one side's), oldest first. */
-  listAppeals(voteId: string, side?: CampaignSide): Promise<readonly Appeal[]>;
+  listAppeals(voteId: VoteId, side?: CampaignSide): Promise<readonly Appeal[]>;
   /**
    * In one transaction: the appeal is pending, its side has fewer than `quota` approved appeals for
    * the vote, it becomes approved, and its messages are queued and linked to it.

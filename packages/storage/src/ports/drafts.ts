@@ -1,13 +1,14 @@
 // Port: vote drafts and their relayed key-ceremony messages (public, canonical JSON text byte for
 // byte). Must not check ceremony messages (the server and crypto do).
 import type { Result } from '@ratify/crypto';
+import type { VoteId, UnionId } from '@ratify/protocol';
 
 export type DraftStatus = 'ceremony' | 'created';
 
 export interface NewDraft {
   /** The vote id the draft will become. */
-  readonly id: string;
-  readonly unionId: string;
+  readonly id: VoteId;
+  readonly unionId: UnionId;
   /** The validated definition (JSON text, owned and parsed again by the server). */
   readonly definition: string;
 }
@@ -30,7 +31,7 @@ export interface NewCeremonyMessage {
 }
 
 export interface StoredCeremonyMessage extends NewCeremonyMessage {
-  readonly draftId: string;
+  readonly draftId: VoteId;
   /** 1, 2, … in order of receipt. */
   readonly seq: number;
   readonly receivedAt: string;
@@ -42,12 +43,12 @@ export type AddCeremonyMessageError = 'draft_not_found' | 'draft_already_created
 
 export interface DraftStore {
   createDraft(draft: NewDraft): Promise<Result<Draft, CreateDraftError>>;
-  getDraft(id: string): Promise<Draft | null>;
+  getDraft(id: VoteId): Promise<Draft | null>;
   /** Every draft, oldest first. */
   listDrafts(): Promise<readonly Draft[]>;
   /** ceremony → created, once (the vote now exists). */
-  markDraftCreated(id: string): Promise<Result<Draft, DraftTransitionError>>;
+  markDraftCreated(id: VoteId): Promise<Result<Draft, DraftTransitionError>>;
   /** Appends a public ceremony message to a draft still in its ceremony; keys are unique per draft. */
-  addCeremonyMessage(draftId: string, message: NewCeremonyMessage): Promise<Result<StoredCeremonyMessage, AddCeremonyMessageError>>;
-  listCeremonyMessages(draftId: string): Promise<readonly StoredCeremonyMessage[]>;
+  addCeremonyMessage(draftId: VoteId, message: NewCeremonyMessage): Promise<Result<StoredCeremonyMessage, AddCeremonyMessageError>>;
+  listCeremonyMessages(draftId: VoteId): Promise<readonly StoredCeremonyMessage[]>;
 }

@@ -4,9 +4,10 @@
 // link, so the follow-up may be started again. Must not judge outcomes (the server does).
 import type { Result } from '@ratify/crypto';
 import type { Draft, NewDraft } from './drafts.ts';
+import type { VoteId } from '@ratify/protocol';
 
 export interface NewFollowUpLink {
-  readonly parentVoteId: string;
+  readonly parentVoteId: VoteId;
   readonly questionId: string;
   /** The declared outcome whose follow-up was started (manifest followUps[].outcome). */
   readonly outcome: string;
@@ -16,7 +17,7 @@ export interface NewFollowUpLink {
 
 export interface FollowUpLink extends NewFollowUpLink {
   /** The draft (and later the vote: same id) that follows. */
-  readonly childId: string;
+  readonly childId: VoteId;
   readonly startedAt: string;
   readonly discardedAt: string | null;
 }
@@ -28,9 +29,9 @@ export interface FollowUpStore {
   /** Creates `draft` and links it to the parent's question, atomically; one live link per parent question. */
   startFollowUpDraft(link: NewFollowUpLink, draft: NewDraft): Promise<Result<{ readonly draft: Draft; readonly link: FollowUpLink }, StartFollowUpError>>;
   /** Every link from `parentVoteId` (discarded ones too), oldest first. */
-  listFollowUpLinks(parentVoteId: string): Promise<readonly FollowUpLink[]>;
+  listFollowUpLinks(parentVoteId: VoteId): Promise<readonly FollowUpLink[]>;
   /** The live link whose child is `childId` (a draft or the vote created from it), or null. */
-  getFollowUpLinkTo(childId: string): Promise<FollowUpLink | null>;
+  getFollowUpLinkTo(childId: VoteId): Promise<FollowUpLink | null>;
   /** Deletes a follow-up draft still in its ceremony, with no vote under its id (and its ceremony messages), and marks its link discarded. */
-  discardFollowUpDraft(childId: string): Promise<Result<FollowUpLink, DiscardFollowUpError>>;
+  discardFollowUpDraft(childId: VoteId): Promise<Result<FollowUpLink, DiscardFollowUpError>>;
 }

@@ -1,5 +1,6 @@
 // Port: outgoing mail: a queue with a delivery log. Bodies arrive sealed (encrypted) and are blanked
 // once a message is final. Times are ISO 8601 text from the caller's clock.
+import type { VoteId } from '@ratify/protocol';
 
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced';
 export type MailEventKind = 'queued' | 'sent' | 'retry' | 'failed' | 'bounced' | 'requeued';
@@ -8,7 +9,7 @@ export interface NewMailMessage {
   readonly id: string;
   /** What the message is for (credential, reminder, result, ...): delivery metadata, kept after sending. */
   readonly kind: string;
-  readonly voteId: string | null;
+  readonly voteId: VoteId | null;
   readonly memberNumber: string | null;
   readonly recipient: string;
   readonly subject: string;
@@ -21,7 +22,7 @@ export interface NewMailMessage {
 export interface MailMessageRecord {
   readonly id: string;
   readonly kind: string;
-  readonly voteId: string | null;
+  readonly voteId: VoteId | null;
   readonly memberNumber: string | null;
   readonly recipient: string;
   readonly subject: string;
@@ -51,7 +52,7 @@ export type MailOutcome =
   | { readonly kind: 'bounced'; readonly reason: string };
 
 export interface MailQuery {
-  readonly voteId?: string;
+  readonly voteId?: VoteId;
   readonly kind?: string;
   readonly status?: MailStatus;
 }

@@ -1,9 +1,10 @@
 // Port: unions and their members (the imported rolls), with the lookups sign-in and the console
 // need (by number, by email, dual members). Must not judge eligibility for a vote (rolls.ts does).
 import type { Result } from '@ratify/crypto';
+import type { UnionId } from '@ratify/protocol';
 
 export interface Union {
-  readonly id: string;
+  readonly id: UnionId;
   readonly name: string;
 }
 
@@ -19,7 +20,7 @@ export interface MemberRecord {
 }
 
 export interface Member extends MemberRecord {
-  readonly unionId: string;
+  readonly unionId: UnionId;
 }
 
 /** The same person (by email) on the rolls of two unions: one ballot per union. */
@@ -47,14 +48,14 @@ export type ImportRollError = 'union_not_found' | 'duplicate_member';
 
 export interface MemberStore {
   createUnion(union: Union): Promise<Result<Union, CreateUnionError>>;
-  getUnion(id: string): Promise<Union | null>;
+  getUnion(id: UnionId): Promise<Union | null>;
   /** Every union with its member counts, by id. */
   listUnions(): Promise<readonly UnionSummary[]>;
   /** Replaces the union's membership with `rows`, all or nothing. */
-  importRoll(unionId: string, rows: readonly MemberRecord[]): Promise<Result<ImportSummary, ImportRollError>>;
-  listMembers(unionId: string): Promise<readonly Member[]>;
+  importRoll(unionId: UnionId, rows: readonly MemberRecord[]): Promise<Result<ImportSummary, ImportRollError>>;
+  listMembers(unionId: UnionId): Promise<readonly Member[]>;
   /** Members of both unions with the same email, ordered by email. */
-  listDualMembers(firstUnionId: string, secondUnionId: string): Promise<readonly DualMember[]>;
+  listDualMembers(firstUnionId: UnionId, secondUnionId: UnionId): Promise<readonly DualMember[]>;
   /** Members of any union with this member number, by union id. */
   findMembersByNumber(memberNumber: string): Promise<readonly Member[]>;
   /** Members of any union with this email (a dual member has one row per union), by union id. */

@@ -1,10 +1,11 @@
 // Port: a vote's frozen roll, its audited amendments, and participation marks ("this member
 // submitted a ballot", nothing more) with their turnout read models.
 import type { Result } from '@ratify/crypto';
+import type { VoteId, UnionId } from '@ratify/protocol';
 
 export interface FrozenRoll {
-  readonly voteId: string;
-  readonly unionId: string;
+  readonly voteId: VoteId;
+  readonly unionId: UnionId;
   /** ISO date (YYYY-MM-DD) whose membership the roll reflects. */
   readonly recordDate: string;
   readonly frozenAt: string;
@@ -15,7 +16,7 @@ export interface FrozenRoll {
 export type RollEntryStatus = 'eligible' | 'removed' | 'challenged';
 
 export interface RollEntry {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly memberNumber: string;
   readonly name: string;
   readonly email: string;
@@ -34,7 +35,7 @@ export interface RollAmendment {
 }
 
 export interface RollEvent extends RollAmendment {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly seq: number;
   readonly at: string;
 }
@@ -67,18 +68,18 @@ export type AmendError =
 
 export interface RollStore {
   /** Snapshots the union's members in good standing as the vote's roll (vote must be draft). */
-  freezeRoll(voteId: string, unionId: string, recordDate: string): Promise<Result<FrozenRoll, FreezeError>>;
-  getRoll(voteId: string): Promise<FrozenRoll | null>;
+  freezeRoll(voteId: VoteId, unionId: UnionId, recordDate: string): Promise<Result<FrozenRoll, FreezeError>>;
+  getRoll(voteId: VoteId): Promise<FrozenRoll | null>;
   /** The only way to change a frozen roll: an audited event with a reason. */
-  amendRoll(voteId: string, amendment: RollAmendment): Promise<Result<RollEvent, AmendError>>;
-  listRollEntries(voteId: string): Promise<readonly RollEntry[]>;
-  listRollEvents(voteId: string): Promise<readonly RollEvent[]>;
-  getRollEntry(voteId: string, memberNumber: string): Promise<RollEntry | null>;
+  amendRoll(voteId: VoteId, amendment: RollAmendment): Promise<Result<RollEvent, AmendError>>;
+  listRollEntries(voteId: VoteId): Promise<readonly RollEntry[]>;
+  listRollEvents(voteId: VoteId): Promise<readonly RollEvent[]>;
+  getRollEntry(voteId: VoteId, memberNumber: string): Promise<RollEntry | null>;
   /** Marks that this member submitted a ballot (idempotent); never which ballot, nor when. */
-  markParticipation(voteId: string, memberNumber: string): Promise<void>;
-  hasParticipated(voteId: string, memberNumber: string): Promise<boolean>;
+  markParticipation(voteId: VoteId, memberNumber: string): Promise<void>;
+  hasParticipated(voteId: VoteId, memberNumber: string): Promise<boolean>;
   /** Who has voted (participation marks with their roll entry), by member number. */
-  listParticipants(voteId: string): Promise<readonly Participant[]>;
+  listParticipants(voteId: VoteId): Promise<readonly Participant[]>;
   /** Per unit of the vote's roll: eligible entries and participation marks, by unit (null first). */
-  turnoutByUnit(voteId: string): Promise<readonly UnitTurnout[]>;
+  turnoutByUnit(voteId: VoteId): Promise<readonly UnitTurnout[]>;
 }

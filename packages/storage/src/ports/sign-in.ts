@@ -1,9 +1,10 @@
 // Port: member sign-in: one-time codes (stored as keyed hashes), member sessions (token hashes),
 // fixed-window rate limits, and their pruning. Times are ISO 8601 text from the caller's clock.
+import type { UnionId } from '@ratify/protocol';
 
 /** Who a one-time code or a session belongs to: one member of one union. */
 export interface SignInSubject {
-  readonly unionId: string;
+  readonly unionId: UnionId;
   readonly memberNumber: string;
 }
 

@@ -1,12 +1,13 @@
 // Port: votes (their manifest text and status machine) and the scheduler's open/close jobs.
 // Must not parse manifests: the engine does.
 import type { Result } from '@ratify/crypto';
+import type { VoteId, UnionId } from '@ratify/protocol';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'tallied' | 'published';
 
 export interface NewVote {
-  readonly id: string;
-  readonly unionId: string;
+  readonly id: VoteId;
+  readonly unionId: UnionId;
   /** The manifest's canonical JSON text, stored byte for byte. */
   readonly manifest: string;
 }
@@ -19,7 +20,7 @@ export interface Vote extends NewVote {
 export type ScheduledJob = 'open' | 'close';
 
 export interface NewScheduleEntry {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   /** ISO 8601 instants as Date.toISOString() writes them (so text order is time order). */
   readonly opensAt: string;
   readonly closesAt: string;
@@ -32,7 +33,7 @@ export interface ScheduleEntry extends NewScheduleEntry {
 }
 
 export interface DueJob {
-  readonly voteId: string;
+  readonly voteId: VoteId;
   readonly job: ScheduledJob;
   readonly dueAt: string;
 }
@@ -44,16 +45,16 @@ export type ScheduleError = 'vote_not_found' | 'already_scheduled';
 
 export interface VoteStore {
   createVote(vote: NewVote): Promise<Result<Vote, CreateVoteError>>;
-  getVote(id: string): Promise<Vote | null>;
+  getVote(id: VoteId): Promise<Vote | null>;
   /** Every vote, oldest first. */
   listVotes(): Promise<readonly Vote[]>;
   /** draft → open → closed → tallied → published, one step at a time (compare and set). */
-  transitionVote(id: string, to: VoteStatus): Promise<Result<Vote, TransitionError>>;
+  transitionVote(id: VoteId, to: VoteStatus): Promise<Result<Vote, TransitionError>>;
   /** Records when the scheduler must open and close a vote. */
   scheduleVote(entry: NewScheduleEntry): Promise<Result<ScheduleEntry, ScheduleError>>;
-  getSchedule(voteId: string): Promise<ScheduleEntry | null>;
+  getSchedule(voteId: VoteId): Promise<ScheduleEntry | null>;
   /** Jobs due at `now` (ISO) and not yet done, opens before closes, earliest first. */
   listDueJobs(now: string): Promise<readonly DueJob[]>;
   /** Marks a job done at `at` (error null) or records why it failed (it stays due and is retried). */
-  recordJobRun(voteId: string, job: ScheduledJob, at: string, error: string | null): Promise<void>;
+  recordJobRun(voteId: VoteId, job: ScheduledJob, at: string, error: string | null): Promise<void>;
 }

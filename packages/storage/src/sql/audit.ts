@@ -5,13 +5,14 @@ import type { SqlContext } from './context.ts';
 import type { AuditLogTable } from './schema.ts';
 import type { PortSql } from './runner.ts';
 import type { AuditLog } from '../port.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const entry = (row: AuditLogTable): AuditEntry => ({
   seq: Number(row.seq),
   at: row.at,
   actor: row.actor,
   action: row.action,
-  voteId: row.vote_id,
+  voteId: row.vote_id === null ? null : asVoteId(row.vote_id),
   details: row.details,
 });
 

@@ -31,6 +31,7 @@ import type { CampaignAppealsTable, EndorsementsTable } from './schema.ts';
 import { createStaffAccount } from './staff.ts';
 import type { PortSql } from './runner.ts';
 import type { CampaignStore } from '../port.ts';
+import { asVoteId, asUnionId } from '@ratify/protocol';
 
 const side = (value: string): CampaignSide => (value === 'for' ? 'for' : 'against');
 
@@ -50,7 +51,7 @@ const committeeQuery = (ctx: SqlContext) =>
 const toCommittee = (row: { staff_id: string; username: string; vote_id: string; side: string; name: string; created_at: string }): CampaignCommittee => ({
   staffId: row.staff_id,
   username: row.username,
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   side: side(row.side),
   name: row.name,
   createdAt: row.created_at,
@@ -101,12 +102,12 @@ const pageQuery = (ctx: SqlContext) =>
 type PageRow = { id: string; vote_id: string; side: string; title: string; statement: string; created_by: string; created_at: string; union_id: string; count: number | string | null };
 const toPage = (row: PageRow): EndorsementPage => ({
   id: row.id,
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   side: side(row.side),
   title: row.title,
   statement: row.statement,
   createdBy: row.created_by,
-  unionId: row.union_id,
+  unionId: asUnionId(row.union_id),
   createdAt: row.created_at,
   count: Number(row.count ?? 0),
 });
@@ -136,7 +137,7 @@ export async function listEndorsementPages(ctx: SqlContext, voteId: string): Pro
 
 const toEndorsement = (row: Selectable<EndorsementsTable>): Endorsement => ({
   pageId: row.page_id,
-  unionId: row.union_id,
+  unionId: asUnionId(row.union_id),
   memberNumber: row.member_number,
   shownName: row.shown_name,
   role: row.role,
@@ -187,7 +188,7 @@ export async function listMemberEndorsements(ctx: SqlContext, unionId: string, m
 
 const toAppeal = (row: Selectable<CampaignAppealsTable>): Appeal => ({
   id: row.id,
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   side: side(row.side),
   committeeId: row.committee_id,
   committeeName: row.committee_name,

@@ -18,17 +18,18 @@ import { getUnion } from './members.ts';
 import type { CeremonyMessagesTable, VoteDraftsTable } from './schema.ts';
 import type { PortSql } from './runner.ts';
 import type { DraftStore } from '../port.ts';
+import { asVoteId, asUnionId } from '@ratify/protocol';
 
 const DRAFT_STATUSES: readonly DraftStatus[] = ['ceremony', 'created'];
 
 function toDraft(row: Selectable<VoteDraftsTable>): Draft {
   const status = DRAFT_STATUSES.find((s) => s === row.status);
   if (status === undefined) throw new Error(`corrupt draft status in database: ${row.status}`);
-  return { id: row.id, unionId: row.union_id, definition: row.definition, status, createdAt: row.created_at, voteCreatedAt: row.vote_created_at };
+  return { id: asVoteId(row.id), unionId: asUnionId(row.union_id), definition: row.definition, status, createdAt: row.created_at, voteCreatedAt: row.vote_created_at };
 }
 
 const toCeremonyMessage = (row: Selectable<CeremonyMessagesTable>): StoredCeremonyMessage => ({
-  draftId: row.draft_id,
+  draftId: asVoteId(row.draft_id),
   seq: Number(row.seq),
   key: row.message_key,
   kind: row.kind,

@@ -10,10 +10,11 @@ import type { FollowUpLinksTable } from './schema.ts';
 import { getVote } from './votes.ts';
 import type { PortSql } from './runner.ts';
 import type { FollowUpStore } from '../port.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const toLink = (row: Selectable<FollowUpLinksTable>): FollowUpLink => ({
-  childId: row.child_draft_id,
-  parentVoteId: row.parent_vote_id,
+  childId: asVoteId(row.child_draft_id),
+  parentVoteId: asVoteId(row.parent_vote_id),
   questionId: row.question_id,
   outcome: row.outcome,
   startedBy: row.started_by,

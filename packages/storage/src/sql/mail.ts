@@ -9,11 +9,12 @@ import type { SqlContext } from './context.ts';
 import { MAIL_STATUSES, oneOf } from './rows.ts';
 import type { MailEventsTable, MailMessagesTable } from './schema.ts';
 import type { PortSql } from './runner.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const toMail = (row: Selectable<MailMessagesTable>): MailMessageRecord => ({
   id: row.id,
   kind: row.kind,
-  voteId: row.vote_id,
+  voteId: row.vote_id === null ? null : asVoteId(row.vote_id),
   memberNumber: row.member_number,
   recipient: row.recipient,
   subject: row.subject,

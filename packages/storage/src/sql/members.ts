@@ -1,5 +1,6 @@
 // Unions and their members: create a union, replace its membership from a roll import (all or
 // nothing: the caller runs this inside a transaction), and find dual members across two unions.
+import { asUnionId } from '@ratify/protocol';
 import { err, ok } from '@ratify/crypto';
 import type { Result } from '@ratify/crypto';
 import type {
@@ -148,7 +149,7 @@ export async function listUnions(ctx: SqlContext): Promise<readonly UnionSummary
     .groupBy(['unions.id', 'unions.name'])
     .orderBy('unions.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, members: Number(r.members), eligible: Number(r.eligible ?? 0) }));
+  return rows.map((r) => ({ id: asUnionId(r.id), name: r.name, members: Number(r.members), eligible: Number(r.eligible ?? 0) }));
 }
 
 export async function findMembersByEmails(ctx: SqlContext, emails: readonly string[]): Promise<readonly Member[]> {

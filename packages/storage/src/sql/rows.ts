@@ -28,6 +28,7 @@ import type {
   UnionsTable,
   VotesTable,
 } from './schema.ts';
+import { asVoteId, asUnionId } from '@ratify/protocol';
 
 const VOTE_STATUSES: readonly VoteStatus[] = ['draft', 'open', 'closed', 'tallied', 'published'];
 const ENTRY_STATUSES: readonly RollEntryStatus[] = ['eligible', 'removed', 'challenged'];
@@ -42,10 +43,10 @@ export function oneOf<T extends string>(allowed: readonly T[], value: string, wh
 
 export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sending', 'sent', 'failed', 'bounced'];
 
-export const toUnion = (row: Selectable<UnionsTable>): Union => ({ id: row.id, name: row.name });
+export const toUnion = (row: Selectable<UnionsTable>): Union => ({ id: asUnionId(row.id), name: row.name });
 
 export const toMember = (row: Selectable<MembersTable>): Member => ({
-  unionId: row.union_id,
+  unionId: asUnionId(row.union_id),
   memberNumber: row.member_number,
   name: row.name,
   email: row.email,
@@ -67,23 +68,23 @@ export const fromMember = (unionId: string, member: MemberRecord): MembersTable 
 export const toVote = (
   row: Pick<Selectable<VotesTable>, 'id' | 'union_id' | 'status' | 'manifest' | 'created_at'>,
 ): Vote => ({
-  id: row.id,
-  unionId: row.union_id,
+  id: asVoteId(row.id),
+  unionId: asUnionId(row.union_id),
   status: oneOf(VOTE_STATUSES, row.status, 'vote status'),
   manifest: row.manifest,
   createdAt: row.created_at,
 });
 
 export const toRoll = (row: Selectable<RollsTable>): FrozenRoll => ({
-  voteId: row.vote_id,
-  unionId: row.union_id,
+  voteId: asVoteId(row.vote_id),
+  unionId: asUnionId(row.union_id),
   recordDate: row.record_date,
   frozenAt: row.frozen_at,
   frozenCount: Number(row.frozen_count),
 });
 
 export const toRollEntry = (row: Selectable<RollEntriesTable>): RollEntry => ({
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   memberNumber: row.member_number,
   name: row.name,
   email: row.email,
@@ -93,7 +94,7 @@ export const toRollEntry = (row: Selectable<RollEntriesTable>): RollEntry => ({
 });
 
 export const toRollEvent = (row: Selectable<RollEventsTable>): RollEvent => ({
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   seq: Number(row.seq),
   kind: oneOf(AMENDMENT_KINDS, row.kind, 'roll event kind'),
   memberNumber: row.member_number,
@@ -102,7 +103,7 @@ export const toRollEvent = (row: Selectable<RollEventsTable>): RollEvent => ({
 });
 
 export const toCredential = (row: Selectable<CredentialsTable>): Credential => ({
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   credential: row.credential,
   revoked: Number(row.revoked) === 1,
   revokedReason: row.revoked_reason,
@@ -110,7 +111,7 @@ export const toCredential = (row: Selectable<CredentialsTable>): Credential => (
 });
 
 export const toBallot = (row: Selectable<BallotsTable>): StoredBallot => ({
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   sequence: Number(row.sequence),
   credential: row.credential,
   trackingCode: row.tracking_code,
@@ -120,7 +121,7 @@ export const toBallot = (row: Selectable<BallotsTable>): StoredBallot => ({
 });
 
 export const toBoardEvent = (row: Selectable<BoardEventsTable>): BoardEvent => ({
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   seq: Number(row.seq),
   kind: row.kind,
   payload: row.payload,

@@ -5,6 +5,7 @@ import type { NewLoginCode, NewSession, PruneSummary, Session, SignInSubject } f
 import type { SqlContext } from './context.ts';
 import type { PortSql } from './runner.ts';
 import type { SignInStore } from '../port.ts';
+import { asUnionId } from '@ratify/protocol';
 
 /** Must run inside a transaction (it deletes before it inserts). */
 export async function createLoginCode(ctx: SqlContext, code: NewLoginCode): Promise<void> {
@@ -50,7 +51,7 @@ export async function consumeLoginCode(
       .where('id', '=', row.id)
       .where('used_at', 'is', null)
       .executeTakeFirst();
-    if (Number(used.numUpdatedRows) === 1) return { unionId: row.union_id, memberNumber: row.member_number };
+    if (Number(used.numUpdatedRows) === 1) return { unionId: asUnionId(row.union_id), memberNumber: row.member_number };
   }
   return null;
 }
@@ -76,7 +77,7 @@ export async function getSession(ctx: SqlContext, tokenHash: string, now: string
     .where('expires_at', '>', now)
     .executeTakeFirst();
   if (row === undefined) return null;
-  return { unionId: row.union_id, memberNumber: row.member_number, createdAt: row.created_at, expiresAt: row.expires_at };
+  return { unionId: asUnionId(row.union_id), memberNumber: row.member_number, createdAt: row.created_at, expiresAt: row.expires_at };
 }
 
 export async function deleteSession(ctx: SqlContext, tokenHash: string): Promise<boolean> {

@@ -21,6 +21,7 @@ import type { SqlContext } from './context.ts';
 import { getUnion } from './members.ts';
 import { toVote } from './rows.ts';
 import type { PortSql } from './runner.ts';
+import { asVoteId } from '@ratify/protocol';
 
 export const VOTE_TRANSITIONS: Readonly<Record<VoteStatus, readonly VoteStatus[]>> = {
   draft: ['open'],
@@ -88,7 +89,7 @@ export async function listVotes(ctx: SqlContext): Promise<readonly Vote[]> {
 }
 
 const toSchedule = (row: Selectable<VoteScheduleTable>): ScheduleEntry => ({
-  voteId: row.vote_id,
+  voteId: asVoteId(row.vote_id),
   opensAt: row.opens_at,
   closesAt: row.closes_at,
   openedAt: row.opened_at,
@@ -131,8 +132,8 @@ export async function listDueJobs(ctx: SqlContext, now: string): Promise<readonl
     .orderBy('vote_id')
     .execute();
   return [
-    ...opens.map((r): DueJob => ({ voteId: r.vote_id, job: 'open', dueAt: r.opens_at })),
-    ...closes.map((r): DueJob => ({ voteId: r.vote_id, job: 'close', dueAt: r.closes_at })),
+    ...opens.map((r): DueJob => ({ voteId: asVoteId(r.vote_id), job: 'open', dueAt: r.opens_at })),
+    ...closes.map((r): DueJob => ({ voteId: asVoteId(r.vote_id), job: 'close', dueAt: r.closes_at })),
   ];
 }
 

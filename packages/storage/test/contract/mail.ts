@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewMailMessage } from '../../src/index.ts';
 import { expectOk, member, seedOpenVote, useStore } from './fixtures.ts';
 import type { StoreFactory } from './fixtures.ts';
+import { asVoteId, asUnionId } from '@ratify/protocol';
 
 const T0 = '2026-11-26T12:00:00.000Z';
 const T1 = '2026-11-26T12:01:00.000Z';
@@ -13,7 +14,7 @@ const T2 = '2026-11-26T12:02:00.000Z';
 const message = (n: number, overrides: Partial<NewMailMessage> = {}): NewMailMessage => ({
   id: `msg-${String(n).padStart(3, '0')}`,
   kind: 'reminder',
-  voteId: 'v1',
+  voteId: asVoteId('v1'),
   memberNumber: `M${n}`,
   recipient: `member${n}@example.org`,
   subject: `Subject ${n}`,
@@ -50,7 +51,7 @@ export function mailContract(factory: StoreFactory): void {
       expect(await t.store.mail.recordMailOutcome('msg-002', { kind: 'failed', reason: '554 no' }, T1)).toBe(true);
       expect(await t.store.mail.recordMailOutcome('msg-003', { kind: 'bounced', reason: '550 unknown user' }, T1)).toBe(true);
       expect(await t.store.mail.recordMailOutcome('msg-004', { kind: 'retry', reason: '451 later', nextAttemptAt: T2 }, T1)).toBe(true);
-      const byId = new Map((await t.store.mail.listMail({ voteId: 'v1' })).map((m) => [m.id, m]));
+      const byId = new Map((await t.store.mail.listMail({ voteId: asVoteId('v1') })).map((m) => [m.id, m]));
       expect(byId.get('msg-001')).toMatchObject({ status: 'sent', sealedBody: null, lastError: null, attempts: 1 });
       expect(byId.get('msg-002')).toMatchObject({ status: 'failed', sealedBody: null, lastError: '554 no' });
       expect(byId.get('msg-003')).toMatchObject({ status: 'bounced', sealedBody: null, lastError: '550 unknown user' });
@@ -79,9 +80,9 @@ export function mailContract(factory: StoreFactory): void {
     });
 
     it('keeps a member language through a roll import (absent means English)', async () => {
-      expectOk(await t.store.members.createUnion({ id: 'u1', name: 'Union u1' }));
-      expectOk(await t.store.members.importRoll('u1', [member(1, { language: 'es' }), member(2)]));
-      const members = await t.store.members.listMembers('u1');
+      expectOk(await t.store.members.createUnion({ id: asUnionId('u1'), name: 'Union u1' }));
+      expectOk(await t.store.members.importRoll(asUnionId('u1'), [member(1, { language: 'es' }), member(2)]));
+      const members = await t.store.members.listMembers(asUnionId('u1'));
       expect(members.map((m) => m.language)).toEqual(['es', undefined]);
       expect('language' in members[1]!).toBe(false);
     });

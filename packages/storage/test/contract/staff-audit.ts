@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewStaffAccount } from '../../src/index.ts';
 import { FIXED_TIME, expectOk, useStore } from './fixtures.ts';
 import type { StoreFactory } from './fixtures.ts';
+import { asVoteId } from '@ratify/protocol';
 
 const T0 = FIXED_TIME.toISOString();
 const LATER = '2026-11-26T20:00:00.000Z';
@@ -87,12 +88,12 @@ export function staffAuditContract(factory: StoreFactory): void {
 
   describe('audit log', () => {
     it('appends contiguous entries and lists them by vote and from a seq', async () => {
-      const a = await t.store.audit.appendAudit({ actor: 'staff:alice', action: 'adminOpen', voteId: 'v1', details: '{"id":"v1"}' });
-      expect(a).toEqual({ seq: 1, at: T0, actor: 'staff:alice', action: 'adminOpen', voteId: 'v1', details: '{"id":"v1"}' });
-      await t.store.audit.appendAudit({ actor: 'ops-token', action: 'adminClose', voteId: 'v2', details: '{}' });
+      const a = await t.store.audit.appendAudit({ actor: 'staff:alice', action: 'adminOpen', voteId: asVoteId('v1'), details: '{"id":"v1"}' });
+      expect(a).toEqual({ seq: 1, at: T0, actor: 'staff:alice', action: 'adminOpen', voteId: asVoteId('v1'), details: '{"id":"v1"}' });
+      await t.store.audit.appendAudit({ actor: 'ops-token', action: 'adminClose', voteId: asVoteId('v2'), details: '{}' });
       await t.store.audit.appendAudit({ actor: 'staff:alice', action: 'staffLogin', voteId: null, details: '{}' });
       expect((await t.store.audit.listAudit({ limit: 10 })).map((e) => e.seq)).toEqual([1, 2, 3]);
-      expect((await t.store.audit.listAudit({ voteId: 'v2', limit: 10 })).map((e) => e.action)).toEqual(['adminClose']);
+      expect((await t.store.audit.listAudit({ voteId: asVoteId('v2'), limit: 10 })).map((e) => e.action)).toEqual(['adminClose']);
       expect((await t.store.audit.listAudit({ fromSeq: 2, limit: 1 })).map((e) => e.seq)).toEqual([2]);
     });
 
@@ -109,7 +110,7 @@ export function staffAuditContract(factory: StoreFactory): void {
     });
 
     it('is append-only in the database: UPDATE and DELETE are refused', async () => {
-      await t.store.audit.appendAudit({ actor: 'staff:alice', action: 'adminOpen', voteId: 'v1', details: '{}' });
+      await t.store.audit.appendAudit({ actor: 'staff:alice', action: 'adminOpen', voteId: asVoteId('v1'), details: '{}' });
       await expect(t.store.kysely.updateTable('audit_log').set({ actor: 'mallory' }).execute()).rejects.toThrow(/append-only/);
       await expect(t.store.kysely.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
       await expect(sql`delete from audit_log where seq = 1`.execute(t.store.kysely)).rejects.toThrow(/append-only/);
