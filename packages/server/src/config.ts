@@ -36,6 +36,8 @@ export type AppConfig = {
   readonly staffSessionTtlMs: number;
   /** RATIFY_PUBLIC_URL: the origin members reach (links in emails), without a trailing slash. */
   readonly publicUrl: string;
+  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate (default 60); the console's time-left estimate uses it. */
+  readonly mailPerMinute: number;
 };
 
 export type ServerConfig = AppConfig & {
@@ -52,8 +54,6 @@ export type ServerConfig = AppConfig & {
   readonly smtpUrl: string | undefined;
   /** RATIFY_MAIL_FROM: the From of every message. */
   readonly mailFrom: string;
-  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate (default 60). */
-  readonly mailPerMinute: number;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -78,6 +78,7 @@ export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     rateLimits: DEFAULT_RATE_LIMITS,
     secretKey: null,
     staffSessionTtlMs: 8 * 60 * 60_000,
+    mailPerMinute: 60,
     publicUrl: 'http://127.0.0.1:3000',
     ...overrides,
   };
