@@ -58,14 +58,14 @@ describe('vote console', () => {
     // Reminders after casts: only G2 and G3 (G1 voted), then a second run says when the first was.
     const question = await confirmAction(admin, 'Send reminders', '2 reminders queued.');
     expect(question).toBe('Email a reminder to every eligible member who has not voted?');
-    const reminded = (await env.engine.store.listMail({ voteId: GUILD_VOTE, kind: 'reminder' })).map((m) => m.memberNumber).sort();
+    const reminded = (await env.engine.store.mail.listMail({ voteId: GUILD_VOTE, kind: 'reminder' })).map((m) => m.memberNumber).sort();
     expect(reminded).toEqual(['G2', 'G3']);
     await admin.locator('[data-last-reminder]').waitFor();
     expect(await admin.locator('[data-last-reminder]').innerText()).toMatch(/^Reminders last queued .+, to 2 members\.$/);
     await env.cast(GUILD_VOTE, 'G2', false);
     const again = await confirmAction(admin, 'Send reminders again', '0 reminders queued.');
     expect(again).toMatch(/^Reminders were last queued .+ to 2 members\. Send another to every eligible member who has still not voted\?/);
-    expect((await env.engine.store.listMail({ voteId: GUILD_VOTE, kind: 'reminder' })).length).toBe(2);
+    expect((await env.engine.store.mail.listMail({ voteId: GUILD_VOTE, kind: 'reminder' })).length).toBe(2);
     // The queue's progress and the time left (nothing drains the queue in this test).
     await admin.locator('[data-mail-progress]').waitFor();
     expect(await admin.locator('[data-mail-progress]').innerText()).toBe('0 of 2 messages sent. 2 still to send: about 1 min left at 60 a minute.');
@@ -156,7 +156,7 @@ describe('draft form', () => {
 describe('a member who cannot vote', () => {
   it('is told why (not in good standing on the record date), on a phone, in English and Spanish', async () => {
     // G9 joins the guild's roll not in good standing, after the guild's vote froze its roll.
-    unwrap(await env.engine.store.importRoll('guild', [
+    unwrap(await env.engine.store.members.importRoll('guild', [
       { memberNumber: 'G1', name: 'Member G1', email: 'g1@example.org', goodStanding: true, unit: null },
       { memberNumber: 'G2', name: 'Member G2', email: 'g2@example.org', goodStanding: true, unit: null },
       { memberNumber: 'G3', name: 'Member G3', email: 'dual@example.org', goodStanding: true, unit: null },

@@ -44,7 +44,7 @@ describe('roll upload', () => {
     const imported = await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: bad } });
     expect(imported).toMatchObject({ status: 400, error: { code: 'invalid_roll' } });
     expect(!imported.ok && imported.error.message).toContain('line 3, column email: invalid_email');
-    expect(await server.engine.store.listMembers('local-9')).toEqual([]);
+    expect(await server.engine.store.members.listMembers('local-9')).toEqual([]);
     // A header problem names the header line and the missing column.
     const header = await admin().call('previewRoll', { params: { id: 'local-9' }, json: { csv: 'member_number,name\n' } });
     expect(header.ok && header.value.issues.map((i) => [i.code, i.line, i.column])).toEqual([['missing_column', 1, 'email'], ['missing_column', 1, 'good_standing']]);
@@ -60,13 +60,13 @@ describe('roll upload', () => {
     ]);
     const preview = await admin().call('previewRoll', { params: { id: 'local-9' }, json: { csv: next } });
     expect(preview).toMatchObject({ value: { valid: true, rows: 3, eligible: 3, changes: { added: 2, kept: 1, removed: 1, disqualified: 0 }, sharedEmails: [], sample: [{ memberNumber: 'A1', unit: 'north' }, {}, {}] } });
-    expect((await server.engine.store.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
+    expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
     // A removal needs its count typed back: missing or wrong, nothing changes.
     expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next } })).toMatchObject({ status: 400, error: { code: 'removal_not_confirmed' } });
     expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next, confirmRemovals: 2 } })).toMatchObject({ status: 400, error: { code: 'removal_not_confirmed' } });
-    expect((await server.engine.store.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
+    expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
     expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next, confirmRemovals: 1 } })).toMatchObject({ value: { added: 2, kept: 1, removed: 1, disqualified: 0 } });
-    expect((await server.engine.store.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A3', 'A4']);
+    expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A3', 'A4']);
     // Taking away good standing counts too; two member numbers on one address are flagged.
     const lapsed = rollCsv([
       ['A1', 'Ada Byron', 'ada@example.org', false, 'north'],
@@ -79,7 +79,7 @@ describe('roll upload', () => {
     expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: lapsed } })).toMatchObject({ error: { code: 'removal_not_confirmed' } });
     expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: lapsed, confirmRemovals: 1 } })).toMatchObject({ value: { disqualified: 1, eligible: 2 } });
     // Each import is one audit entry with its counts (none for the refused attempts).
-    const audit = (await server.engine.store.listAudit({ fromSeq: 1, limit: 100 })).filter((e) => e.action === 'importRoll');
+    const audit = (await server.engine.store.audit.listAudit({ fromSeq: 1, limit: 100 })).filter((e) => e.action === 'importRoll');
     expect(audit.map((e) => JSON.parse(e.details) as unknown)).toEqual([
       { union: 'local-9', added: 2, kept: 0, removed: 0, disqualified: 0, eligible: 1 },
       { union: 'local-9', added: 2, kept: 1, removed: 1, disqualified: 0, eligible: 3 },
@@ -146,10 +146,10 @@ describe('roll amendments after the freeze', () => {
     expect(await admin().call('amendRoll', { params: { id: 'nope' }, json: { kind: 'added', memberNumber: 'G1', reason: 'x' } })).toMatchObject({ status: 404, error: { code: 'vote_not_found' } });
     expect(await admin().call('listRollEvents', { params: { id: 'nope' } })).toMatchObject({ status: 404, error: { code: 'vote_not_found' } });
     await seedScenario(server);
-    await server.engine.store.createVote({ id: 'unfrozen', unionId: GUILD.unionId, manifest: '{}' });
+    await server.engine.store.votes.createVote({ id: 'unfrozen', unionId: GUILD.unionId, manifest: '{}' });
     expect(await admin().call('amendRoll', { params: { id: 'unfrozen' }, json: { kind: 'added', memberNumber: 'G1', reason: 'x' } })).toMatchObject({ status: 409, error: { code: 'roll_not_frozen' } });
     expect(await admin().call('listRollEvents', { params: { id: 'unfrozen' } })).toMatchObject({ status: 409, error: { code: 'roll_not_frozen' } });
-    for (const status of ['closed', 'tallied'] as const) await server.engine.store.transitionVote(GUILD.voteId, status);
+    for (const status of ['closed', 'tallied'] as const) await server.engine.store.votes.transitionVote(GUILD.voteId, status);
     expect(await admin().call('amendRoll', { params: { id: GUILD.voteId }, json: { kind: 'added', memberNumber: 'G4', reason: 'late' } })).toMatchObject({ status: 409, error: { code: 'roll_locked' } });
   });
 });

@@ -12,14 +12,14 @@ export function createMemberService(engine: Engine) {
   const store = engine.store;
 
   async function self(session: MemberSession): Promise<Member | undefined> {
-    return (await store.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
+    return (await store.members.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
   }
 
   /** The person's membership on the vote's roll (eligible entries only), if any. */
   async function rollMembership(person: Member, vote: Vote): Promise<Member | undefined> {
-    const memberships = await store.findMembersByEmail(person.email);
+    const memberships = await store.members.findMembersByEmail(person.email);
     for (const m of memberships.filter((x) => x.unionId === vote.unionId)) {
-      const entry = await store.getRollEntry(vote.id, m.memberNumber);
+      const entry = await store.rolls.getRollEntry(vote.id, m.memberNumber);
       if (entry?.status === 'eligible') return m;
     }
     return undefined;
@@ -30,8 +30,8 @@ export function createMemberService(engine: Engine) {
     if (person === undefined) return err('not_signed_in');
     const votes: ResponseOf<'me'>['votes'] = [];
     const cannotVote: ResponseOf<'me'>['cannotVote'] = [];
-    const memberships = await store.findMembersByEmail(person.email);
-    for (const vote of await store.listVotes()) {
+    const memberships = await store.members.findMembersByEmail(person.email);
+    for (const vote of await store.votes.listVotes()) {
       if (vote.status === 'draft') continue;
       const membership = await rollMembership(person, vote);
       const ctx = await engine.context(vote.id);
@@ -40,7 +40,7 @@ export function createMemberService(engine: Engine) {
       if (membership === undefined) {
         const own = memberships.find((x) => x.unionId === vote.unionId);
         if (own !== undefined) {
-          const entry = await store.getRollEntry(vote.id, own.memberNumber);
+          const entry = await store.rolls.getRollEntry(vote.id, own.memberNumber);
           const reason = entry?.status === 'removed' ? 'removed' : entry?.status === 'challenged' ? 'challenged' : own.goodStanding ? 'not_on_roll' : 'not_in_good_standing';
           cannotVote.push({ voteId: vote.id, title: m.title, unionName: m.unionName, status: vote.status, recordDate: m.recordDate, reason });
         }
@@ -54,7 +54,7 @@ export function createMemberService(engine: Engine) {
         status: vote.status,
         schedule: m.schedule,
         memberNumber: membership.memberNumber,
-        hasVoted: await store.hasParticipated(vote.id, membership.memberNumber),
+        hasVoted: await store.rolls.hasParticipated(vote.id, membership.memberNumber),
       });
     }
     return ok({ memberNumber: person.memberNumber, name: person.name, unionId: person.unionId, votes, cannotVote });
