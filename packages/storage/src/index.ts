@@ -2,8 +2,8 @@
 export type * from './port.ts';
 export type * from './port-staff-security.ts';
 export type * from './campaigns-port.ts';
-export { openStore } from './open-store.ts';
-export type { OpenStoreOptions } from './open-store.ts';
+export { openStore, parseStoreUrl, redactStoreUrl, POSTGRES_ADAPTER } from './open-store.ts';
+export type { OpenStoreOptions, StoreUrl, StoreUrlError } from './open-store.ts';
 export { openSqliteStore } from './sqlite/open-sqlite.ts';
 export type { SqliteStoreOptions } from './sqlite/open-sqlite.ts';
 export { SqlStore } from './sql/sql-store.ts';
