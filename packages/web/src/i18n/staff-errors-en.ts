@@ -39,6 +39,7 @@ export const staffErrorsEn = {
   'error.already_announced': 'The result was already announced by email.',
   'error.reminders_already_sent': 'Reminders were already sent for this vote.',
   'error.secret_key_missing': 'Sending mail needs the server’s secret key (RATIFY_SECRET_KEY). Ask the operator to set it.',
+  'error.secret_key_mismatch': 'This account cannot sign in on this server: its authenticator was set up under another server key. Ask the operator.',
   'error.invalid_roll': 'The roll file has problems: check it first to see each one.',
   'error.duplicate_member': 'A member number appears twice in the roll file.',
   'error.removal_not_confirmed': 'Type the number of members this removes to confirm.',

@@ -40,6 +40,7 @@ export const staffErrorsEs: Readonly<Record<keyof typeof staffErrorsEn, string>>
   'error.already_announced': 'El resultado ya se anunció por correo.',
   'error.reminders_already_sent': 'Ya se enviaron recordatorios para esta votación.',
   'error.secret_key_missing': 'Enviar correos requiere la clave secreta del servidor (RATIFY_SECRET_KEY). Pida al operador que la configure.',
+  'error.secret_key_mismatch': 'Esta cuenta no puede iniciar sesión en este servidor: su autenticador se configuró con otra clave del servidor. Consulte al operador.',
   'error.invalid_roll': 'El archivo del padrón tiene problemas: compruébelo primero para ver cada uno.',
   'error.duplicate_member': 'Un número de miembro aparece dos veces en el archivo del padrón.',
   'error.removal_not_confirmed': 'Escriba el número de miembros que esto quita para confirmar.',
