@@ -176,7 +176,8 @@ describe('credential issuance by email', () => {
     expect(await server.client().admin.replaceCredential(VOTE, { memberNumber: 'L1', reason: 'x', credentialHandle: '0'.repeat(64) })).toMatchObject({ ok: false, status: 401 });
     const keyless = await startServer({});
     try {
-      expect(await keyless.client({ adminToken: ADMIN_TOKEN }).admin.issueCredentials(VOTE)).toMatchObject({ ok: false, status: 503, error: { code: 'secret_key_missing' } });
+      // The id is checked before the server's missing key is mentioned (secret-key.test.ts has the 503s).
+      expect(await keyless.client({ adminToken: ADMIN_TOKEN }).admin.issueCredentials(VOTE)).toMatchObject({ ok: false, status: 404, error: { code: 'vote_not_found' } });
     } finally {
       await keyless.close();
     }
@@ -201,6 +202,20 @@ describe('reminders', () => {
     );
     expect(sink.received).toHaveLength(2);
     expect(sink.received.every((m) => !m.text.includes('#credential='))).toBe(true);
+  });
+
+  it('refuse a second run unless asked again, with the time of the last, and never queue two for one member', async () => {
+    await issueAndDeliver();
+    expect((await admin().open(VOTE)).ok).toBe(true);
+    expect(await admin().sendReminders(VOTE)).toMatchObject({ ok: true, value: { queued: 3 } });
+    const second = await admin().sendReminders(VOTE);
+    expect(second).toMatchObject({ ok: false, status: 409, error: { code: 'reminders_already_sent' } });
+    // Asked again before the first run was sent: every member still has a reminder waiting.
+    expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 0 } });
+    const dash = await server.client({ adminToken: ADMIN_TOKEN }).call('turnoutDashboard', { params: { id: VOTE } });
+    expect(dash).toMatchObject({ ok: true, value: { reminders: { lastCount: 3, total: 3 } } });
+    await drain();
+    expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 3 } });
   });
 });
 

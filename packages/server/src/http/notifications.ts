@@ -10,7 +10,7 @@ const actorName = (actor: StaffActor): string => (actor.kind === 'staff' ? `staf
 
 export function notificationRoutes(route: RouteRegistrar, notifications: NotificationService): void {
   route('adminIssueCredentials', ({ params }) => notifications.issueCredentials(asVoteId(params.id)));
-  route('adminSendReminders', ({ params }) => notifications.sendReminders(asVoteId(params.id)));
+  route('adminSendReminders', ({ params, body }) => notifications.sendReminders(asVoteId(params.id), body.again === true));
   route('adminReplaceCredential', ({ params, body, session }) => notifications.replaceCredential(asVoteId(params.id), body, actorName(session)));
   route('adminAnnounceResult', ({ params }) => notifications.announceResult(asVoteId(params.id)));
   route('adminMailStatus', ({ params }) => notifications.mailStatus(asVoteId(params.id)));

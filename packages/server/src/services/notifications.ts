@@ -24,6 +24,8 @@ export type NotificationDeps = {
   readonly publicUrl: string;
   readonly clock: () => Date;
   readonly publicVotes: ReturnType<typeof createPublicVoteService>;
+  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate, for the estimate of the time left. */
+  readonly mailPerMinute?: number;
 };
 
 export type MailKind = 'credential' | 'credential_replacement' | 'reminder' | 'result';
@@ -86,12 +88,13 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   async function issueCredentials(voteId: VoteId): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, eligible } = loaded.value;
     if (vote.status !== 'draft') return err('vote_not_draft');
     if ((await store.ballots.listCredentials(voteId)).length > 0) return err('credentials_already_published');
+    // After every check of the request: a wrong id or state is said first, whatever the server's setup.
+    if (key === null) return err('secret_key_missing', 'Emailing credentials');
     const publics: string[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
@@ -111,12 +114,22 @@ export function createNotificationService(deps: NotificationDeps) {
     return ok({ voteId, issued: done.value, queued: messages.length });
   }
 
-  async function sendReminders(voteId: VoteId): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
+  /**
+   * `again`: a previous run exists and the administrator saw when it ran (refused otherwise, with
+   * its time). A member whose earlier reminder is still waiting in the queue gets no second one.
+   */
+  async function sendReminders(voteId: VoteId, again: boolean): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, manifest, eligible, language } = loaded.value;
     if (vote.status !== 'open') return err('vote_not_open');
+    if (key === null) return err('secret_key_missing', 'Emailing reminders');
+    const earlier = await store.mail.listMail({ voteId, kind: 'reminder' });
+    if (earlier.length > 0 && !again) {
+      const last = earlier.reduce((a, m) => (m.createdAt > a ? m.createdAt : a), earlier[0]!.createdAt);
+      return err('reminders_already_sent', last);
+    }
+    const waiting = new Set(earlier.filter((m) => m.status === 'queued' || m.status === 'sending').map((m) => m.memberNumber));
     const messages: NewMailMessage[] = [];
     let alreadyVoted = 0;
     for (const entry of eligible) {
@@ -124,6 +137,7 @@ export function createNotificationService(deps: NotificationDeps) {
         alreadyVoted += 1;
         continue;
       }
+      if (waiting.has(entry.memberNumber)) continue;
       const rendered = reminderMail(language(entry.memberNumber), {
         name: entry.name,
         voteTitle: manifest.title,
@@ -141,13 +155,13 @@ export function createNotificationService(deps: NotificationDeps) {
     request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
     actor: string,
   ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { eligible } = loaded.value;
     const entry = eligible.find((e) => e.memberNumber === request.memberNumber);
     if (entry === undefined) return err('member_not_on_roll');
     if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
+    if (key === null) return err('secret_key_missing', 'Emailing a replacement credential');
     // The vote's status and the old credential are checked by the engine inside the transaction.
     const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
     // One active credential per eligible member stays true: one revoked, one added, atomically.
@@ -172,13 +186,13 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   async function announceResult(voteId: VoteId): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { manifest, eligible, language } = loaded.value;
     const published = await deps.publicVotes.result(voteId);
     if (!published.ok) return published;
     if ((await store.mail.listMail({ voteId, kind: 'result' })).length > 0) return err('already_announced');
+    if (key === null) return err('secret_key_missing', 'Emailing the result');
     const { result, boardHead } = published.value;
     const lines = result.questions.map((q) => {
       const question = manifest.questions.find((mq) => mq.id === q.questionId);
@@ -213,7 +227,22 @@ export function createNotificationService(deps: NotificationDeps) {
     const problems = all
       .filter((m) => m.status === 'failed' || m.status === 'bounced')
       .map((m) => ({ id: m.id, kind: m.kind, memberNumber: m.memberNumber, status: m.status, reason: m.lastError, attempts: m.attempts }));
-    return ok({ voteId, counts: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status)), problems });
+    // The queue is shared by every vote and drained oldest first: this vote's last message goes out
+    // once everything queued before it has, so the estimate counts every pending message up to it.
+    const pending = all.filter((m) => m.status === 'queued' || m.status === 'sending');
+    const lastPending = pending.reduce<string | null>((last, m) => (last === null || m.nextAttemptAt > last ? m.nextAttemptAt : last), null);
+    const ahead = lastPending === null ? 0 : (await store.mail.listMail({ status: 'queued' })).filter((m) => m.nextAttemptAt <= lastPending).length
+      + (await store.mail.listMail({ status: 'sending' })).length;
+    const perMinute = deps.mailPerMinute ?? 60;
+    const progress = {
+      total: all.length,
+      sent: all.filter((m) => m.status === 'sent').length,
+      pending: pending.length,
+      notDelivered: problems.length,
+      perMinute,
+      minutesLeft: pending.length === 0 ? 0 : Math.max(1, Math.ceil(Math.max(ahead, pending.length) / perMinute)),
+    };
+    return ok({ voteId, counts: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status)), problems, progress });
   }
 
   return { issueCredentials, sendReminders, replaceCredential, announceResult, mailStatus };
