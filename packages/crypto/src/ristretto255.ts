@@ -1,5 +1,5 @@
 // ristretto255 (RFC 9496) backend on @noble/curves: the pure-TS group used in browsers and as the
-// reference for every other backend (both must produce identical bytes; tested).
+// reference for the native backend (src/native/; both must produce identical bytes; tested).
 // Decoding follows RFC 9496 §4.3.1 (noble rejects non-canonical field encodings, negative s, and
 // non-square / negative t / y = 0 cases: every invalid vector of RFC 9496 Appendix A.2 is tested);
 // we check the length first. The RFC decoding is injective on valid encodings, so no re-encode check.
@@ -77,5 +77,9 @@ export function createRistretto255(): Group {
   };
 }
 
-/** The default group of protocol version 1. */
-export const ristretto255: Group = createRistretto255();
+/**
+ * The reference backend: in browsers it is also the default `ristretto255` (src/backend/browser.ts);
+ * in Node the default is the native backend when built, and this one re-checks it (differential
+ * tests, `ratify verify --cross-check`).
+ */
+export const referenceRistretto255: Group = createRistretto255();
