@@ -5,9 +5,13 @@ import { isMainThread } from 'node:worker_threads';
 import { loadNativeBinding } from '../native/binding.ts';
 import { BACKEND_ENV, selectBackend } from './select.ts';
 
-const selected = selectBackend(process.env[BACKEND_ENV], () => loadNativeBinding(), (line) => {
-  if (isMainThread) process.stderr.write(`${line}\n`);
-});
+const selected = selectBackend(
+  process.env[BACKEND_ENV],
+  () => loadNativeBinding(),
+  (line) => {
+    if (isMainThread) process.stderr.write(`${line}\n`);
+  },
+);
 
 /** The default group of the protocol: ristretto255 on the fastest available backend. */
 export const ristretto255 = selected.group;

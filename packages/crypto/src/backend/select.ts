@@ -44,14 +44,17 @@ export function selectBackend(
   notice: (line: string) => void,
 ): { readonly group: Group; readonly info: CryptoBackendInfo } {
   const choice = setting === undefined || setting === '' ? 'auto' : setting;
-  if (choice === 'reference') return { group: referenceRistretto255, info: { name: 'reference', reason: `${BACKEND_ENV}=reference` } };
+  if (choice === 'reference')
+    return { group: referenceRistretto255, info: { name: 'reference', reason: `${BACKEND_ENV}=reference` } };
   if (choice !== 'auto' && choice !== 'native')
     throw new Error(`${BACKEND_ENV} must be auto, native or reference (got ${JSON.stringify(setting)})`);
   const native = nativeGroup(load);
   if (native.ok) return { group: native.value, info: { name: 'native', reason: 'native addon loaded' } };
   const why = native.detail ?? native.error;
   if (choice === 'native')
-    throw new Error(`${BACKEND_ENV}=native but the native ristretto255 backend is unavailable: ${why} (run npm run build:native)`);
+    throw new Error(
+      `${BACKEND_ENV}=native but the native ristretto255 backend is unavailable: ${why} (run npm run build:native)`,
+    );
   notice(
     `ratify: native ristretto255 backend unavailable (${why}); using the pure-TypeScript backend, verification is about 10× slower (npm run build:native builds it)`,
   );

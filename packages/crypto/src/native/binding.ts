@@ -28,11 +28,27 @@ export interface NativeBinding {
 }
 
 /** Where node-gyp puts the addon, relative to this file. */
-export const NATIVE_ADDON_PATH = new URL('../../native/build/Release/ratify_ristretto255.node', import.meta.url);
+export const NATIVE_ADDON_PATH = new URL(
+  '../../native/build/Release/ratify_ristretto255.node',
+  import.meta.url,
+);
 
-const FUNCTIONS = ['decode', 'encode', 'add', 'sub', 'neg', 'equals', 'isIdentity', 'precompute', 'mul', 'msm'] as const;
+const FUNCTIONS = [
+  'decode',
+  'encode',
+  'add',
+  'sub',
+  'neg',
+  'equals',
+  'isIdentity',
+  'precompute',
+  'mul',
+  'msm',
+] as const;
 
-export function loadNativeBinding(path: URL = NATIVE_ADDON_PATH): Result<NativeBinding, 'not_built' | 'load_failed'> {
+export function loadNativeBinding(
+  path: URL = NATIVE_ADDON_PATH,
+): Result<NativeBinding, 'not_built' | 'load_failed'> {
   let loaded: unknown;
   try {
     loaded = createRequire(import.meta.url)(fileURLToPath(path));

@@ -31,11 +31,19 @@ const operand = (e: GroupElement): Uint8Array => {
 
 /** RFC 9496 Appendix A.1: the encoding of the generator [1]B. */
 const GENERATOR_BYTES = Uint8Array.from([
-  0xe2, 0xf2, 0xae, 0x0a, 0x6a, 0xbc, 0x4e, 0x71, 0xa8, 0x84, 0xa9, 0x61, 0xc5, 0x00, 0x51, 0x5f, 0x58, 0xe3, 0x0b, 0x6a,
-  0xa5, 0x82, 0xdd, 0x8d, 0xb6, 0xa6, 0x59, 0x45, 0xe0, 0x8d, 0x2d, 0x76,
+  0xe2, 0xf2, 0xae, 0x0a, 0x6a, 0xbc, 0x4e, 0x71, 0xa8, 0x84, 0xa9, 0x61, 0xc5, 0x00, 0x51, 0x5f, 0x58, 0xe3,
+  0x0b, 0x6a, 0xa5, 0x82, 0xdd, 0x8d, 0xb6, 0xa6, 0x59, 0x45, 0xe0, 0x8d, 0x2d, 0x76,
 ]);
 
-export function createNativeRistretto255(binding: NativeBinding): Group {
+export interface NativeOptions {
+  /** Multi-scalar algorithm: by size (default), or forced Straus / Pippenger (tests, benchmarks). */
+  readonly msmAlgorithm?: 'auto' | 'straus' | 'pippenger';
+}
+
+const ALGORITHMS = { auto: 0, straus: 1, pippenger: 2 } as const;
+
+export function createNativeRistretto255(binding: NativeBinding, options: NativeOptions = {}): Group {
+  const algorithm = ALGORITHMS[options.msmAlgorithm ?? 'auto'];
   const scalars = createScalarField(RISTRETTO255_ORDER, 32);
   const size = binding.POINT_BYTES;
   const fresh = () => new NativePoint(new Uint8Array(size));
@@ -68,7 +76,8 @@ export function createNativeRistretto255(binding: NativeBinding): Group {
       const p = fresh();
       const status = binding.decode(p.coords, bytes);
       if (status < 0) return err('invalid_element', 'not a canonical ristretto255 encoding');
-      if (status === 1 && !options?.allowIdentity) return err('identity', 'the identity element is not allowed here');
+      if (status === 1 && !options?.allowIdentity)
+        return err('identity', 'the identity element is not allowed here');
       p.encoding = bytes.slice();
       return ok(element(p));
     },
@@ -90,7 +99,7 @@ export function createNativeRistretto255(binding: NativeBinding): Group {
     multiMultiplyPublic(elements, scalarList) {
       if (elements.length !== scalarList.length) throw new Error('length mismatch');
       const inputs = elements.map(operand);
-      return unary((out) => binding.msm(out, inputs, scalarList, 0));
+      return unary((out) => binding.msm(out, inputs, scalarList, algorithm));
     },
     precompute(e) {
       const p = point(e);
