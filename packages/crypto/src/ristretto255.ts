@@ -15,7 +15,10 @@ const P = noble.Point;
 /** The prime order ℓ = 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4). */
 export const RISTRETTO255_ORDER = 2n ** 252n + 27742317777372353535851937790883648493n;
 
-const toPoint = (e: GroupElement): Point => e as unknown as Point;
+const toPoint = (e: GroupElement): Point => {
+  if (!(e instanceof P)) throw new TypeError('not an element of the reference ristretto255 backend');
+  return e as unknown as Point;
+};
 const toElement = (p: Point): GroupElement => p as unknown as GroupElement;
 
 export function createRistretto255(): Group {
