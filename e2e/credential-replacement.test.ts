@@ -15,8 +15,8 @@ describe('credential replacement', () => {
   it('keeps one counted ballot per member and a record that verifies', async () => {
     const store = await openStore(':memory:');
     const engine = createEngine({ store, now: () => new Date('2026-11-10T12:00:00Z') });
-    unwrap(await store.createUnion({ id: 'u', name: 'Union' }));
-    unwrap(await store.importRoll('u', [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
+    unwrap(await store.members.createUnion({ id: 'u', name: 'Union' }));
+    unwrap(await store.members.importRoll('u', [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
     const definition: VoteDefinition = {
       voteId: VOTE,
       title: 'Replacement test',
@@ -44,7 +44,7 @@ describe('credential replacement', () => {
     expect(replaced.ok).toBe(true);
     expect(await cast(lost, true)).toMatchObject({ ok: false, error: 'credential_revoked' });
     unwrap(await cast(replacement, false));
-    expect(await store.listBallots(VOTE, { countedOnly: true })).toHaveLength(2);
+    expect(await store.ballots.listBallots(VOTE, { countedOnly: true })).toHaveLength(2);
 
     const tally = unwrap(await engine.closeVote(VOTE));
     for (const key of ceremony.keys.slice(0, 2)) {

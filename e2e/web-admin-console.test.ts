@@ -318,9 +318,9 @@ describe('admin console and trustee ceremony', () => {
 
     // 6. The scheduler opens the vote at its opening time, not before (the server's clock moves on).
     await sleep(3 * SCHEDULER_MS);
-    expect((await env.engine.store.getVote(VOTE))?.status).toBe('draft');
+    expect((await env.engine.store.votes.getVote(VOTE))?.status).toBe('draft');
     offsetMs = OPENS.getTime() - Date.now() + 1000;
-    await until(async () => ((await env.engine.store.getVote(VOTE))?.status === 'open' ? true : undefined), 'the scheduled opening');
+    await until(async () => ((await env.engine.store.votes.getVote(VOTE))?.status === 'open' ? true : undefined), 'the scheduled opening');
     await admin.reload();
     await admin.getByText('Open for voting').waitFor();
 
@@ -356,7 +356,7 @@ describe('admin console and trustee ceremony', () => {
 
     // 9. The scheduler closes the vote at its closing time; nobody closes it by hand.
     offsetMs = CLOSES.getTime() - Date.now() + 1000;
-    await until(async () => ((await env.engine.store.getVote(VOTE))?.status === 'closed' ? true : undefined), 'the scheduled closing');
+    await until(async () => ((await env.engine.store.votes.getVote(VOTE))?.status === 'closed' ? true : undefined), 'the scheduled closing');
     await admin.reload();
     await admin.getByText('Closed, counting').waitFor();
     await noViolations(admin, 'vote console after close');
@@ -501,7 +501,7 @@ describe('admin console and trustee ceremony', () => {
     await olga2.getByText('This page is for election staff. Please sign in first.').waitFor();
     await olga.goto('/admin/votes');
     await olga.getByRole('heading', { name: 'Votes' }).waitFor();
-    const audit = await env.engine.store.listAudit({ limit: 1000 });
+    const audit = await env.engine.store.audit.listAudit({ limit: 1000 });
     expect(audit.filter((e) => ['disableStaffAccount', 'enableStaffAccount', 'changeStaffPassword'].includes(e.action)).map((e) => [e.actor, e.action, e.details])).toEqual([
       ['staff:ada', 'disableStaffAccount', JSON.stringify({ params: { username: 'ben' } })],
       ['staff:ada', 'enableStaffAccount', JSON.stringify({ params: { username: 'ben' } })],

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer' };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
   unwrap(await engine.createVote(guild, ceremony.messages));
-  const entries = await engine.store.listRollEntries(VOTE);
+  const entries = await engine.store.rolls.listRollEntries(VOTE);
   const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))));
   unwrap(await engine.publishCredentials(VOTE, publics));
   unwrap(await engine.openVote(VOTE));
@@ -67,7 +67,7 @@ const SUMMARY = 'producers-2008-final-offer-summary';
  * exactly the stored bytes (through the public route, whoever follows it).
  */
 async function expectDocumentDownload(page: Page, linkName: string): Promise<void> {
-  const stored = (await env.engine.store.getDocument(SUMMARY))!;
+  const stored = (await env.engine.store.bargaining.getDocument(SUMMARY))!;
   const item = page.locator(`li[data-document="${SUMMARY}"]`);
   const link = item.getByRole('link', { name: linkName });
   expect(await link.getAttribute('href')).toBe(`/api/votes/${VOTE}/offer/documents/${SUMMARY}`);
@@ -86,7 +86,7 @@ describe('offer comparison in Chromium', () => {
     await page.getByRole('heading', { name: 'Documents of this offer' }).waitFor();
     // The note says what is true: the documents' SHA-256 are inside the offer the vote signed.
     await page.getByText('Each file’s SHA-256 fingerprint is part of the offer signed into this vote').waitFor();
-    const size = (await env.engine.store.getDocument(SUMMARY))!.size;
+    const size = (await env.engine.store.bargaining.getDocument(SUMMARY))!.size;
     await page.locator(`li[data-document="${SUMMARY}"]`).getByText(`Markdown text · ${size} bytes`).waitFor();
     // 360 px: the list (a 64-digit fingerprint, a long file name) wraps instead of widening the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -180,7 +180,7 @@ describe('offer comparison in Chromium', () => {
     await mistake.getByRole('button', { name: 'Yes, remove it' }).click();
     await page.getByRole('status').filter({ hasText: 'Removed mistake.md.' }).waitFor();
     await mistake.waitFor({ state: 'detached' });
-    expect(await env.engine.store.getDocument(id)).toBeNull();
+    expect(await env.engine.store.bargaining.getDocument(id)).toBeNull();
 
     // The proposal itself: Cancel keeps it; confirming removes it.
     const proposal = article('Guild opening proposal (demo)');
@@ -196,7 +196,7 @@ describe('offer comparison in Chromium', () => {
     await proposal.getByRole('button', { name: 'Yes, remove it' }).click();
     await page.getByRole('status').filter({ hasText: 'Removed Guild opening proposal (demo).' }).waitFor();
     await page.getByRole('heading', { name: 'Guild opening proposal (demo)' }).waitFor({ state: 'detached' });
-    expect(await env.engine.store.getOffer('guild-2008-union-proposal')).toBeNull();
+    expect(await env.engine.store.bargaining.getOffer('guild-2008-union-proposal')).toBeNull();
     await noViolations(page, 'the contract page after the removals');
   });
 });

@@ -53,8 +53,8 @@ beforeAll(async () => {
   dist = buildPages();
   store = await openSqliteStore(':memory:');
   const engine = createEngine({ store });
-  unwrap(await store.createUnion({ id: 'sag', name: 'Screen Actors Guild (sample)' }));
-  unwrap(await store.importRoll('sag', ROLL.map(([memberNumber, name, email]) => ({ memberNumber, name, email, goodStanding: true, unit: null }))));
+  unwrap(await store.members.createUnion({ id: 'sag', name: 'Screen Actors Guild (sample)' }));
+  unwrap(await store.members.importRoll('sag', ROLL.map(([memberNumber, name, email]) => ({ memberNumber, name, email, goodStanding: true, unit: null }))));
   const definition: VoteDefinition = {
     voteId: VOTE, title: 'Ratification of the 2008 contract', unionId: 'sag', unionName: 'Screen Actors Guild (sample)', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2027-11-20T17:00:00Z' },

@@ -154,7 +154,7 @@ describe('linked follow-up votes in the browser', () => {
     const from = page.locator('#follows-from');
     await from.waitFor();
     expect(await from.innerText()).toContain(`Follows from: ${PARENT} — failed`);
-    const saved = JSON.parse((await env.engine.store.getDraft(CHILD))!.definition) as { information?: { statements?: { author: string; text: string }[] } };
+    const saved = JSON.parse((await env.engine.store.drafts.getDraft(CHILD))!.definition) as { information?: { statements?: { author: string; text: string }[] } };
     expect(saved.information?.statements?.map((x) => x.author)).toEqual(['Negotiating Committee', 'Members for a Fair Deal']);
     await noViolations(page, 'follow-up draft page');
 

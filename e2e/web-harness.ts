@@ -138,11 +138,11 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
   const clock = runtime?.clock ?? (() => new Date());
   const engine = createEngine({ store, now: clock });
   const mail = new DevMailLog(clock);
-  unwrap(await store.createUnion({ id: 'guild', name: 'Screen Actors Guild (sample)' }));
-  unwrap(await store.createUnion({ id: 'fed', name: 'Artists Federation (sample)' }));
+  unwrap(await store.members.createUnion({ id: 'guild', name: 'Screen Actors Guild (sample)' }));
+  unwrap(await store.members.createUnion({ id: 'fed', name: 'Artists Federation (sample)' }));
   const row = (m: Member) => ({ memberNumber: m.memberNumber, name: `Member ${m.memberNumber}`, email: m.email, goodStanding: true, unit: null });
-  unwrap(await store.importRoll('guild', [G1, G2, DUAL].map(row)));
-  unwrap(await store.importRoll('fed', [F1, F2, F3].map(row)));
+  unwrap(await store.members.importRoll('guild', [G1, G2, DUAL].map(row)));
+  unwrap(await store.members.importRoll('fed', [F1, F2, F3].map(row)));
   const creds = new Map<string, ReadonlyMap<string, PrivateCredential>>();
   creds.set(GUILD_VOTE, (await seedVote(engine, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL], rng)).credentials);
   creds.set(FED_VOTE, (await seedVote(engine, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3], rng)).credentials);

@@ -50,14 +50,14 @@ export async function verifyIncomingBallot(
   checker?: BallotChecker,
 ): Promise<Result<VerifiedBallotText, CastBallotError>> {
   const voteId = ctx.manifest.voteId;
-  const vote = await store.getVote(voteId);
+  const vote = await store.votes.getVote(voteId);
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'open') return err('vote_closed', vote.status);
   const claim = claimed(ballotText);
   // A ballot made for another vote says so: refuse it as such before looking up its credential.
   if (claim.vote !== undefined && claim.vote !== voteId) return err('wrong_vote', `ballot for ${claim.vote}`);
   if (claim.credential !== undefined) {
-    const listed = await store.getCredential(voteId, claim.credential);
+    const listed = await store.ballots.getCredential(voteId, claim.credential);
     if (!listed) return err('unknown_credential');
     if (listed.revoked) return err('credential_revoked');
   }
@@ -87,21 +87,21 @@ export async function storeVerifiedBallot(
   const policy = ctx.manifest.revotePolicy;
   const hash = hasherFor(voteId);
   return store.transaction<CastResult, CastBallotError>(async (tx) => {
-    const cast = await tx.castBallot(voteId, { credential, trackingCode: code, ballot: text }, policy);
+    const cast = await tx.ballots.castBallot(voteId, { credential, trackingCode: code, ballot: text }, policy);
     if (!cast.ok) return cast;
     // Under first_counts a later ballot would never count: refuse it rather than store it.
     if (!cast.value.counted) return err('already_voted');
-    let event = await tx.appendEvent(
+    let event = await tx.board.appendEvent(
       voteId,
       eventInput('ballot_accepted', { ballot: JSON.parse(text) as CanonicalValue, trackingCode: code }),
       hash,
     );
     const superseded = cast.value.supersededTrackingCode;
     if (superseded !== null && event.ok) {
-      event = await tx.appendEvent(voteId, eventInput('ballot_superseded', { supersededBy: code, trackingCode: superseded }), hash);
+      event = await tx.board.appendEvent(voteId, eventInput('ballot_superseded', { supersededBy: code, trackingCode: superseded }), hash);
     }
     if (!event.ok) return event;
-    if (participant) await tx.markParticipation(voteId, participant.memberNumber);
+    if (participant) await tx.rolls.markParticipation(voteId, participant.memberNumber);
     return ok({ trackingCode: code, sequence: cast.value.sequence, superseded, boardHead: event.value.hash });
   });
 }

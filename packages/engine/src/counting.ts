@@ -41,9 +41,9 @@ export async function closeVote(store: Store, group: Group, ctx: VoteContext, at
   const voteId = ctx.manifest.voteId;
   const hash = hasherFor(voteId);
   return store.transaction<EncryptedTally, CloseError>(async (tx) => {
-    const t = await tx.transitionVote(voteId, 'closed');
+    const t = await tx.votes.transitionVote(voteId, 'closed');
     if (!t.ok) return t;
-    const all = await tx.listBallots(voteId);
+    const all = await tx.ballots.listBallots(voteId);
     const counted = all.filter((b) => b.counted);
     const ballots = [];
     for (const b of counted) {
@@ -53,12 +53,12 @@ export async function closeVote(store: Store, group: Group, ctx: VoteContext, at
       ballots.push(parsed.value);
     }
     const tally = computeEncryptedTally(group, ctx.ballotParams.questions, ballots);
-    await tx.appendEvent(
+    await tx.board.appendEvent(
       voteId,
       eventInput('vote_closed', { at: isoSeconds(at), ballotsAccepted: all.length, ballotsCounted: counted.length }),
       hash,
     );
-    await tx.appendEvent(voteId, eventInput('tally_computed', { tally: toWireEncryptedTally(group, tally) as CanonicalValue }), hash);
+    await tx.board.appendEvent(voteId, eventInput('tally_computed', { tally: toWireEncryptedTally(group, tally) as CanonicalValue }), hash);
     return ok(tally);
   });
 }
@@ -70,7 +70,7 @@ export function flattenTally(tally: EncryptedTally): Ciphertext[] {
 
 type Payload = { readonly [key: string]: unknown };
 async function eventsOf(store: Store, voteId: string, kind: string): Promise<Payload[]> {
-  return (await store.listEvents(voteId)).filter((e) => e.kind === kind).map((e) => JSON.parse(e.payload) as Payload);
+  return (await store.board.listEvents(voteId)).filter((e) => e.kind === kind).map((e) => JSON.parse(e.payload) as Payload);
 }
 
 export type TallyReadError = 'tally_not_computed' | WireError;
@@ -98,7 +98,7 @@ export async function submitPartialDecryption(
   text: string,
 ): Promise<Result<{ readonly trustee: number; readonly received: number; readonly threshold: number }, PartialDecryptionError>> {
   const voteId = ctx.manifest.voteId;
-  const vote = await store.getVote(voteId);
+  const vote = await store.votes.getVote(voteId);
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'closed') return err('vote_not_closed');
   const tally = await readTally(store, group, voteId);
@@ -112,7 +112,7 @@ export async function submitPartialDecryption(
   const existing = await eventsOf(store, voteId, 'partial_decryption');
   const trustees = existing.map((p) => (p['partialDecryption'] as { trustee: number }).trustee);
   if (trustees.includes(partial.value.trustee)) return err('duplicate_partial_decryption', `trustee ${partial.value.trustee}`);
-  const appended = await store.appendEvent(
+  const appended = await store.board.appendEvent(
     voteId,
     eventInput('partial_decryption', { partialDecryption: toWirePartialDecryption(group, partial.value) as CanonicalValue }),
     hasherFor(voteId),
@@ -139,7 +139,7 @@ export async function publishResult(store: Store, group: Group, ctx: VoteContext
   }
   const combined = combinePartialDecryptions(group, ciphertexts, verified, ctx.manifest.trustees.threshold);
   if (!combined.ok) return combined;
-  const voted = (await store.listBallots(voteId, { countedOnly: true })).length;
+  const voted = (await store.ballots.listBallots(voteId, { countedOnly: true })).length;
   const table = createDlogTable(group, Math.max(voted, 1));
   const flat: number[] = [];
   for (const element of combined.value) {
@@ -156,10 +156,10 @@ export async function publishResult(store: Store, group: Group, ctx: VoteContext
   const result = computeResult(ctx.manifest, optionCounts, voted, verified.map((v) => v.trustee));
   if (!result.ok) return result;
   return store.transaction<ElectionResult, ResultError>(async (tx) => {
-    const t = await tx.transitionVote(voteId, 'tallied');
+    const t = await tx.votes.transitionVote(voteId, 'tallied');
     if (!t.ok) return t;
-    await tx.appendEvent(voteId, eventInput('result_published', { result: toWireResult(result.value) }), hasherFor(voteId));
-    const p = await tx.transitionVote(voteId, 'published');
+    await tx.board.appendEvent(voteId, eventInput('result_published', { result: toWireResult(result.value) }), hasherFor(voteId));
+    const p = await tx.votes.transitionVote(voteId, 'published');
     if (!p.ok) return p;
     return ok(result.value);
   });

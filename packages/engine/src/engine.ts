@@ -28,7 +28,7 @@ export function createEngine(options: EngineOptions) {
   async function context(voteId: string): Promise<Result<VoteContext, ContextError>> {
     const cached = contexts.get(voteId);
     if (cached) return ok(cached);
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (!vote) return err('vote_not_found', voteId);
     const ctx = parseVoteContext(group, vote.manifest);
     if (!ctx.ok) return err('manifest_unreadable', ctx.error);

@@ -8,9 +8,9 @@ import type { Store } from '@ratify/storage';
 export type RecordFiles = ReadonlyMap<string, string>;
 
 export async function exportRecord(store: Store, voteId: string): Promise<Result<RecordFiles, 'vote_not_found' | 'empty_board'>> {
-  const vote = await store.getVote(voteId);
+  const vote = await store.votes.getVote(voteId);
   if (!vote) return err('vote_not_found');
-  const events = await store.listEvents(voteId);
+  const events = await store.board.listEvents(voteId);
   const last = events.at(-1);
   if (!last) return err('empty_board');
   const files = new Map<string, string>();

@@ -76,7 +76,7 @@ export type CreateVoteError =
 
 /** Eligible = members of the union in good standing now (the roll is frozen in the same step). */
 export async function countEligible(store: Store, unionId: string): Promise<number> {
-  return (await store.listMembers(unionId)).filter((m) => m.goodStanding).length;
+  return (await store.members.listMembers(unionId)).filter((m) => m.goodStanding).length;
 }
 
 export async function createVote(
@@ -85,20 +85,20 @@ export async function createVote(
   definition: VoteDefinition,
   messages: readonly CeremonyMessage[],
 ): Promise<Result<Manifest, CreateVoteError>> {
-  if (!(await store.getUnion(definition.unionId))) return err('union_not_found', definition.unionId);
+  if (!(await store.members.getUnion(definition.unionId))) return err('union_not_found', definition.unionId);
   const manifest = completeManifest(group, definition, messages, await countEligible(store, definition.unionId));
   if (!manifest.ok) return manifest;
   const m = manifest.value;
   const hash = hasherFor(m.voteId);
   const wireManifest = toWireManifest(m);
   return store.transaction<Manifest, CreateVoteError>(async (tx) => {
-    const created = await tx.createVote({ id: m.voteId, unionId: m.unionId, manifest: wireManifest });
+    const created = await tx.votes.createVote({ id: m.voteId, unionId: m.unionId, manifest: wireManifest });
     if (!created.ok) return created;
-    const roll = await tx.freezeRoll(m.voteId, m.unionId, m.recordDate);
+    const roll = await tx.rolls.freezeRoll(m.voteId, m.unionId, m.recordDate);
     if (!roll.ok) return roll;
     if (roll.value.frozenCount !== m.eligibleCount) return err('eligible_count_mismatch');
-    await tx.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
-    await tx.appendEvent(
+    await tx.board.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
+    await tx.board.appendEvent(
       m.voteId,
       eventInput('trustees_published', { messages: messages.map((msg) => toWireCeremonyMessage(group, msg) as CanonicalValue) }),
       hash,
@@ -124,7 +124,7 @@ export async function publishCredentials(
   voteId: string,
   credentials: readonly string[],
 ): Promise<Result<number, PublishCredentialsError>> {
-  const vote = await store.getVote(voteId);
+  const vote = await store.votes.getVote(voteId);
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'draft') return err('vote_not_draft');
   if (credentials.length === 0) return err('no_credentials');
@@ -133,16 +133,16 @@ export async function publishCredentials(
   if (!manifest.ok) return err('manifest_unreadable', manifest.error);
   if (credentials.length !== manifest.value.eligibleCount)
     return err('credential_count_mismatch', `${credentials.length} credentials for ${manifest.value.eligibleCount} eligible members`);
-  if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
+  if ((await store.ballots.listCredentials(voteId)).length > 0) return err('credentials_already_published');
   for (const c of credentials) {
     const bytes = c.length === 64 ? fromHex(c) : undefined;
     if (!bytes || !group.decodeElement(bytes).ok) return err('invalid_credential', c);
   }
   const sorted = [...credentials].sort();
   return store.transaction<number, PublishCredentialsError>(async (tx) => {
-    const added = await tx.addCredentials(voteId, sorted);
+    const added = await tx.ballots.addCredentials(voteId, sorted);
     if (!added.ok) return added;
-    await tx.appendEvent(voteId, eventInput('credentials_published', { credentials: sorted }), hasherFor(voteId));
+    await tx.board.appendEvent(voteId, eventInput('credentials_published', { credentials: sorted }), hasherFor(voteId));
     return ok(added.value);
   });
 }
@@ -150,11 +150,11 @@ export async function publishCredentials(
 export type OpenError = 'vote_not_found' | 'invalid_transition' | 'no_credentials';
 
 export async function openVote(store: Store, voteId: string, at: Date): Promise<Result<void, OpenError>> {
-  if ((await store.listCredentials(voteId)).length === 0) return err('no_credentials');
+  if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
   return store.transaction<void, OpenError>(async (tx) => {
-    const t = await tx.transitionVote(voteId, 'open');
+    const t = await tx.votes.transitionVote(voteId, 'open');
     if (!t.ok) return t;
-    await tx.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
+    await tx.board.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
     return ok(undefined);
   });
 }
@@ -178,13 +178,13 @@ export async function replaceCredential(
   added: string,
   reason: string,
 ): Promise<Result<void, ReplaceCredentialError>> {
-  const vote = await store.getVote(voteId);
+  const vote = await store.votes.getVote(voteId);
   if (!vote) return err('vote_not_found');
   if (vote.status !== 'draft' && vote.status !== 'open') return err('vote_closed');
-  const r = await store.revokeCredential(voteId, revoked, reason);
+  const r = await store.ballots.revokeCredential(voteId, revoked, reason);
   if (!r.ok) return r;
-  const a = await store.addCredentials(voteId, [added]);
+  const a = await store.ballots.addCredentials(voteId, [added]);
   if (!a.ok) return a.error === 'vote_not_found' ? err('vote_not_found') : a;
-  await store.appendEvent(voteId, eventInput('credential_replaced', { added, revoked }), hasherFor(voteId));
+  await store.board.appendEvent(voteId, eventInput('credential_replaced', { added, revoked }), hasherFor(voteId));
   return ok(undefined);
 }

@@ -91,7 +91,7 @@ export async function simulateVote(
     t0 = t;
   };
 
-  unwrap(await store.createUnion({ id: 'sim-union', name: 'Simulated Guild' }));
+  unwrap(await store.members.createUnion({ id: 'sim-union', name: 'Simulated Guild' }));
   const members = Array.from({ length: options.voters }, (_, i) => ({
     memberNumber: `M${String(i + 1).padStart(7, '0')}`,
     name: `Member ${i + 1}`,
@@ -99,7 +99,7 @@ export async function simulateVote(
     goodStanding: true,
     unit: null,
   }));
-  unwrap(await store.importRoll('sim-union', members));
+  unwrap(await store.members.importRoll('sim-union', members));
   const definition: VoteDefinition = {
     voteId: VOTE_ID,
     title: 'SIMULATION — ratification of the simulated agreement',

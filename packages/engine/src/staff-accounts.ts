@@ -118,7 +118,7 @@ export async function createStaffAccount(store: Store, input: NewStaffInput): Pr
     if (input.secretKey === null) return err('missing_secret_key', 'set RATIFY_SECRET_KEY');
     totp = createTotpSecret(username);
   }
-  const created = await store.createStaffAccount({
+  const created = await store.staff.createStaffAccount({
     id: randomBytes(16).toString('hex'),
     username,
     role: input.role,
@@ -147,7 +147,7 @@ export async function authenticateStaff(
   now: Date,
 ): Promise<Result<StaffAccount, AuthenticateStaffError>> {
   const username = normalizeUsername(input.username);
-  const found = username === null ? null : await store.getStaffCredentials(username);
+  const found = username === null ? null : await store.staff.getStaffCredentials(username);
   if (found === null) {
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     await verifyPassword(await dummyHash, input.password);
@@ -161,6 +161,6 @@ export async function authenticateStaff(
   const secret = secretKey === null || found.totpSecretEncrypted === null ? null : openSecret(secretKey, found.username, found.totpSecretEncrypted);
   if (secret === null) return err('invalid_credentials');
   const step = checkTotp(found.username, secret, input.totp, now);
-  if (step === null || !(await store.advanceTotpStep(found.id, step))) return err('invalid_credentials');
+  if (step === null || !(await store.staff.advanceTotpStep(found.id, step))) return err('invalid_credentials');
   return ok(account);
 }

@@ -16,12 +16,12 @@ export type ChangeStaffPasswordInput = {
 export type ChangeStaffPasswordError = 'wrong_password' | 'weak_password' | 'same_password' | 'staff_not_found';
 
 export async function changeStaffPassword(store: Store, input: ChangeStaffPasswordInput): Promise<Result<{ readonly sessionsEnded: number }, ChangeStaffPasswordError>> {
-  const found = await store.getStaffCredentials(input.username);
+  const found = await store.staff.getStaffCredentials(input.username);
   if (found === null) return err('staff_not_found', input.username);
   if (!(await verifyPassword(found.passwordHash, input.currentPassword))) return err('wrong_password');
   if (input.newPassword.length < MIN_PASSWORD_LENGTH || input.newPassword.length > MAX_PASSWORD_LENGTH) {
     return err('weak_password', `use ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`);
   }
   if (input.newPassword === input.currentPassword) return err('same_password');
-  return store.setStaffPassword(found.id, await hashPassword(input.newPassword), input.keepTokenHash);
+  return store.staff.setStaffPassword(found.id, await hashPassword(input.newPassword), input.keepTokenHash);
 }

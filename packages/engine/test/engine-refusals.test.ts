@@ -18,9 +18,9 @@ const rng = seededRandom('engine-refusals');
 async function setUp(revotePolicy: 'last_counts' | 'first_counts' = 'last_counts') {
   const store = await openStore(':memory:');
   const engine = createEngine({ store, now: () => new Date('2026-11-10T12:00:00Z') });
-  unwrap(await store.createUnion({ id: 'aftra', name: 'Federation' }));
+  unwrap(await store.members.createUnion({ id: 'aftra', name: 'Federation' }));
   unwrap(
-    await store.importRoll(
+    await store.members.importRoll(
       'aftra',
       ['1', '2', '3'].map((n) => ({ memberNumber: `F${n}`, name: `Member ${n}`, email: `f${n}@example.org`, goodStanding: true, unit: null })),
     ),
@@ -62,8 +62,8 @@ describe('engine refusals', () => {
   it('publishes exactly one credential per eligible member, no more, no fewer', async () => {
     const store = await openStore(':memory:');
     const engine = createEngine({ store });
-    unwrap(await store.createUnion({ id: 'aftra', name: 'Federation' }));
-    unwrap(await store.importRoll('aftra', [{ memberNumber: 'F1', name: 'One', email: 'f1@example.org', goodStanding: true, unit: null }]));
+    unwrap(await store.members.createUnion({ id: 'aftra', name: 'Federation' }));
+    unwrap(await store.members.importRoll('aftra', [{ memberNumber: 'F1', name: 'One', email: 'f1@example.org', goodStanding: true, unit: null }]));
     const definition: VoteDefinition = {
       voteId: 'count',
       title: 'Count',
@@ -78,7 +78,7 @@ describe('engine refusals', () => {
     unwrap(await engine.createVote(definition, ceremony.messages));
     const two = [0, 1].map(() => toHex(g.encodeElement(publicCredential(g, 'count', generatePrivateCredential(rng)))));
     expect(await engine.publishCredentials('count', two)).toMatchObject({ ok: false, error: 'credential_count_mismatch' });
-    expect(await store.listCredentials('count')).toHaveLength(0);
+    expect(await store.ballots.listCredentials('count')).toHaveLength(0);
     unwrap(await engine.publishCredentials('count', two.slice(0, 1)));
   });
 
@@ -96,7 +96,7 @@ describe('engine refusals', () => {
     const stranger = generatePrivateCredential(rng);
     const r = await engine.castBallot('primetime', await ballotText(engine, stranger, true));
     expect(r).toMatchObject({ ok: false, error: 'unknown_credential' });
-    expect(await store.listBallots('primetime')).toHaveLength(0);
+    expect(await store.ballots.listBallots('primetime')).toHaveLength(0);
   });
 
   it('refuses a non-canonical or tampered ballot with a reason code and stores nothing', async () => {
@@ -106,8 +106,8 @@ describe('engine refusals', () => {
     const wire = JSON.parse(text);
     wire.answers[0].choices[0].proof[0].challenge = wire.answers[0].choices[0].proof[1].challenge;
     expect(await engine.castBallot('primetime', JSON.stringify(wire))).toMatchObject({ ok: false, error: 'invalid_choice_proof' });
-    expect(await store.listBallots('primetime')).toHaveLength(0);
-    const events = await store.listEvents('primetime');
+    expect(await store.ballots.listBallots('primetime')).toHaveLength(0);
+    const events = await store.board.listEvents('primetime');
     expect(events.map((e) => e.kind)).not.toContain('ballot_accepted');
   });
 
@@ -116,17 +116,17 @@ describe('engine refusals', () => {
     const first = unwrap(await engine.castBallot('primetime', await ballotText(engine, creds[0]!, true)));
     const second = unwrap(await engine.castBallot('primetime', await ballotText(engine, creds[0]!, false)));
     expect(second.superseded).toBe(first.trackingCode);
-    expect(await store.listBallots('primetime', { countedOnly: true })).toHaveLength(1);
-    expect((await store.listEvents('primetime')).at(-1)!.kind).toBe('ballot_superseded');
+    expect(await store.ballots.listBallots('primetime', { countedOnly: true })).toHaveLength(1);
+    expect((await store.board.listEvents('primetime')).at(-1)!.kind).toBe('ballot_superseded');
   });
 
   it('refuses a second ballot under first_counts with already_voted, storing nothing', async () => {
     const { engine, store, creds } = await setUp('first_counts');
     unwrap(await engine.castBallot('primetime', await ballotText(engine, creds[0]!, true)));
-    const before = (await store.listEvents('primetime')).length;
+    const before = (await store.board.listEvents('primetime')).length;
     expect(await engine.castBallot('primetime', await ballotText(engine, creds[0]!, false))).toMatchObject({ ok: false, error: 'already_voted' });
-    expect((await store.listEvents('primetime')).length).toBe(before);
-    expect(await store.listBallots('primetime')).toHaveLength(1);
+    expect((await store.board.listEvents('primetime')).length).toBe(before);
+    expect(await store.ballots.listBallots('primetime')).toHaveLength(1);
   });
 
   it('refuses ballots after the close, duplicate and bad partial decryptions, and a result before k shares', async () => {

@@ -78,7 +78,7 @@ describe('creating staff and signing in', () => {
     if (!created.ok) throw new Error(created.error);
     expect(created.value.account).toMatchObject({ username: 'alice', role: 'administrator' });
     expect(created.value.totpUri).toMatch(/^otpauth:\/\/totp\/Ratify:alice\?/);
-    const stored = await store.getStaffCredentials('alice');
+    const stored = await store.staff.getStaffCredentials('alice');
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored?.totpSecretEncrypted).not.toContain(secretOf(created.value.totpUri!));
     expect(JSON.stringify(stored)).not.toContain(PASSWORD);

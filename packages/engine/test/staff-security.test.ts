@@ -19,7 +19,7 @@ beforeEach(async () => {
   const created = await createStaffAccount(store, { username: 'olga', password: PASSWORD, role: 'observer', secretKey: null });
   if (!created.ok) throw new Error(created.error);
   staffId = created.value.account.id;
-  for (const tokenHash of ['here', 'there']) await store.createStaffSession({ tokenHash, staffId, csrfHash: 'c', expiresAt: LATER });
+  for (const tokenHash of ['here', 'there']) await store.staff.createStaffSession({ tokenHash, staffId, csrfHash: 'c', expiresAt: LATER });
 });
 afterEach(() => store.close());
 
@@ -27,32 +27,32 @@ const change = (currentPassword: string, newPassword: string) => changeStaffPass
 
 describe('changing a staff password', () => {
   it('refuses a wrong current password, a short new one and the same one, changing nothing', async () => {
-    const before = (await store.getStaffCredentials('olga'))!.passwordHash;
+    const before = (await store.staff.getStaffCredentials('olga'))!.passwordHash;
     expect(await change('wrong password here', NEW)).toMatchObject({ ok: false, error: 'wrong_password' });
     expect(await change(PASSWORD, 'short')).toMatchObject({ ok: false, error: 'weak_password' });
     expect(await change(PASSWORD, PASSWORD)).toMatchObject({ ok: false, error: 'same_password' });
-    expect((await store.getStaffCredentials('olga'))!.passwordHash).toBe(before);
-    expect(await store.getStaffSession('there', NOW.toISOString())).not.toBeNull();
+    expect((await store.staff.getStaffCredentials('olga'))!.passwordHash).toBe(before);
+    expect(await store.staff.getStaffSession('there', NOW.toISOString())).not.toBeNull();
   });
 
   it('stores a new argon2id hash, ends the other sessions and keeps this one', async () => {
     expect(await change(PASSWORD, NEW)).toEqual({ ok: true, value: { sessionsEnded: 1 } });
-    expect((await store.getStaffCredentials('olga'))!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await store.getStaffSession('here', NOW.toISOString())).not.toBeNull();
-    expect(await store.getStaffSession('there', NOW.toISOString())).toBeNull();
+    expect((await store.staff.getStaffCredentials('olga'))!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await store.staff.getStaffSession('here', NOW.toISOString())).not.toBeNull();
+    expect(await store.staff.getStaffSession('there', NOW.toISOString())).toBeNull();
     expect(await authenticateStaff(store, null, { username: 'olga', password: PASSWORD }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
     expect(await authenticateStaff(store, null, { username: 'olga', password: NEW }, NOW)).toMatchObject({ ok: true });
   });
 
   it('refuses a disabled account (and it cannot sign in)', async () => {
-    expect((await store.disableStaffAccount('olga', NOW.toISOString())).ok).toBe(true);
+    expect((await store.staff.disableStaffAccount('olga', NOW.toISOString())).ok).toBe(true);
     expect(await change(PASSWORD, NEW)).toMatchObject({ ok: false, error: 'staff_not_found' });
     expect(await authenticateStaff(store, null, { username: 'olga', password: PASSWORD }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
   });
 
   it('lets an account enabled again sign in with the password it had, and change it', async () => {
-    expect((await store.disableStaffAccount('olga', NOW.toISOString())).ok).toBe(true);
-    expect((await store.enableStaffAccount('olga')).ok).toBe(true);
+    expect((await store.staff.disableStaffAccount('olga', NOW.toISOString())).ok).toBe(true);
+    expect((await store.staff.enableStaffAccount('olga')).ok).toBe(true);
     expect(await authenticateStaff(store, null, { username: 'olga', password: PASSWORD }, NOW)).toMatchObject({ ok: true });
     expect(await change(PASSWORD, NEW)).toEqual({ ok: true, value: { sessionsEnded: 0 } });
   });

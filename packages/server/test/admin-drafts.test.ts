@@ -133,7 +133,7 @@ describe('the ceremony relay', () => {
     for (const [i, d] of devices.entries()) expect(await d.post('empty', confirmations[i]!)).toMatchObject({ status: 201 });
     expect(await admin().call('adminDraftCeremony', { params: { id: 'empty' } })).toMatchObject({ value: { status: 'complete', messages: 9 } });
     expect(await admin().call('createVoteFromDraft', { params: { id: 'empty' } })).toMatchObject({ status: 409, error: { code: 'no_eligible_members' } });
-    expect(await server.engine.store.getVote('empty')).toBeNull();
+    expect(await server.engine.store.votes.getVote('empty')).toBeNull();
     expect(await admin().call('getDraft', { params: { id: 'empty' } })).toMatchObject({ value: { status: 'ceremony' } });
     expect(await admin().call('adminDraftCeremony', { params: { id: 'nope' } })).toMatchObject({ status: 404, error: { code: 'draft_not_found' } });
   });

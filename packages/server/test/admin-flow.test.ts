@@ -45,7 +45,7 @@ describe('admin console: a whole vote', () => {
     });
     expect(preview.ok && preview.value.dualMembers).toEqual([{ email: 'dual@example.org', memberNumber: 'S3', otherUnions: [{ unionId: 'local-10', memberNumber: 'T1' }] }]);
     expect(preview.ok && preview.value.units).toEqual([{ unit: 'north', rows: 2 }, { unit: 'south', rows: 4 }]);
-    expect((await admin.call('listUnions')).ok && (await server.engine.store.listMembers('local-9')).length).toBe(0);
+    expect((await admin.call('listUnions')).ok && (await server.engine.store.members.listMembers('local-9')).length).toBe(0);
     expect(await admin.call('importRoll', { params: { id: 'local-9' }, json: { csv } })).toMatchObject({ status: 200, value: { added: 6, eligible: 5, dualMembers: 1 } });
     expect(await admin.call('listUnions')).toMatchObject({ value: { unions: [{ id: 'local-10', members: 1, eligible: 1 }, { id: 'local-9', members: 6, eligible: 5 }] } });
 
@@ -69,15 +69,15 @@ describe('admin console: a whole vote', () => {
 
     // 3. Create the vote: the roll freezes at the record date and the opening and closing are scheduled.
     // As if the server had crashed right after engine.createVote: the route finishes the job.
-    const stored = JSON.parse((await server.engine.store.getDraft(VOTE))!.definition) as VoteDefinition & { trustees: { members: { account?: string }[] } };
+    const stored = JSON.parse((await server.engine.store.drafts.getDraft(VOTE))!.definition) as VoteDefinition & { trustees: { members: { account?: string }[] } };
     const definition: VoteDefinition = { ...stored, trustees: { ...stored.trustees, members: stored.trustees.members.map(({ id, name }) => ({ id, name })) } };
-    const ceremony = (await server.engine.store.listCeremonyMessages(VOTE)).map((m) => unwrap(parseWireCeremonyMessage(server.engine.group, m.message)));
+    const ceremony = (await server.engine.store.drafts.listCeremonyMessages(VOTE)).map((m) => unwrap(parseWireCeremonyMessage(server.engine.group, m.message)));
     expect((await server.engine.createVote(definition, ceremony)).ok).toBe(true);
-    expect(await server.engine.store.getSchedule(VOTE)).toBeNull();
+    expect(await server.engine.store.votes.getSchedule(VOTE)).toBeNull();
     const created = await admin.call('createVoteFromDraft', { params: { id: VOTE } });
     expect(created).toMatchObject({ status: 201, value: { voteId: VOTE, status: 'draft', eligibleCount: 5 } });
     expect(await admin.call('createVoteFromDraft', { params: { id: VOTE } })).toMatchObject({ status: 409, error: { code: 'draft_already_created' } });
-    expect(await server.engine.store.getSchedule(VOTE)).toMatchObject({ opensAt: '2026-11-11T09:00:00.000Z', closesAt: '2026-11-12T17:00:00.000Z', openedAt: null });
+    expect(await server.engine.store.votes.getSchedule(VOTE)).toMatchObject({ opensAt: '2026-11-11T09:00:00.000Z', closesAt: '2026-11-12T17:00:00.000Z', openedAt: null });
     expect(await devices[0]!.post(VOTE, devices[0]!.commitmentsText())).toMatchObject({ status: 409, error: { code: 'draft_already_created' } });
     const detail = await server.client().getVote(VOTE);
     expect(detail).toMatchObject({ value: { status: 'draft', eligibleCount: 5, trustees: { threshold: 2 } } });
@@ -95,7 +95,7 @@ describe('admin console: a whole vote', () => {
     expect(await scheduler.runDueJobs(server.clock.now())).toEqual([]);
     server.clock.advance(1000);
     expect(await scheduler.runDueJobs(server.clock.now())).toEqual([{ voteId: VOTE, job: 'open', dueAt: '2026-11-11T09:00:00.000Z', outcome: 'done' }]);
-    expect((await server.engine.store.getVote(VOTE))?.status).toBe('open');
+    expect((await server.engine.store.votes.getVote(VOTE))?.status).toBe('open');
     expect(await scheduler.runDueJobs(server.clock.now())).toEqual([]);
 
     // 6. Members vote (sign-in + ballot from the booth); no result before the close.
@@ -136,7 +136,7 @@ describe('admin console: a whole vote', () => {
     // 7. The scheduler closes the vote at closesAt and the tally is computed.
     server.clock.advance(30 * 3600_000); // past 2026-11-12T17:00:00Z
     expect(await scheduler.runDueJobs(server.clock.now())).toMatchObject([{ voteId: VOTE, job: 'close', outcome: 'done' }]);
-    expect((await server.engine.store.getVote(VOTE))?.status).toBe('closed');
+    expect((await server.engine.store.votes.getVote(VOTE))?.status).toBe('closed');
     expect(await server.client().result(VOTE)).toMatchObject({ status: 404 });
 
     // 8. Two of three trustees decrypt through the relay; the second share publishes the result.

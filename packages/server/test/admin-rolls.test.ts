@@ -44,7 +44,7 @@ describe('roll upload', () => {
     const imported = await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: bad } });
     expect(imported).toMatchObject({ status: 400, error: { code: 'invalid_roll' } });
     expect(!imported.ok && imported.error.message).toContain('line 3, column email: invalid_email');
-    expect(await server.engine.store.listMembers('local-9')).toEqual([]);
+    expect(await server.engine.store.members.listMembers('local-9')).toEqual([]);
     // A header problem names the header line and the missing column.
     const header = await admin().call('previewRoll', { params: { id: 'local-9' }, json: { csv: 'member_number,name\n' } });
     expect(header.ok && header.value.issues.map((i) => [i.code, i.line, i.column])).toEqual([['missing_column', 1, 'email'], ['missing_column', 1, 'good_standing']]);
@@ -60,9 +60,9 @@ describe('roll upload', () => {
     ]);
     const preview = await admin().call('previewRoll', { params: { id: 'local-9' }, json: { csv: next } });
     expect(preview).toMatchObject({ value: { valid: true, rows: 3, eligible: 3, changes: { added: 2, kept: 1, removed: 1 }, sample: [{ memberNumber: 'A1', unit: 'north' }, {}, {}] } });
-    expect((await server.engine.store.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
+    expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
     expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next } })).toMatchObject({ value: { added: 2, kept: 1, removed: 1 } });
-    expect((await server.engine.store.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A3', 'A4']);
+    expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A3', 'A4']);
   });
 
   it('refuses an unknown union and a body without a csv', async () => {
@@ -124,10 +124,10 @@ describe('roll amendments after the freeze', () => {
     expect(await admin().call('amendRoll', { params: { id: 'nope' }, json: { kind: 'added', memberNumber: 'G1', reason: 'x' } })).toMatchObject({ status: 404, error: { code: 'vote_not_found' } });
     expect(await admin().call('listRollEvents', { params: { id: 'nope' } })).toMatchObject({ status: 404, error: { code: 'vote_not_found' } });
     await seedScenario(server);
-    await server.engine.store.createVote({ id: 'unfrozen', unionId: GUILD.unionId, manifest: '{}' });
+    await server.engine.store.votes.createVote({ id: 'unfrozen', unionId: GUILD.unionId, manifest: '{}' });
     expect(await admin().call('amendRoll', { params: { id: 'unfrozen' }, json: { kind: 'added', memberNumber: 'G1', reason: 'x' } })).toMatchObject({ status: 409, error: { code: 'roll_not_frozen' } });
     expect(await admin().call('listRollEvents', { params: { id: 'unfrozen' } })).toMatchObject({ status: 409, error: { code: 'roll_not_frozen' } });
-    for (const status of ['closed', 'tallied'] as const) await server.engine.store.transitionVote(GUILD.voteId, status);
+    for (const status of ['closed', 'tallied'] as const) await server.engine.store.votes.transitionVote(GUILD.voteId, status);
     expect(await admin().call('amendRoll', { params: { id: GUILD.voteId }, json: { kind: 'added', memberNumber: 'G4', reason: 'late' } })).toMatchObject({ status: 409, error: { code: 'roll_locked' } });
   });
 });

@@ -20,7 +20,7 @@ describe('admin token', () => {
     const member = server.client();
     await signIn(server, member, 'G1', 'g1@example.org');
     expect(await member.admin.publishResult(GUILD.voteId)).toMatchObject({ status: 401 });
-    expect((await server.engine.store.getVote(GUILD.voteId))?.status).toBe('open');
+    expect((await server.engine.store.votes.getVote(GUILD.voteId))?.status).toBe('open');
     const off = await startServer({ adminToken: null });
     expect(await off.client({ adminToken: ADMIN_TOKEN }).admin.open('x')).toMatchObject({ status: 403, error: { code: 'admin_disabled' } });
     await off.close();

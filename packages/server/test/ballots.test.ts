@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const ballotCount = async () => (await server.store.countBallots(GUILD.voteId)).accepted;
+const ballotCount = async () => (await server.store.ballots.countBallots(GUILD.voteId)).accepted;
 
 describe('POST /api/votes/:id/ballots', () => {
   it('accepts a ballot from a member on the roll and shows its tracking code on the board', async () => {
@@ -91,7 +91,7 @@ describe('POST /api/votes/:id/ballots', () => {
     const tooLarge = await c.castBallot(GUILD.voteId, `{"x":"${'a'.repeat(300 * 1024)}"}`);
     expect(tooLarge).toMatchObject({ status: 413, error: { code: 'too_large' } });
     expect(await ballotCount()).toBe(0);
-    expect((await c.me()).ok && (await server.store.hasParticipated(GUILD.voteId, 'G1'))).toBe(false);
+    expect((await c.me()).ok && (await server.store.rolls.hasParticipated(GUILD.voteId, 'G1'))).toBe(false);
     expect((await c.castBallot(GUILD.voteId, text)).ok).toBe(true);
     expect(await c.castBallot(GUILD.voteId, text)).toMatchObject({ status: 409, error: { code: 'duplicate_ballot' } });
   });

@@ -43,8 +43,8 @@ export async function digestOf(admin: () => RatifyClient, offerId: string): Prom
 /** Creates the vote `sag-ratify` whose manifest binds this offer reference. */
 export async function voteBinding(server: TestServer, reference: { id: string; title: string; digest: string }): Promise<void> {
   const { engine } = server;
-  unwrap(await engine.store.createUnion({ id: 'sag', name: 'SAG' }));
-  unwrap(await engine.store.importRoll('sag', [{ memberNumber: 'S1', name: 'S', email: 's@example.org', goodStanding: true, unit: null }]));
+  unwrap(await engine.store.members.createUnion({ id: 'sag', name: 'SAG' }));
+  unwrap(await engine.store.members.importRoll('sag', [{ memberNumber: 'S1', name: 'S', email: 's@example.org', goodStanding: true, unit: null }]));
   const definition: VoteDefinition = {
     voteId: 'sag-ratify', title: 'Ratify', unionId: 'sag', unionName: 'SAG', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },

@@ -27,7 +27,7 @@ async function snapshot() {
   return { offers, documents };
 }
 
-const storedOffer = async (id: string) => unwrap(parseWireOffer((await server.store.getOffer(id))!.offer));
+const storedOffer = async (id: string) => unwrap(parseWireOffer((await server.store.bargaining.getOffer(id))!.offer));
 
 describe('attaching a document to an offer', () => {
   it('lists it in the offer, sorted by id, and changes the offer digest; a contract document leaves every offer alone', async () => {
@@ -82,7 +82,7 @@ describe('attaching a document to an offer', () => {
     const before = await snapshot();
     expect(await attach('late', 'Late.pdf', PDF, 'amptp-final')).toMatchObject({ status: 409, error: { code: 'offer_in_use' } });
     expect(await snapshot()).toEqual(before);
-    expect(await server.store.getDocument('late')).toBeNull();
+    expect(await server.store.bargaining.getDocument('late')).toBeNull();
     expect(await digestOf('amptp-final')).toBe(digest);
     const offer = await server.client().call('voteOffer', { params: { id: 'sag-ratify' } });
     expect(offer).toMatchObject({ status: 200, value: { digestMatches: true, documents: [{ id: 'summary' }] } });
@@ -106,7 +106,7 @@ describe('attaching a document to an offer', () => {
     await fx.seedTracker(admin);
     // 64 documents stored for the offer directly (as a database from before offers listed them could hold).
     for (let i = 0; i < 64; i++) {
-      unwrap(await server.store.addDocument({ id: `d${String(i).padStart(2, '0')}`, contractId: CONTRACT.id, offerId: 'amptp-final', name: 'd.md', contentType: 'text/markdown', size: 1, sha256: sha256Hex(Buffer.from('x')), bytes: Buffer.from('x') }));
+      unwrap(await server.store.bargaining.addDocument({ id: `d${String(i).padStart(2, '0')}`, contractId: CONTRACT.id, offerId: 'amptp-final', name: 'd.md', contentType: 'text/markdown', size: 1, sha256: sha256Hex(Buffer.from('x')), bytes: Buffer.from('x') }));
     }
     const before = await snapshot();
     expect(await attach('one-more', 'One more.md', MD, 'amptp-final')).toMatchObject({ status: 409, error: { code: 'too_many_documents' } });
@@ -143,7 +143,7 @@ describe('the public route serves only what the bound offer lists', () => {
   it('does not list or serve a document attached to the offer in storage but not listed by it', async () => {
     await boundWithSummary();
     // As an older database could hold: a document of the offer the offer object does not list.
-    unwrap(await server.store.addDocument({ id: 'unlisted', contractId: CONTRACT.id, offerId: 'amptp-final', name: 'unlisted.md', contentType: 'text/markdown', size: MD.length, sha256: sha256Hex(Buffer.from(MD)), bytes: Buffer.from(MD) }));
+    unwrap(await server.store.bargaining.addDocument({ id: 'unlisted', contractId: CONTRACT.id, offerId: 'amptp-final', name: 'unlisted.md', contentType: 'text/markdown', size: MD.length, sha256: sha256Hex(Buffer.from(MD)), bytes: Buffer.from(MD) }));
     const offer = await server.client().call('voteOffer', { params: { id: 'sag-ratify' } });
     expect(offer.ok && offer.value.documents.map((d) => d.id)).toEqual(['summary']);
     expect(await server.client().call('voteOfferDocument', { params: { id: 'sag-ratify', documentId: 'unlisted' } })).toMatchObject({ status: 404, error: { code: 'document_not_found' } });
@@ -151,8 +151,8 @@ describe('the public route serves only what the bound offer lists', () => {
 
   it('serves nothing while the stored offer is not the one the manifest signed', async () => {
     await boundWithSummary();
-    const stored = (await server.store.getOffer('amptp-final'))!;
-    unwrap(await server.store.updateOffer({ ...stored, offer: stored.offer.replace('"AMPTP final offer"', '"AMPTP final offer (changed)"') }));
+    const stored = (await server.store.bargaining.getOffer('amptp-final'))!;
+    unwrap(await server.store.bargaining.updateOffer({ ...stored, offer: stored.offer.replace('"AMPTP final offer"', '"AMPTP final offer (changed)"') }));
     expect(await server.client().call('voteOffer', { params: { id: 'sag-ratify' } })).toMatchObject({ status: 200, value: { digestMatches: false } });
     const res = await fetch(url('summary'));
     expect(res.status).toBe(500);

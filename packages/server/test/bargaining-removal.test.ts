@@ -34,7 +34,7 @@ async function snapshot() {
   return { offers, documents };
 }
 
-const storedOffer = async (id: string) => unwrap(parseWireOffer((await server.store.getOffer(id))!.offer));
+const storedOffer = async (id: string) => unwrap(parseWireOffer((await server.store.bargaining.getOffer(id))!.offer));
 const auditOf = async (action: string) => {
   const log = await admin().staff.auditLog();
   return log.ok ? log.value.entries.filter((e) => e.action === action).map((e) => JSON.parse(e.details) as unknown) : [];
@@ -61,9 +61,9 @@ describe('removing an offer', () => {
     const final = await digestOf('amptp-final');
 
     expect(await removeOffer('amptp-mistake')).toEqual({ ok: true, status: 200, value: { deleted: true } });
-    expect(await server.store.getOffer('amptp-mistake')).toBeNull();
-    expect(await server.store.getDocument('mistake-summary')).toBeNull();
-    expect(await server.store.getDocument('mistake-text')).toBeNull();
+    expect(await server.store.bargaining.getOffer('amptp-mistake')).toBeNull();
+    expect(await server.store.bargaining.getDocument('mistake-summary')).toBeNull();
+    expect(await server.store.bargaining.getDocument('mistake-text')).toBeNull();
     const detail = await admin().call('getContract', { params: { id: CONTRACT.id } });
     expect(detail.ok && detail.value.offers.map((o) => o.offer.id)).toEqual(['aftra-2008', 'amptp-final']);
     expect(detail.ok && detail.value.documents.map((d) => d.id)).toEqual(['contract-text', 'final-summary']);
@@ -118,7 +118,7 @@ describe('removing an offer', () => {
     expect(await removeOffer('aftra-2008')).toMatchObject({ status: 409, error: { code: 'offer_referenced' } });
     expect(await removeOffer('other-offer')).toMatchObject({ status: 200 });
     expect(await removeOffer('aftra-2008')).toMatchObject({ status: 200 });
-    expect(await server.store.getOffer('aftra-2008')).toBeNull();
+    expect(await server.store.bargaining.getOffer('aftra-2008')).toBeNull();
   });
 
   it('refuses an agreement a bound offer is compared with: the vote page keeps its comparison', async () => {
@@ -143,7 +143,7 @@ describe('removing a document', () => {
     expect(await attach('b-text', 'Text.pdf', PDF, 'amptp-final')).toMatchObject({ status: 201 });
 
     expect(await removeDocument('contract-text')).toEqual({ ok: true, status: 200, value: { deleted: true } });
-    expect(await server.store.getDocument('contract-text')).toBeNull();
+    expect(await server.store.bargaining.getDocument('contract-text')).toBeNull();
     expect((await storedOffer('amptp-final')).documents?.map((d) => d.id)).toEqual(['a-summary', 'b-text']);
 
     // Removing is the twin of attaching: the offer lists what remains, and its digest is the one it had then.

@@ -28,23 +28,23 @@ async function seeded(secretKey: Uint8Array | null) {
 describe('demo campaigns', () => {
   it('seeds both sides equally: a page with signatures, a committee and an approved appeal to the whole roll', async () => {
     const { store, engine, dir } = await seeded(randomBytes(32));
-    const pages = await store.listEndorsementPages(CAMPAIGN_DEMO_VOTE);
+    const pages = await store.campaigns.listEndorsementPages(CAMPAIGN_DEMO_VOTE);
     expect(pages.map((p) => [p.side, p.title, p.count])).toEqual([
       ['for', 'Actors for a Fair Contract', 5],
       ['against', 'Vote No: Hold Out for New Media', 3],
     ]);
-    expect((await store.listCommittees(CAMPAIGN_DEMO_VOTE)).map((c) => [c.side, c.name])).toEqual([['for', 'Actors for a Fair Contract'], ['against', 'Vote No: Hold Out for New Media']]);
-    const eligible = (await store.listRollEntries(CAMPAIGN_DEMO_VOTE)).filter((e) => e.status === 'eligible').length;
-    const appeals = await store.listAppeals(CAMPAIGN_DEMO_VOTE);
+    expect((await store.campaigns.listCommittees(CAMPAIGN_DEMO_VOTE)).map((c) => [c.side, c.name])).toEqual([['for', 'Actors for a Fair Contract'], ['against', 'Vote No: Hold Out for New Media']]);
+    const eligible = (await store.rolls.listRollEntries(CAMPAIGN_DEMO_VOTE)).filter((e) => e.status === 'eligible').length;
+    const appeals = await store.campaigns.listAppeals(CAMPAIGN_DEMO_VOTE);
     expect(appeals.map((a) => [a.side, a.status, a.recipients])).toEqual([['for', 'approved', eligible], ['against', 'approved', eligible]]);
-    expect(await store.listMail({ voteId: CAMPAIGN_DEMO_VOTE, kind: 'campaign_appeal' })).toHaveLength(2 * eligible);
+    expect(await store.mail.listMail({ voteId: CAMPAIGN_DEMO_VOTE, kind: 'campaign_appeal' })).toHaveLength(2 * eligible);
     const accounts = JSON.parse(readFileSync(join(dir, 'campaign-accounts.json'), 'utf8')) as { username: string; password: string }[];
     expect(accounts.map((a) => a.username)).toEqual(['fair-contract', 'hold-out']);
     expect(statSync(join(dir, 'campaign-accounts.json')).mode & 0o777).toBe(0o600);
-    expect((await store.getStaffCredentials('fair-contract'))?.role).toBe('campaign');
+    expect((await store.staff.getStaffCredentials('fair-contract'))?.role).toBe('campaign');
     // Idempotent: a second seed adds nothing.
     await seedDemo(engine, dir, new Date(), SCALE, 0.1, { secretKey: null, publicUrl: 'http://127.0.0.1:3000' });
-    expect(await store.listEndorsementPages(CAMPAIGN_DEMO_VOTE)).toHaveLength(2);
+    expect(await store.campaigns.listEndorsementPages(CAMPAIGN_DEMO_VOTE)).toHaveLength(2);
     await store.close();
   });
 
@@ -54,7 +54,7 @@ describe('demo campaigns', () => {
     const account = JSON.parse(readFileSync(file, 'utf8')) as { username: string; password: string };
     expect(account.username).toBe(DEMO_OBSERVER);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const stored = await store.getStaffCredentials(DEMO_OBSERVER);
+    const stored = await store.staff.getStaffCredentials(DEMO_OBSERVER);
     expect(stored?.role).toBe('observer');
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored?.passwordHash).not.toContain(account.password);
@@ -67,8 +67,8 @@ describe('demo campaigns', () => {
 
   it('leaves the appeals pending without a secret key (nothing can be sealed)', async () => {
     const { store } = await seeded(null);
-    expect((await store.listAppeals(CAMPAIGN_DEMO_VOTE)).map((a) => a.status)).toEqual(['pending', 'pending']);
-    expect(await store.listMail({ kind: 'campaign_appeal' })).toHaveLength(0);
+    expect((await store.campaigns.listAppeals(CAMPAIGN_DEMO_VOTE)).map((a) => a.status)).toEqual(['pending', 'pending']);
+    expect(await store.mail.listMail({ kind: 'campaign_appeal' })).toHaveLength(0);
     await store.close();
   });
 });

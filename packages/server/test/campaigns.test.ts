@@ -142,7 +142,7 @@ describe('campaign committees and appeals', () => {
     expect(await call(admin, 'adminCreateCommittee', { params: { id: GUILD.voteId }, json: { side: 'against', name: 'X', username: 'no', password: 'short' } })).toMatchObject({ status: 400 });
     expect(await call(admin, 'adminCreateCommittee', { params: { id: GUILD.voteId }, json: { side: 'neither', name: 'X', username: 'nobody', password: PASSWORD } })).toMatchObject({ status: 400 });
     expect(await call(admin, 'adminCreateCommittee', { params: { id: 'no-such-vote' }, json: { side: 'for', name: 'X', username: 'nobody', password: PASSWORD } })).toMatchObject({ status: 404 });
-    expect((await server.store.listStaffAccounts()).map((a) => [a.username, a.role])).toEqual([['yes-committee', 'campaign']]);
+    expect((await server.store.staff.listStaffAccounts()).map((a) => [a.username, a.role])).toEqual([['yes-committee', 'campaign']]);
     expect(await call(admin, 'adminCommittees', { params: { id: GUILD.voteId } })).toMatchObject({ value: { committees: [{ username: 'yes-committee', side: 'for', name: 'Actors for a Fair Contract' }] } });
     const audit = await admin.staff.auditLog({ voteId: GUILD.voteId });
     expect(audit).toMatchObject({ ok: true, value: { entries: [{ actor: 'ops-token', action: 'adminCreateCommittee' }] } });
@@ -197,7 +197,7 @@ describe('campaign committees and appeals', () => {
     const a1 = await submit(yes, 1);
     expect(await call(admin, 'adminApproveAppeal', { params: { appealId: a1 } })).toMatchObject({ ok: true });
     // Sealed in the queue until sent.
-    const queued = await server.store.listMail({ kind: 'campaign_appeal' });
+    const queued = await server.store.mail.listMail({ kind: 'campaign_appeal' });
     expect(queued.map((m) => m.memberNumber).sort()).toEqual(['G1', 'G2', 'G3']);
     expect(JSON.stringify(queued)).not.toContain('Please read appeal');
     await drain();
@@ -225,9 +225,9 @@ describe('campaign committees and appeals', () => {
     const ids = [];
     for (let i = 1; i <= APPEALS_PER_SIDE + 1; i++) ids.push(await submit(yes, i));
     for (const id of ids.slice(0, APPEALS_PER_SIDE)) expect(await call(admin, 'adminApproveAppeal', { params: { appealId: id } })).toMatchObject({ ok: true });
-    const before = (await server.store.listMail({ kind: 'campaign_appeal' })).length;
+    const before = (await server.store.mail.listMail({ kind: 'campaign_appeal' })).length;
     expect(await call(admin, 'adminApproveAppeal', { params: { appealId: ids[APPEALS_PER_SIDE]! } })).toMatchObject({ status: 409, error: { code: 'appeal_quota_reached' } });
-    expect(await server.store.listMail({ kind: 'campaign_appeal' })).toHaveLength(before);
+    expect(await server.store.mail.listMail({ kind: 'campaign_appeal' })).toHaveLength(before);
     expect(await call(yes, 'campaignSubmitAppeal', { json: appealBody(9) })).toMatchObject({ status: 409, error: { code: 'appeal_quota_reached' } });
     expect(await call(yes, 'campaignMe')).toMatchObject({ value: { approved: APPEALS_PER_SIDE } });
     // The other side keeps its full quota, to the same audience.

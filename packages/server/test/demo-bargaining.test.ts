@@ -68,10 +68,10 @@ describe('demo bargaining timeline', () => {
     // already binds its offer, so the document cannot join it (its digest is signed).
     const id = 'federation-2008-agreement-highlights';
     await server.store.kysely.deleteFrom('bargaining_documents').where('id', '=', id).execute();
-    const before = (await server.store.getOffer('federation-2008-agreement'))!.offer;
+    const before = (await server.store.bargaining.getOffer('federation-2008-agreement'))!.offer;
     expect((await seedDemo(server.engine, dir, server.clock.now(), scale, 0)).seeded).toBe(false);
-    expect(await server.store.getDocument(id)).toBeNull();
-    expect((await server.store.getOffer('federation-2008-agreement'))!.offer).toBe(before);
+    expect(await server.store.bargaining.getDocument(id)).toBeNull();
+    expect((await server.store.bargaining.getOffer('federation-2008-agreement'))!.offer).toBe(before);
     expect(await server.client().call('voteOffer', { params: { id: 'federation-primetime-2008' } })).toMatchObject({ ok: true, value: { digestMatches: true } });
   });
 });

@@ -39,9 +39,9 @@ export type SeededVote = {
 
 export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource): Promise<SeededVote> {
   const { store, group } = engine;
-  if ((await store.getUnion(seed.unionId)) === null) unwrap(await store.createUnion({ id: seed.unionId, name: seed.unionName }));
+  if ((await store.members.getUnion(seed.unionId)) === null) unwrap(await store.members.createUnion({ id: seed.unionId, name: seed.unionName }));
   unwrap(
-    await store.importRoll(
+    await store.members.importRoll(
       seed.unionId,
       seed.members.map((m) => ({ memberNumber: m.memberNumber, name: `Name ${m.memberNumber}`, email: m.email, goodStanding: m.goodStanding ?? true, unit: null })),
     ),

@@ -29,9 +29,9 @@ export const FOLLOW_UPS = [
 export async function publishedVote(engine: Engine, rng: RandomSource, yes: number, no: number, options: { publish?: boolean } = {}): Promise<void> {
   const { store, group } = engine;
   const size = yes + no + 1;
-  unwrap(await store.createUnion({ id: UNION, name: 'Local 9' }));
+  unwrap(await store.members.createUnion({ id: UNION, name: 'Local 9' }));
   const roll = Array.from({ length: size }, (_, i) => ({ memberNumber: `L${i + 1}`, name: `Member ${i + 1}`, email: `l${i + 1}@example.org`, goodStanding: true, unit: null }));
-  unwrap(await store.importRoll(UNION, roll));
+  unwrap(await store.members.importRoll(UNION, roll));
   const definition: VoteDefinition = {
     voteId: PARENT,
     title: 'Ratify the 2027 agreement',

@@ -49,8 +49,8 @@ describe('unexpected errors', () => {
     const failing = (store: SqlStore): SqlStore =>
       new Proxy(store, {
         get(target, prop) {
-          if (prop === 'listVotes') return async () => Promise.reject(new Error('database exploded: secret detail'));
           const value: unknown = Reflect.get(target, prop, target);
+          if (prop === 'votes') return { ...store.votes, listVotes: async () => Promise.reject(new Error('database exploded: secret detail')) };
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       });

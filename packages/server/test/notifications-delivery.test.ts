@@ -45,7 +45,7 @@ function delivery(batchSize: number, options: { maxAttempts?: number; url?: stri
 
 async function queue(count: number, kind = 'notice'): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `m${i + 1}`);
-  await store.enqueueMail(
+  await store.mail.enqueueMail(
     ids.map((id, i) => ({
       id,
       kind,
@@ -71,9 +71,9 @@ describe('mail delivery over SMTP', () => {
     expect(await job.drainOnce()).toEqual({ claimed: 0, sent: 0, retried: 0, failed: 0, bounced: 0 });
     expect(sink.received).toHaveLength(5);
     expect(sink.received[0]).toMatchObject({ subject: 'Notice 1', text: 'Body of message 1', from: '"Ratify" <ratify@example.org>' });
-    const stored = await store.listMail({});
+    const stored = await store.mail.listMail({});
     expect(stored.every((m) => m.status === 'sent' && m.sealedBody === null && m.attempts === 1)).toBe(true);
-    expect((await store.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'sent']);
+    expect((await store.mail.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'sent']);
   });
 
   it('sends in-request mail best effort: an SMTP refusal is logged without the body, not thrown', async () => {
@@ -97,7 +97,7 @@ describe('mail delivery over SMTP', () => {
     sink.onRecipient = () => (refusals-- > 0 ? 451 : undefined);
     const job = delivery(10);
     expect(await job.drainOnce()).toMatchObject({ claimed: 1, retried: 1 });
-    const waiting = await store.getMailMessage('m1');
+    const waiting = await store.mail.getMailMessage('m1');
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: new Date(clock.now().getTime() + 60_000).toISOString() });
     expect(waiting?.sealedBody).not.toBeNull();
     expect(waiting?.lastError).toMatch(/^451/);
@@ -105,8 +105,8 @@ describe('mail delivery over SMTP', () => {
     clock.advance(60_000);
     expect(await job.drainOnce()).toMatchObject({ claimed: 1, sent: 1 });
     expect(sink.received.map((m) => m.to)).toEqual(['member1@example.org']);
-    expect((await store.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'retry', 'sent']);
-    expect(await store.getMailMessage('m1')).toMatchObject({ status: 'sent', attempts: 2, sealedBody: null });
+    expect((await store.mail.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'retry', 'sent']);
+    expect(await store.mail.getMailMessage('m1')).toMatchObject({ status: 'sent', attempts: 2, sealedBody: null });
   });
 
   it('gives up on a transient failure after maxAttempts', async () => {
@@ -116,8 +116,8 @@ describe('mail delivery over SMTP', () => {
     expect((await job.drainOnce()).retried).toBe(1);
     clock.advance(60_000);
     expect((await job.drainOnce()).failed).toBe(1);
-    expect(await store.getMailMessage('m1')).toMatchObject({ status: 'failed', attempts: 2, sealedBody: null });
-    expect((await store.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'retry', 'failed']);
+    expect(await store.mail.getMailMessage('m1')).toMatchObject({ status: 'failed', attempts: 2, sealedBody: null });
+    expect((await store.mail.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'retry', 'failed']);
   });
 
   it('records a 5xx after DATA as a permanent failure, never retried', async () => {
@@ -125,12 +125,12 @@ describe('mail delivery over SMTP', () => {
     sink.onMessage = () => 554;
     const job = delivery(10);
     expect(await job.drainOnce()).toMatchObject({ claimed: 1, failed: 1 });
-    const failed = await store.getMailMessage('m1');
+    const failed = await store.mail.getMailMessage('m1');
     expect(failed).toMatchObject({ status: 'failed', sealedBody: null, attempts: 1 });
     expect(failed?.lastError).toMatch(/^554/);
     clock.advance(24 * 60 * 60_000);
     expect((await job.drainOnce()).claimed).toBe(0);
-    expect((await store.listMailEvents('m1')).map((e) => [e.kind, e.detail?.slice(0, 3)])).toEqual([
+    expect((await store.mail.listMailEvents('m1')).map((e) => [e.kind, e.detail?.slice(0, 3)])).toEqual([
       ['queued', undefined],
       ['failed', '554'],
     ]);
@@ -140,8 +140,8 @@ describe('mail delivery over SMTP', () => {
     await queue(3);
     sink.onRecipient = (to) => (to === 'member2@example.org' ? 550 : undefined);
     expect(await delivery(10).drainOnce()).toMatchObject({ claimed: 3, sent: 2, bounced: 1 });
-    expect(await store.getMailMessage('m2')).toMatchObject({ status: 'bounced', sealedBody: null });
-    expect((await store.getMailMessage('m2'))?.lastError).toMatch(/^550/);
+    expect(await store.mail.getMailMessage('m2')).toMatchObject({ status: 'bounced', sealedBody: null });
+    expect((await store.mail.getMailMessage('m2'))?.lastError).toMatch(/^550/);
     expect(sink.received.map((m) => m.to)).toEqual(['member1@example.org', 'member3@example.org']);
   });
 
@@ -151,25 +151,25 @@ describe('mail delivery over SMTP', () => {
     await sink.close();
     sink = await startSmtpSink();
     expect((await delivery(10, { url }).drainOnce()).retried).toBe(1);
-    expect((await store.getMailMessage('m1'))?.status).toBe('queued');
+    expect((await store.mail.getMailMessage('m1'))?.status).toBe('queued');
   });
 
   it('fails a body sealed under another key without sending it', async () => {
     await queue(1);
     expect((await delivery(10, { key: mailKey(randomBytes(32)) }).drainOnce()).failed).toBe(1);
-    expect(await store.getMailMessage('m1')).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^body_unreadable/) });
+    expect(await store.mail.getMailMessage('m1')).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^body_unreadable/) });
     expect(sink.received).toEqual([]);
   });
 
   it('survives a restart: a message left mid-attempt is requeued by the next job and sent', async () => {
     await queue(1);
-    await store.claimDueMail(clock.now().toISOString(), 1); // the previous process died here
+    await store.mail.claimDueMail(clock.now().toISOString(), 1); // the previous process died here
     clock.advance(11 * 60_000);
     const job = delivery(10);
     await job.start();
     await job.stop();
     expect(sink.received.map((m) => m.to)).toEqual(['member1@example.org']);
-    expect((await store.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'requeued', 'sent']);
+    expect((await store.mail.listMailEvents('m1')).map((e) => e.kind)).toEqual(['queued', 'requeued', 'sent']);
   });
 });
 

@@ -27,9 +27,9 @@ const MEMBERS = [
 
 /** A draft vote of union `local7` with its roll frozen and trustees set up, but no credentials. */
 async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededVote> {
-  unwrap(await engine.store.createUnion({ id: 'local7', name: 'Local 7 (sample)' }));
+  unwrap(await engine.store.members.createUnion({ id: 'local7', name: 'Local 7 (sample)' }));
   unwrap(
-    await engine.store.importRoll(
+    await engine.store.members.importRoll(
       'local7',
       MEMBERS.map((m) => ({
         memberNumber: m.memberNumber,
@@ -121,7 +121,7 @@ describe('credential issuance by email', () => {
   it('emails every eligible member exactly one credential whose public part is on the list, and keeps no copy', async () => {
     const credentials = await issueAndDeliver();
     expect(sink.received.map((m) => m.to).sort()).toEqual(['l1@example.org', 'l2@example.org', 'l3@example.org']);
-    const listed = (await server.store.listCredentials(VOTE)).map((c) => c.credential);
+    const listed = (await server.store.ballots.listCredentials(VOTE)).map((c) => c.credential);
     expect(listed).toHaveLength(3);
     for (const [email, credential] of credentials) {
       expect(listed).toContain(publicOf(credential));
@@ -138,7 +138,7 @@ describe('credential issuance by email', () => {
         expect(logs).not.toContain(form);
       }
     }
-    const stored = await server.store.listMail({ voteId: VOTE, kind: 'credential' });
+    const stored = await server.store.mail.listMail({ voteId: VOTE, kind: 'credential' });
     expect(stored.map((m) => [m.status, m.sealedBody])).toEqual([['sent', null], ['sent', null], ['sent', null]]);
 
     // The credentials work: open the vote and cast with one.
@@ -151,7 +151,7 @@ describe('credential issuance by email', () => {
 
   it('keeps queued credential emails sealed until they are sent', async () => {
     expect((await admin().issueCredentials(VOTE)).ok).toBe(true);
-    const queued = await server.store.listMail({ voteId: VOTE });
+    const queued = await server.store.mail.listMail({ voteId: VOTE });
     expect(queued).toHaveLength(3);
     expect(queued.every((m) => m.status === 'queued' && m.sealedBody?.startsWith('v1.') === true)).toBe(true);
     expect(await databaseText()).not.toMatch(/#credential=/);
@@ -223,7 +223,7 @@ describe('credential replacement', () => {
     const fresh = credentialIn(mail);
     expect(fresh).not.toBe(old);
 
-    const list = await server.store.listCredentials(VOTE);
+    const list = await server.store.ballots.listCredentials(VOTE);
     expect(list.filter((c) => !c.revoked)).toHaveLength(3);
     expect(list.find((c) => c.credential === handle)).toMatchObject({ revoked: true, revokedReason: 'lost the email' });
     expect(list.find((c) => c.credential === publicOf(fresh))).toMatchObject({ revoked: false });
@@ -231,7 +231,7 @@ describe('credential replacement', () => {
     expect(await castWith('L2', 'l2@example.org', old)).toMatchObject({ ok: false, status: 403, error: { code: 'credential_revoked' } });
     expect(await castWith('L2', 'l2@example.org', fresh)).toMatchObject({ ok: true, status: 201 });
 
-    const audit = await server.store.listAudit({ voteId: VOTE, limit: 100 });
+    const audit = await server.store.audit.listAudit({ voteId: VOTE, limit: 100 });
     const revoked = audit.find((e) => e.action === 'credential_revoked');
     const added = audit.find((e) => e.action === 'credential_added');
     expect(revoked?.actor).toBe('ops-token');

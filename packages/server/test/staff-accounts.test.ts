@@ -126,7 +126,7 @@ describe('disabling a staff account', () => {
     for (const client of [member, server.client()]) expect(await client.call('disableStaffAccount', { params: { username: 'tom' } })).toMatchObject({ status: 401 });
     const alice = await session('alice');
     expect(await alice.call('disableStaffAccount', { params: { username: 'tom' }, headers: { 'x-csrf-token': 'wrong' } })).toMatchObject({ status: 403, error: { code: 'csrf_invalid' } });
-    expect((await server.store.listStaffAccountStatus()).every((a) => a.disabledAt === null)).toBe(true);
+    expect((await server.store.staff.listStaffAccountStatus()).every((a) => a.disabledAt === null)).toBe(true);
   });
 });
 
@@ -170,12 +170,12 @@ describe('enabling a disabled staff account', () => {
     await addStaff('tom', 'trustee');
     const alice = await session('alice');
     const tom = await session('tom');
-    const before = await server.store.listStaffAccountStatus();
+    const before = await server.store.staff.listStaffAccountStatus();
     expect(await alice.call('enableStaffAccount', { params: { username: 'tom' } })).toMatchObject({ ok: false, status: 409, error: { code: 'not_disabled' } });
     expect(await alice.call('enableStaffAccount', { params: { username: 'alice' } })).toMatchObject({ ok: false, status: 409, error: { code: 'not_disabled' } });
     expect(await alice.call('enableStaffAccount', { params: { username: 'nobody' } })).toMatchObject({ ok: false, status: 404, error: { code: 'staff_not_found' } });
     expect(await alice.call('enableStaffAccount', { params: { username: 'no' } })).toMatchObject({ ok: false, status: 400, error: { code: 'invalid_request' } });
-    expect(await server.store.listStaffAccountStatus()).toEqual(before);
+    expect(await server.store.staff.listStaffAccountStatus()).toEqual(before);
     expect(await tom.call('trusteeDrafts')).toMatchObject({ ok: true });
     const audit = await alice.call('auditLog');
     expect(audit.ok && audit.value.entries.filter((e) => e.action === 'enableStaffAccount')).toEqual([]);
@@ -206,7 +206,7 @@ describe('enabling a disabled staff account', () => {
     expect(await alice.call('enableStaffAccount', { params: { username: 'otto' }, headers: { 'x-csrf-token': 'wrong' } })).toMatchObject({ status: 403, error: { code: 'csrf_invalid' } });
     const cookie = [...alice.cookies()].map(([k, v]) => `${k}=${v}`).join('; ');
     expect(await server.client().call('enableStaffAccount', { params: { username: 'otto' }, headers: { cookie } })).toMatchObject({ status: 403, error: { code: 'csrf_invalid' } });
-    expect((await server.store.listStaffAccountStatus()).find((a) => a.username === 'otto')?.disabledAt).not.toBeNull();
+    expect((await server.store.staff.listStaffAccountStatus()).find((a) => a.username === 'otto')?.disabledAt).not.toBeNull();
   });
 });
 
@@ -223,7 +223,7 @@ describe('changing your own password', () => {
     expect(await change(PASSWORD, NEW_PASSWORD)).toMatchObject({ ok: true, status: 200, value: { changed: true, otherSessionsEnded: 1 } });
     expect(await elsewhere.call('auditLog')).toMatchObject({ status: 401, error: { code: 'staff_sign_in_required' } });
     expect(await here.call('auditLog')).toMatchObject({ ok: true });
-    expect((await server.store.getStaffCredentials('olga'))?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await server.store.staff.getStaffCredentials('olga'))?.passwordHash).toMatch(/^\$argon2id\$/);
     expect((await login('olga')).r).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
     expect((await login('olga', NEW_PASSWORD)).r).toMatchObject({ ok: true });
     const audit = await here.call('auditLog');

@@ -35,7 +35,7 @@ async function staffClient(username: string, role: StaffRole): Promise<RatifyCli
 
 /** A campaign committee's client: a `campaign` staff account bound to a vote and side (as adminCreateCommittee makes). */
 async function campaignClient(username: string, voteId: string, side: 'for' | 'against'): Promise<RatifyClient> {
-  const created = await server.store.createCommittee({
+  const created = await server.store.campaigns.createCommittee({
     voteId, side, name: `Committee ${username}`,
     account: { id: `id-${username}`, username, role: 'campaign', passwordHash: await hashPassword(PASSWORD), totpSecretEncrypted: null },
   });

@@ -1,7 +1,5 @@
 // Public API of @ratify/storage: the Store port, its domain types, and the adapters' openers.
 export type * from './port.ts';
-export type * from './port-staff-security.ts';
-export type * from './campaigns-port.ts';
 export { openStore } from './open-store.ts';
 export type { OpenStoreOptions } from './open-store.ts';
 export { openSqliteStore } from './sqlite/open-sqlite.ts';

@@ -30,10 +30,10 @@ describe('SQLite adapter', () => {
   it('keeps data across reopening a file', async () => {
     const path = join(dir, 'reopen.db');
     const first = await openStore(`sqlite:${path}`);
-    expect((await first.createUnion({ id: 'u1', name: 'Local 1' })).ok).toBe(true);
+    expect((await first.members.createUnion({ id: 'u1', name: 'Local 1' })).ok).toBe(true);
     await first.close();
     const second = await openStore(`sqlite:${path}`);
-    expect(await second.getUnion('u1')).toEqual({ id: 'u1', name: 'Local 1' });
+    expect(await second.members.getUnion('u1')).toEqual({ id: 'u1', name: 'Local 1' });
     await second.close();
   });
 

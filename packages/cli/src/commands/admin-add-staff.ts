@@ -20,7 +20,7 @@ export function registerAdminAddStaff(admin: Command, cli: Cli): void {
         const password = await readPassword(options.passwordFile);
         return withEngine(globals, async ({ store }) => {
           const created = check(await createStaffAccount(store, { username, password, role, secretKey: secretKeyFromEnv() }), `${role} ${username}`);
-          await store.appendAudit({ actor: 'cli', action: 'admin add-staff', voteId: null, details: JSON.stringify({ username: created.account.username, role }) });
+          await store.audit.appendAudit({ actor: 'cli', action: 'admin add-staff', voteId: null, details: JSON.stringify({ username: created.account.username, role }) });
           say(`created ${role} ${created.account.username}`);
           emit({ account: created.account });
           return 0;

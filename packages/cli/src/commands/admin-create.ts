@@ -20,7 +20,7 @@ export function registerAdminCreate(admin: Command, cli: Cli): void {
         const password = await readPassword(options.passwordFile);
         return withEngine(globals, async ({ store }) => {
           const created = check(await createStaffAccount(store, { username, password, role: 'administrator', secretKey }), `administrator ${username}`);
-          await store.appendAudit({ actor: 'cli', action: 'admin create', voteId: null, details: JSON.stringify({ username: created.account.username, role: 'administrator' }) });
+          await store.audit.appendAudit({ actor: 'cli', action: 'admin create', voteId: null, details: JSON.stringify({ username: created.account.username, role: 'administrator' }) });
           say(`created administrator ${created.account.username}; add the TOTP URI below to an authenticator app now: it is not shown again`);
           emit({ account: created.account, totpUri: created.totpUri });
           return 0;

@@ -22,9 +22,9 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
       cli.action(async (globals, voteId: string, options: { readonly out: string }) => {
         if (existsSync(options.out)) refuse('file_exists', `${options.out} exists: a delivery file is never overwritten`);
         return withEngine(globals, async (engine) => {
-          const vote = (await engine.store.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
+          const vote = (await engine.store.votes.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
           if (vote.status !== 'draft') refuse('vote_not_draft', `vote ${voteId} is ${vote.status}: credentials are made before it opens`);
-          const entries = (await engine.store.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
+          const entries = (await engine.store.rolls.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
           if (entries.length === 0) refuse('no_credentials', `the roll of ${voteId} has no eligible members`);
           const issued = entries.map((entry) => ({ entry, credential: generatePrivateCredential() }));
           const lines = ['member_number,name,email,vote,credential'];

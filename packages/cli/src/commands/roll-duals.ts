@@ -12,8 +12,8 @@ export function registerRollDuals(roll: Command, cli: Cli): void {
     .action(
       cli.action(async (globals, first: string, second: string) =>
         withEngine(globals, async ({ store }) => {
-          for (const id of [first, second]) if (!(await store.getUnion(id))) refuse('union_not_found', `no union ${id}`);
-          const duals = await store.listDualMembers(first, second);
+          for (const id of [first, second]) if (!(await store.members.getUnion(id))) refuse('union_not_found', `no union ${id}`);
+          const duals = await store.members.listDualMembers(first, second);
           say(`${duals.length} member(s) on both ${first} and ${second}`);
           emit({
             unions: [first, second],

@@ -15,7 +15,7 @@ export function registerRollImport(roll: Command, cli: Cli): void {
       cli.action(async (globals, unionId: string, file: string) => {
         const bytes = await readBytes(file);
         return withEngine(globals, async ({ store }) => {
-          if (!(await store.getUnion(unionId))) refuse('union_not_found', `no union ${unionId}: add it with \`ratify union add\``);
+          if (!(await store.members.getUnion(unionId))) refuse('union_not_found', `no union ${unionId}: add it with \`ratify union add\``);
           const parsed = parseRollCsv(bytes);
           if (!parsed.ok) {
             for (const issue of parsed.issues) say(`${file}: ${issue.message}`);
@@ -23,7 +23,7 @@ export function registerRollImport(roll: Command, cli: Cli): void {
               issues: parsed.issues.map((i) => ({ code: i.code, line: i.line, column: i.column, relatedLine: i.relatedLine, message: i.message })),
             });
           }
-          const summary = check(await store.importRoll(unionId, parsed.value), `roll of ${unionId}`);
+          const summary = check(await store.members.importRoll(unionId, parsed.value), `roll of ${unionId}`);
           say(`imported ${parsed.value.length} members into ${unionId} (${summary.eligible} in good standing)`);
           emit({ union: unionId, rows: parsed.value.length, ...summary });
           return 0;

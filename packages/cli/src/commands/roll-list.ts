@@ -12,8 +12,8 @@ export function registerRollList(roll: Command, cli: Cli): void {
     .action(
       cli.action(async (globals, unionId: string) =>
         withEngine(globals, async ({ store }) => {
-          if (!(await store.getUnion(unionId))) refuse('union_not_found', `no union ${unionId}`);
-          const members = await store.listMembers(unionId);
+          if (!(await store.members.getUnion(unionId))) refuse('union_not_found', `no union ${unionId}`);
+          const members = await store.members.listMembers(unionId);
           const eligible = members.filter((m) => m.goodStanding).length;
           say(`${unionId}: ${members.length} members, ${eligible} in good standing`);
           emit({

@@ -18,7 +18,7 @@ export function registerTally(program: Command, cli: Cli): void {
           const result = check(await engine.publishResult(voteId), `tally of ${voteId}`);
           const { manifest } = check(await engine.context(voteId), voteId);
           const outcomes = describeResult(manifest, result);
-          const head = await engine.store.head(voteId);
+          const head = await engine.store.board.head(voteId);
           say(`${manifest.title}: ${result.turnout.voted} of ${result.turnout.eligible} eligible voted; decrypted by trustees ${result.decryptedBy.join(', ')}`);
           for (const o of outcomes) say(`  ${o.questionId}: ${o.words}`);
           for (const f of result.followUps ?? []) say(`  what follows ${f.questionId} (${f.kind}${f.title !== undefined ? `: ${f.title}` : ''}): ${f.text}`);

@@ -15,7 +15,7 @@ export function registerUnionAdd(union: Command, cli: Cli): void {
         const trimmed = name.trim();
         if (trimmed === '') refuse('invalid_name', 'the union name is empty');
         return withEngine(globals, async ({ store }) => {
-          const created = check(await store.createUnion({ id: unionId, name: trimmed }), `union ${unionId}`);
+          const created = check(await store.members.createUnion({ id: unionId, name: trimmed }), `union ${unionId}`);
           say(`added union ${created.id} (${created.name})`);
           emit({ union: created });
           return 0;

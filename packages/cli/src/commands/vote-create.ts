@@ -29,7 +29,7 @@ export function registerVoteCreate(vote: Command, cli: Cli): void {
         const messages = await readMessages(group, options.ceremony);
         return withEngine(globals, async (engine) => {
           const manifest = check(await engine.createVote(definition, messages), `vote ${definition.voteId}`);
-          const head = await engine.store.head(manifest.voteId);
+          const head = await engine.store.board.head(manifest.voteId);
           say(`created vote ${manifest.voteId} for ${manifest.unionName}: ${manifest.eligibleCount} eligible; next: ratify credentials generate ${manifest.voteId}`);
           emit({
             voteId: manifest.voteId,

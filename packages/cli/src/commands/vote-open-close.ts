@@ -13,7 +13,7 @@ export function registerVoteOpenClose(vote: Command, cli: Cli): void {
       cli.action(async (globals, voteId: string) =>
         withEngine(globals, async (engine) => {
           check(await engine.openVote(voteId), `open ${voteId}`);
-          const head = await engine.store.head(voteId);
+          const head = await engine.store.board.head(voteId);
           say(`vote ${voteId} is open`);
           emit({ voteId, status: 'open', boardHead: head?.hash ?? null });
           return 0;
@@ -27,8 +27,8 @@ export function registerVoteOpenClose(vote: Command, cli: Cli): void {
       cli.action(async (globals, voteId: string) =>
         withEngine(globals, async (engine) => {
           check(await engine.closeVote(voteId), `close ${voteId}`);
-          const ballots = await engine.store.listBallots(voteId);
-          const head = await engine.store.head(voteId);
+          const ballots = await engine.store.ballots.listBallots(voteId);
+          const head = await engine.store.board.head(voteId);
           const counted = ballots.filter((b) => b.counted).length;
           say(`vote ${voteId} is closed: ${ballots.length} ballots accepted, ${counted} counted; trustees can now decrypt the tally`);
           emit({ voteId, status: 'closed', ballotsAccepted: ballots.length, ballotsCounted: counted, boardHead: head?.hash ?? null });

@@ -12,11 +12,11 @@ export function registerVoteShow(vote: Command, cli: Cli): void {
     .action(
       cli.action(async (globals, voteId: string) =>
         withEngine(globals, async (engine) => {
-          const row = (await engine.store.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
+          const row = (await engine.store.votes.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
           const { manifest } = check(await engine.context(voteId), `vote ${voteId}`);
-          const ballots = await engine.store.listBallots(voteId);
-          const credentials = await engine.store.listCredentials(voteId);
-          const head = await engine.store.head(voteId);
+          const ballots = await engine.store.ballots.listBallots(voteId);
+          const credentials = await engine.store.ballots.listCredentials(voteId);
+          const head = await engine.store.board.head(voteId);
           const counted = ballots.filter((b) => b.counted).length;
           say(`${manifest.title} (${manifest.unionName}): ${row.status}; ${counted} of ${manifest.eligibleCount} eligible have voted`);
           emit({

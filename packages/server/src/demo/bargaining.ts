@@ -8,7 +8,7 @@
 // attached first, so each offer lists its document (and its SHA-256) when its digest is signed.
 import { err, ok, unwrap, type Result } from '@ratify/crypto';
 import type { VoteDefinition } from '@ratify/engine';
-import { createOffer, offerDigest, parseWireOffer, sniffDocument, toWireOffer, type Direction, type OfferInput, type Term, type TermValue } from '@ratify/protocol/bargaining';
+import { createOffer, offerDigest, parseWireOffer, sniffDocument, toWireOffer, type Direction, type OfferInput, type ContractStatus, type Term, type TermValue } from '@ratify/protocol/bargaining';
 import type { Store } from '@ratify/storage';
 import { attachOfferDocument } from '../services/offer-records.ts';
 
@@ -43,7 +43,7 @@ type DemoContract = {
   readonly id: string; readonly title: string; readonly parties: readonly string[]; readonly coveredUnit: string;
   readonly effectiveDate: string; readonly expiryDate: string;
   /** Status changes after `in_force`, in order, with the day each took effect. */
-  readonly history: readonly (readonly [status: string, onDate: string, note: string | null])[];
+  readonly history: readonly (readonly [status: ContractStatus, onDate: string, note: string | null])[];
   readonly sessions: readonly { readonly date: string; readonly kind: 'formal' | 'informal'; readonly notes?: string }[];
 };
 
@@ -161,7 +161,7 @@ const DOCUMENTS: readonly { readonly id: string; readonly contractId: string; re
  * older demo database whose votes already bind the offer keeps it unchanged: its digest is signed.
  */
 async function seedDocument(store: Store, d: (typeof DOCUMENTS)[number]): Promise<Result<'added' | 'present' | 'offer_bound', string>> {
-  if ((await store.getDocument(d.id)) !== null) return ok('present');
+  if ((await store.bargaining.getDocument(d.id)) !== null) return ok('present');
   const bytes = new TextEncoder().encode(d.markdown);
   // Recognised like an upload (type, size, SHA-256), so the demo stores nothing a real upload could not.
   const added = await attachOfferDocument(store, { id: d.id, contractId: d.contractId, offerId: d.offerId, name: d.name, ...unwrap(sniffDocument(bytes)), bytes });
@@ -170,25 +170,25 @@ async function seedDocument(store: Store, d: (typeof DOCUMENTS)[number]): Promis
 }
 
 export async function seedDemoBargaining(store: Store): Promise<void> {
-  if ((await store.getContract(CONTRACTS[0]!.id)) === null) await seedTimeline(store);
+  if ((await store.bargaining.getContract(CONTRACTS[0]!.id)) === null) await seedTimeline(store);
   for (const d of DOCUMENTS) unwrap(await seedDocument(store, d));
 }
 
 async function seedTimeline(store: Store): Promise<void> {
   for (const c of CONTRACTS) {
-    unwrap(await store.createContract({ id: c.id, title: c.title, parties: c.parties, coveredUnit: c.coveredUnit, effectiveDate: c.effectiveDate, expiryDate: c.expiryDate, status: 'in_force' }));
-    let from = 'in_force';
+    unwrap(await store.bargaining.createContract({ id: c.id, title: c.title, parties: c.parties, coveredUnit: c.coveredUnit, effectiveDate: c.effectiveDate, expiryDate: c.expiryDate, status: 'in_force' }));
+    let from: ContractStatus = 'in_force';
     for (const [to, onDate, note] of c.history) {
-      unwrap(await store.changeContractStatus({ contractId: c.id, from, to, onDate, note }));
+      unwrap(await store.bargaining.changeContractStatus({ contractId: c.id, from, to, onDate, note }));
       from = to;
     }
     for (const [i, s] of c.sessions.entries()) {
-      unwrap(await store.putBargainingSession({ id: `${c.id}-s${i + 1}`, contractId: c.id, date: s.date, endDate: null, kind: s.kind, notes: s.notes ?? null }));
+      unwrap(await store.bargaining.putBargainingSession({ id: `${c.id}-s${i + 1}`, contractId: c.id, date: s.date, endDate: null, kind: s.kind, notes: s.notes ?? null }));
     }
   }
   for (const input of OFFERS) {
     const offer = unwrap(createOffer(input));
-    unwrap(await store.createOffer({ id: offer.id, contractId: offer.contractId, finalOffer: offer.finalOffer, offer: toWireOffer(offer) }));
+    unwrap(await store.bargaining.createOffer({ id: offer.id, contractId: offer.contractId, finalOffer: offer.finalOffer, offer: toWireOffer(offer) }));
   }
 }
 
@@ -201,7 +201,7 @@ export async function linkDemoOffers(store: Store, definitions: readonly VoteDef
   const out: VoteDefinition[] = [];
   for (const d of definitions) {
     const offerId = VOTE_OFFERS[d.voteId];
-    const stored = offerId === undefined ? null : await store.getOffer(offerId);
+    const stored = offerId === undefined ? null : await store.bargaining.getOffer(offerId);
     if (stored === null || d.information === undefined) {
       out.push(d);
       continue;

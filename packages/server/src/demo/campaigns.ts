@@ -46,11 +46,11 @@ const SIDES = [
 
 export async function seedCampaignDemo(engine: Engine, dir: string, options: CampaignDemoOptions): Promise<void> {
   const store = engine.store;
-  const vote = await store.getVote(CAMPAIGN_DEMO_VOTE);
-  if (vote === null || (await store.listEndorsementPages(vote.id)).length > 0) return;
+  const vote = await store.votes.getVote(CAMPAIGN_DEMO_VOTE);
+  if (vote === null || (await store.campaigns.listEndorsementPages(vote.id)).length > 0) return;
   const campaigns = createCampaignService({ engine, secretKey: options.secretKey, publicUrl: options.publicUrl, clock: () => new Date(), limiter: async () => ({ ok: true }) });
   const administrator: StaffSessionActor = { kind: 'staff', id: 'demo', username: 'demo-administrator', role: 'administrator', tokenHash: '' };
-  const eligible = (await store.listRollEntries(vote.id)).filter((e) => e.status === 'eligible');
+  const eligible = (await store.rolls.listRollEntries(vote.id)).filter((e) => e.status === 'eligible');
   const accounts: { username: string; password: string; committee: string; side: string }[] = [];
   for (const s of SIDES) {
     const page = await campaigns.adminCreatePage(vote.id, { side: s.side, ...s.page }, administrator);
@@ -59,14 +59,14 @@ export async function seedCampaignDemo(engine: Engine, dir: string, options: Cam
     for (const [index, role] of s.signers) {
       const entry = eligible[index];
       if (entry === undefined) continue;
-      const signed = await store.signEndorsement({ pageId: page.value.id, unionId: vote.unionId, memberNumber: entry.memberNumber, shownName: entry.name, role });
+      const signed = await store.campaigns.signEndorsement({ pageId: page.value.id, unionId: vote.unionId, memberNumber: entry.memberNumber, shownName: entry.name, role });
       if (!signed.ok) throw new Error(`demo endorsement: ${signed.error}`);
     }
     const password = randomBytes(18).toString('base64url');
     const committee = await campaigns.createCommittee(vote.id, { side: s.side, name: s.committee, username: s.username, password });
     if (!committee.ok) throw new Error(`demo committee: ${committee.error}`);
     accounts.push({ username: s.username, password, committee: s.committee, side: s.side });
-    const bound = await store.getCommittee((await store.getStaffCredentials(s.username))!.id);
+    const bound = await store.campaigns.getCommittee((await store.staff.getStaffCredentials(s.username))!.id);
     const actor: StaffSessionActor = { kind: 'staff', id: bound!.staffId, username: s.username, role: 'campaign', tokenHash: '' };
     const appeal = await campaigns.submitAppeal(actor, s.appeal);
     if (!appeal.ok) throw new Error(`demo appeal: ${appeal.error}`);

@@ -53,7 +53,7 @@ export async function seedCountedRatification(
 ): Promise<boolean> {
   const { store, group } = engine;
   const { voteId, now } = options;
-  if ((await store.getVote(voteId)) !== null) return false;
+  if ((await store.votes.getVote(voteId)) !== null) return false;
   const definition: VoteDefinition = {
     voteId,
     title: 'Ratification of the commercials contract',
@@ -69,7 +69,7 @@ export async function seedCountedRatification(
   };
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
-  const entries = (await store.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
+  const entries = (await store.rolls.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
   const credentials = entries.map(() => generatePrivateCredential(rng));
   unwrap(await engine.publishCredentials(voteId, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, voteId, c))))));
   unwrap(await engine.openVote(voteId));

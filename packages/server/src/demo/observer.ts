@@ -13,10 +13,10 @@ export const OBSERVER_ACCOUNT_FILE = 'observer-account.json';
 
 export async function seedDemoObserver(engine: Engine, dir: string): Promise<void> {
   const { store } = engine;
-  if ((await store.getStaffCredentials(DEMO_OBSERVER)) !== null) return;
+  if ((await store.staff.getStaffCredentials(DEMO_OBSERVER)) !== null) return;
   const password = randomBytes(18).toString('base64url');
   const created = await createStaffAccount(store, { username: DEMO_OBSERVER, password, role: 'observer', secretKey: null });
   if (!created.ok) throw new Error(`demo observer: ${created.error}`);
-  await store.appendAudit({ actor: 'demo', action: 'demo add-staff', voteId: null, details: JSON.stringify({ username: DEMO_OBSERVER, role: 'observer' }) });
+  await store.audit.appendAudit({ actor: 'demo', action: 'demo add-staff', voteId: null, details: JSON.stringify({ username: DEMO_OBSERVER, role: 'observer' }) });
   writeFileSync(join(dir, OBSERVER_ACCOUNT_FILE), JSON.stringify({ username: DEMO_OBSERVER, password }, null, 2) + '\n', { mode: 0o600 });
 }

@@ -70,13 +70,13 @@ export async function seedDemo(
 ): Promise<DemoSeedResult> {
   const { store, group } = engine;
   const definitions = await linkDemoOffers(store, withDemoFollowUps(demoVotes(now)));
-  if (await store.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
+  if (await store.votes.getVote(definitions[0]!.voteId)) return { seeded: false, votes: definitions.map((d) => d.voteId), samples: readSamples(dir) };
   mkdirSync(dir, { recursive: true });
   const rolls = demoRolls(scale);
-  unwrap(await store.createUnion({ id: 'guild', name: 'Screen Actors Guild (demo)' }));
-  unwrap(await store.createUnion({ id: 'federation', name: 'Television and Radio Artists Federation (demo)' }));
-  unwrap(await store.importRoll('guild', rolls.guild));
-  unwrap(await store.importRoll('federation', rolls.federation));
+  unwrap(await store.members.createUnion({ id: 'guild', name: 'Screen Actors Guild (demo)' }));
+  unwrap(await store.members.createUnion({ id: 'federation', name: 'Television and Radio Artists Federation (demo)' }));
+  unwrap(await store.members.importRoll('guild', rolls.guild));
+  unwrap(await store.members.importRoll('federation', rolls.federation));
 
   const first = definitions[0]!;
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(first), threshold: 2, trusteeCount: 3 }, systemRandom);
@@ -89,7 +89,7 @@ export async function seedDemo(
     saveTrusteeKeys(group, keyFile, run.keys);
     allKeys[definition.voteId] = keyFile;
     unwrap(await engine.createVote(definition, run.messages));
-    const entries = (await store.listRollEntries(definition.voteId)).filter((e) => e.status === 'eligible');
+    const entries = (await store.rolls.listRollEntries(definition.voteId)).filter((e) => e.status === 'eligible');
     const credentials = entries.map(() => generatePrivateCredential());
     const lines = ['member_number,name,email,credential'];
     entries.forEach((e, i) => lines.push([e.memberNumber, JSON.stringify(e.name), e.email, formatPrivateCredential(credentials[i]!)].join(',')));

@@ -8,17 +8,17 @@ import type { Store } from '@ratify/storage';
 import type { RouteRegistrar } from './route-kit.ts';
 
 export function staffAccountRoutes(route: RouteRegistrar, store: Store, clock: () => Date): void {
-  route('listStaffAccounts', async () => ok({ accounts: [...(await store.listStaffAccountStatus())] }));
+  route('listStaffAccounts', async () => ok({ accounts: [...(await store.staff.listStaffAccountStatus())] }));
 
   route('disableStaffAccount', async ({ params, session }) => {
     if (session.kind === 'staff' && session.username === params.username) return err('cannot_disable_self');
-    const r = await store.disableStaffAccount(params.username, clock().toISOString());
+    const r = await store.staff.disableStaffAccount(params.username, clock().toISOString());
     return r.ok ? ok({ account: r.value.account, sessionsEnded: r.value.sessionsEnded }) : r;
   });
 
   // No "not yourself" check: a disabled account has no session to ask with, and the ops token is no account.
   route('enableStaffAccount', async ({ params }) => {
-    const r = await store.enableStaffAccount(params.username);
+    const r = await store.staff.enableStaffAccount(params.username);
     return r.ok ? ok({ account: r.value.account }) : r;
   });
 

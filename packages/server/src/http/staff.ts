@@ -52,7 +52,7 @@ function voteIdOf(params: unknown): string | null {
 
 export function auditWriter(store: Store) {
   return async ({ actor, action, params }: AuditInput): Promise<void> => {
-    await store.appendAudit({ actor: actorName(actor), action, voteId: voteIdOf(params), details: JSON.stringify({ params: params ?? {} }) });
+    await store.audit.appendAudit({ actor: actorName(actor), action, voteId: voteIdOf(params), details: JSON.stringify({ params: params ?? {} }) });
   };
 }
 
@@ -94,7 +94,7 @@ export function staffRoutes(route: RouteRegistrar, signIn: StaffSignInService, s
   });
 
   route('auditLog', async ({ query }) => {
-    const entries = await store.listAudit({
+    const entries = await store.audit.listAudit({
       ...(query.voteId !== undefined ? { voteId: query.voteId } : {}),
       ...(query.from !== undefined ? { fromSeq: query.from } : {}),
       limit: query.limit ?? 100,

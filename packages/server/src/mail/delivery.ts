@@ -84,11 +84,11 @@ export function createMailDelivery(options: MailDeliveryOptions) {
 
   /** Sends at most one batch of due messages, one at a time, and records each outcome. */
   async function drainOnce(): Promise<DrainSummary> {
-    const claimed = await store.claimDueMail(clock().toISOString(), batchSize);
+    const claimed = await store.mail.claimDueMail(clock().toISOString(), batchSize);
     const counts = { sent: 0, retry: 0, failed: 0, bounced: 0 };
     for (const message of claimed) {
       const outcome = await attempt(message);
-      await store.recordMailOutcome(message.id, outcome, clock().toISOString());
+      await store.mail.recordMailOutcome(message.id, outcome, clock().toISOString());
       counts[outcome.kind] += 1;
       if (outcome.kind !== 'sent') options.log?.warn({ mailId: message.id, kind: message.kind, outcome: outcome.kind, reason: outcome.reason }, 'mail not delivered');
     }
@@ -100,7 +100,7 @@ export function createMailDelivery(options: MailDeliveryOptions) {
     if (!stopped) return;
     stopped = false;
     const now = clock().getTime();
-    const requeued = await store.requeueStaleMail(iso(now - (options.staleAfterMs ?? 10 * 60_000)), iso(now));
+    const requeued = await store.mail.requeueStaleMail(iso(now - (options.staleAfterMs ?? 10 * 60_000)), iso(now));
     if (requeued > 0) options.log?.warn({ requeued }, 'requeued mail left mid-attempt by a previous run');
     const tick = () => {
       if (stopped) return;

@@ -8,7 +8,7 @@ import type { ApiErrorCode } from '../http/errors.ts';
 
 export function createAdminService(engine: Engine) {
   async function open(voteId: string): Promise<Result<ResponseOf<'adminOpen'>, ApiErrorCode>> {
-    if ((await engine.store.getVote(voteId)) === null) return { ok: false, error: 'vote_not_found' };
+    if ((await engine.store.votes.getVote(voteId)) === null) return { ok: false, error: 'vote_not_found' };
     const r = await engine.openVote(voteId);
     return r.ok ? ok({ voteId, status: 'open' }) : r;
   }
@@ -16,7 +16,7 @@ export function createAdminService(engine: Engine) {
   async function close(voteId: string): Promise<Result<ResponseOf<'adminClose'>, ApiErrorCode>> {
     const r = await engine.closeVote(voteId);
     if (!r.ok) return r;
-    const counts = await engine.store.countBallots(voteId);
+    const counts = await engine.store.ballots.countBallots(voteId);
     return ok({ voteId, status: 'closed', ballotsCounted: counts.counted });
   }
 
@@ -28,7 +28,7 @@ export function createAdminService(engine: Engine) {
   async function publish(voteId: string): Promise<Result<ResponseOf<'adminPublishResult'>, ApiErrorCode>> {
     const r = await engine.publishResult(voteId);
     if (!r.ok) return r;
-    const head = await engine.store.head(voteId);
+    const head = await engine.store.board.head(voteId);
     return ok({ voteId, result: JSON.parse(JSON.stringify(r.value)) as ResponseOf<'adminPublishResult'>['result'], boardHead: head?.hash ?? '' });
   }
 

@@ -11,7 +11,7 @@ import type { MemberService } from './members.ts';
 
 export function createBallotService(engine: Engine, members: MemberService) {
   async function cast(session: MemberSession, voteId: string, ballotText: string): Promise<Result<ResponseOf<'castBallot'>, ApiErrorCode>> {
-    const vote = await engine.store.getVote(voteId);
+    const vote = await engine.store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const memberNumber = await members.eligibility(session, vote);
     if (!memberNumber.ok) return memberNumber;

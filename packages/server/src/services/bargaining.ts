@@ -24,7 +24,7 @@ import {
 type OfferBody = z.infer<typeof offerBodySchema>;
 type ContractBody = {
   readonly id: string; readonly title: string; readonly parties: readonly string[]; readonly coveredUnit: string;
-  readonly effectiveDate: string; readonly expiryDate: string; readonly status: string;
+  readonly effectiveDate: string; readonly expiryDate: string; readonly status: ContractStatus;
 };
 type OfferEntry = ResponseOf<'listOffers'>['offers'][number];
 
@@ -37,12 +37,12 @@ const firstIssue = (e: z.ZodError) => {
 };
 
 function toContractOut(c: StoredContract): ResponseOf<'createContract'> {
-  return { ...c, parties: [...c.parties], status: c.status as ContractStatus };
+  return { ...c, parties: [...c.parties] };
 }
 
 function toSession(r: SessionRecord): BargainingSession {
   return {
-    id: r.id, contractId: r.contractId, date: r.date, kind: r.kind === 'formal' ? 'formal' : 'informal',
+    id: r.id, contractId: r.contractId, date: r.date, kind: r.kind,
     ...(r.endDate !== null ? { endDate: r.endDate } : {}), ...(r.notes !== null ? { notes: r.notes } : {}),
   };
 }
@@ -71,7 +71,7 @@ function checkedOffer(contractId: string, body: OfferBody): Result<Offer, ApiErr
 export async function offerReferenceProblem(store: Store, definition: { readonly information?: { readonly offer?: { readonly id: string; readonly title: string; readonly digest: string } | undefined } | undefined }): Promise<{ code: ApiErrorCode; field: string; message: string } | null> {
   const ref = definition.information?.offer;
   if (ref === undefined) return null;
-  const stored = await store.getOffer(ref.id);
+  const stored = await store.bargaining.getOffer(ref.id);
   if (stored === null) return { code: 'offer_not_found', field: 'information.offer.id', message: `no offer ${ref.id}` };
   const offer = readOffer(stored);
   if (!offer.ok) return { code: 'internal_error', field: 'information.offer.id', message: offer.detail ?? 'unreadable offer' };
@@ -84,7 +84,7 @@ export function createBargainingService(engine: Engine) {
   const store = engine.store;
 
   async function loadOffer(id: string): Promise<Result<{ stored: StoredOffer; offer: Offer }, ApiErrorCode>> {
-    const stored = await store.getOffer(id);
+    const stored = await store.bargaining.getOffer(id);
     if (stored === null) return err('offer_not_found', id);
     const offer = readOffer(stored);
     return offer.ok ? ok({ stored, offer: offer.value }) : offer;
@@ -99,7 +99,7 @@ export function createBargainingService(engine: Engine) {
 
   /** The offer reference a vote's manifest signs (information.offer). */
   async function boundReference(voteId: string): Promise<Result<OfferReference, ApiErrorCode>> {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found', voteId);
     const manifest = parseWireManifest(vote.manifest);
     if (!manifest.ok) return err('internal_error', `manifest of ${voteId} unreadable`);
@@ -114,73 +114,73 @@ export function createBargainingService(engine: Engine) {
   async function rewriteOffer(tx: Store, offer: Offer): Promise<Result<{ stored: StoredOffer; offer: Offer }, ApiErrorCode>> {
     const listed = await withStoredDocuments(tx, offer);
     if (!listed.ok) return listed;
-    const updated = await tx.updateOffer({ id: offer.id, contractId: offer.contractId, finalOffer: offer.finalOffer, offer: toWireOffer(listed.value) });
+    const updated = await tx.bargaining.updateOffer({ id: offer.id, contractId: offer.contractId, finalOffer: offer.finalOffer, offer: toWireOffer(listed.value) });
     return updated.ok ? ok({ stored: updated.value, offer: listed.value }) : updated;
   }
 
   async function summaryOf(c: StoredContract) {
-    const sessions = (await store.listBargainingSessions(c.id)).map(toSession);
-    const offers = await store.listOffers(c.id);
+    const sessions = (await store.bargaining.listBargainingSessions(c.id)).map(toSession);
+    const offers = await store.bargaining.listOffers(c.id);
     return { ...toContractOut(c), formalNegotiationDays: formalNegotiationDays(sessions), offers: offers.length, finalOfferId: offers.find((o) => o.finalOffer)?.id ?? null };
   }
 
   return {
     async listContracts(): Promise<Result<ResponseOf<'listContracts'>, ApiErrorCode>> {
       const out = [];
-      for (const c of await store.listContracts()) out.push(await summaryOf(c));
+      for (const c of await store.bargaining.listContracts()) out.push(await summaryOf(c));
       return ok({ contracts: out });
     },
 
     async createContract(body: ContractBody): Promise<Result<ResponseOf<'createContract'>, ApiErrorCode>> {
       const checked = checkContractBody(body);
       if (!checked.ok) return checked;
-      const created = await store.createContract(body);
+      const created = await store.bargaining.createContract(body);
       return created.ok ? ok(toContractOut(created.value)) : created;
     },
 
     async updateContract(id: string, body: Omit<ContractBody, 'id' | 'status'>): Promise<Result<ResponseOf<'updateContract'>, ApiErrorCode>> {
-      const current = await store.getContract(id);
+      const current = await store.bargaining.getContract(id);
       if (current === null) return err('contract_not_found', id);
       const checked = checkContractBody({ ...body, id, status: current.status });
       if (!checked.ok) return checked;
-      const updated = await store.updateContract({ ...body, id });
+      const updated = await store.bargaining.updateContract({ ...body, id });
       return updated.ok ? ok(toContractOut(updated.value)) : updated;
     },
 
     async changeStatus(id: string, body: { from: ContractStatus; to: ContractStatus; onDate: string; note?: string | undefined }): Promise<Result<ResponseOf<'changeContractStatus'>, ApiErrorCode>> {
-      if ((await store.getContract(id)) === null) return err('contract_not_found', id);
+      if ((await store.bargaining.getContract(id)) === null) return err('contract_not_found', id);
       if (!contractSchema.safeParse({ id, title: 't', parties: ['a', 'b'], coveredUnit: 'u', effectiveDate: body.onDate, expiryDate: body.onDate, status: body.to }).success) {
         return err('invalid_contract', 'onDate: expected a calendar day');
       }
       const note = body.note?.trim();
       const allowed = checkContractTransition(body.from, body.to);
       if (!allowed.ok) return allowed;
-      const changed = await store.changeContractStatus({ contractId: id, from: body.from, to: body.to, onDate: body.onDate, note: note === undefined || note === '' ? null : note });
+      const changed = await store.bargaining.changeContractStatus({ contractId: id, from: body.from, to: body.to, onDate: body.onDate, note: note === undefined || note === '' ? null : note });
       if (!changed.ok) return changed;
-      const contract = await store.getContract(id);
+      const contract = await store.bargaining.getContract(id);
       if (contract === null) return err('contract_not_found', id);
       const { contractId: _c, ...event } = changed.value;
       return ok({ contract: toContractOut(contract), event });
     },
 
     async getContract(id: string): Promise<Result<ResponseOf<'getContract'>, ApiErrorCode>> {
-      const contract = await store.getContract(id);
+      const contract = await store.bargaining.getContract(id);
       if (contract === null) return err('contract_not_found', id);
-      const sessions = sortSessions((await store.listBargainingSessions(id)).map(toSession));
+      const sessions = sortSessions((await store.bargaining.listBargainingSessions(id)).map(toSession));
       // What keeps each offer from being removed, so the page offers "Remove" only where it can.
       const bound = await boundOfferIds(store);
       const comparedBy = await comparedByIndex(store);
       if (!comparedBy.ok) return comparedBy;
       const offers: ResponseOf<'getContract'>['offers'] = [];
-      for (const stored of await store.listOffers(id)) {
+      for (const stored of await store.bargaining.listOffers(id)) {
         const o = readOffer(stored);
         if (!o.ok) return o;
         offers.push({ ...entry(stored, o.value), bound: bound.has(stored.id), comparedBy: [...(comparedBy.value.get(stored.id) ?? [])] });
       }
-      const statusHistory = (await store.listContractStatusEvents(id)).map(({ contractId: _c, ...e }) => e);
+      const statusHistory = (await store.bargaining.listContractStatusEvents(id)).map(({ contractId: _c, ...e }) => e);
       return ok({
         contract: toContractOut(contract), formalNegotiationDays: formalNegotiationDays(sessions), statusHistory, sessions: [...sessions], offers,
-        documents: [...(await store.listDocuments(id))],
+        documents: [...(await store.bargaining.listDocuments(id))],
       });
     },
 
@@ -193,21 +193,21 @@ export function createBargainingService(engine: Engine) {
       const checked = checkSession(parsed.data);
       if (!checked.ok) return checked;
       const s = checked.value;
-      const put = await store.putBargainingSession({ id: s.id, contractId, date: s.date, endDate: s.endDate ?? null, kind: s.kind, notes: s.notes ?? null });
+      const put = await store.bargaining.putBargainingSession({ id: s.id, contractId, date: s.date, endDate: s.endDate ?? null, kind: s.kind, notes: s.notes ?? null });
       return put.ok ? ok(toSession(put.value)) : put;
     },
 
     async deleteSession(contractId: string, sessionId: string): Promise<Result<ResponseOf<'deleteBargainingSession'>, ApiErrorCode>> {
-      const r = await store.deleteBargainingSession(contractId, sessionId);
+      const r = await store.bargaining.deleteBargainingSession(contractId, sessionId);
       return r.ok ? ok({ deleted: true as const }) : r;
     },
 
     async createOffer(contractId: string, body: OfferBody): Promise<Result<ResponseOf<'createOffer'>, ApiErrorCode>> {
-      if ((await store.getContract(contractId)) === null) return err('contract_not_found', contractId);
+      if ((await store.bargaining.getContract(contractId)) === null) return err('contract_not_found', contractId);
       const offer = checkedOffer(contractId, body);
       if (!offer.ok) return offer;
-      for (const other of offer.value.comparedWith ?? []) if ((await store.getOffer(other)) === null) return err('offer_not_found', `compared offer ${other}`);
-      const created = await store.createOffer({ id: offer.value.id, contractId, finalOffer: offer.value.finalOffer, offer: toWireOffer(offer.value) });
+      for (const other of offer.value.comparedWith ?? []) if ((await store.bargaining.getOffer(other)) === null) return err('offer_not_found', `compared offer ${other}`);
+      const created = await store.bargaining.createOffer({ id: offer.value.id, contractId, finalOffer: offer.value.finalOffer, offer: toWireOffer(offer.value) });
       return created.ok ? ok(entry(created.value, offer.value)) : created;
     },
 
@@ -219,7 +219,7 @@ export function createBargainingService(engine: Engine) {
 
     async listOffers(): Promise<Result<ResponseOf<'listOffers'>, ApiErrorCode>> {
       const offers: OfferEntry[] = [];
-      for (const stored of await store.listOffers()) {
+      for (const stored of await store.bargaining.listOffers()) {
         const o = readOffer(stored);
         if (!o.ok) return o;
         offers.push(entry(stored, o.value));
@@ -233,7 +233,7 @@ export function createBargainingService(engine: Engine) {
       if (await offerInUse(store, id)) return err('offer_in_use', id);
       const offer = checkedOffer(current.value.offer.contractId, { ...body, id });
       if (!offer.ok) return offer;
-      for (const other of offer.value.comparedWith ?? []) if ((await store.getOffer(other)) === null) return err('offer_not_found', `compared offer ${other}`);
+      for (const other of offer.value.comparedWith ?? []) if ((await store.bargaining.getOffer(other)) === null) return err('offer_not_found', `compared offer ${other}`);
       // The body has no documents: the offer keeps listing the ones attached to it.
       const updated = await store.transaction<{ stored: StoredOffer; offer: Offer }, ApiErrorCode>(async (tx) =>
         (await offerInUse(tx, id)) ? err('offer_in_use', id) : rewriteOffer(tx, offer.value),
@@ -252,7 +252,7 @@ export function createBargainingService(engine: Engine) {
       const marked: Offer = { ...offer, finalOffer };
       const others: { stored: StoredOffer; offer: Offer }[] = [];
       if (finalOffer) {
-        for (const s of await store.listOffers(offer.contractId)) {
+        for (const s of await store.bargaining.listOffers(offer.contractId)) {
           if (!s.finalOffer || s.id === id) continue;
           const o = readOffer(s);
           if (!o.ok) return o;
@@ -293,12 +293,12 @@ export function createBargainingService(engine: Engine) {
       if (!name.ok) return name;
       const document = { id: body.id, contractId, name: name.value, bytes, ...sniffed.value };
       // An offer's document goes into the offer itself (its digest), in the same transaction.
-      const added = body.offerId === undefined ? await store.addDocument({ ...document, offerId: null }) : await attachOfferDocument(store, { ...document, offerId: body.offerId });
+      const added = body.offerId === undefined ? await store.bargaining.addDocument({ ...document, offerId: null }) : await attachOfferDocument(store, { ...document, offerId: body.offerId });
       return added.ok ? ok(added.value) : added;
     },
 
     async getDocument(id: string): Promise<Result<StoredDocument, ApiErrorCode>> {
-      const d = await store.getDocument(id);
+      const d = await store.bargaining.getDocument(id);
       return d === null ? err('document_not_found', id) : ok(d);
     },
 
@@ -316,7 +316,7 @@ export function createBargainingService(engine: Engine) {
       const loaded = await loadOffer(reference.id);
       if (!loaded.ok) return loaded;
       const { offer } = loaded.value;
-      const contract = await store.getContract(offer.contractId);
+      const contract = await store.bargaining.getContract(offer.contractId);
       if (contract === null) return err('internal_error', `offer ${offer.id} without its contract`);
       const compared: Offer[] = [];
       for (const id of offer.comparedWith ?? []) {
@@ -324,7 +324,7 @@ export function createBargainingService(engine: Engine) {
         if (!o.ok) return o;
         compared.push(o.value.offer);
       }
-      const sessions = (await store.listBargainingSessions(contract.id)).map(toSession);
+      const sessions = (await store.bargaining.listBargainingSessions(contract.id)).map(toSession);
       return ok({
         voteId,
         reference: { id: reference.id, title: reference.title, digest: reference.digest },

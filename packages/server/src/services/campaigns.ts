@@ -62,7 +62,7 @@ export function createCampaignService(deps: CampaignDeps) {
   async function countsOf(appeal: Appeal): Promise<Counts> {
     const counts: Counts = { queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0 };
     if (appeal.status !== 'approved') return counts;
-    for (const d of await store.listAppealDeliveries(appeal.id)) {
+    for (const d of await store.campaigns.listAppealDeliveries(appeal.id)) {
       if (d.status in counts) counts[d.status as keyof Counts] += 1;
     }
     return counts;
@@ -80,18 +80,18 @@ export function createCampaignService(deps: CampaignDeps) {
   // --- Public ---
 
   async function pages(voteId: string): R<'endorsementPages'> {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
-    const list = await store.listEndorsementPages(voteId);
+    const list = await store.campaigns.listEndorsementPages(voteId);
     return ok({ voteId, pages: list.map((p) => pageView(p, vote)) });
   }
 
   async function page(pageId: string): R<'endorsementPage'> {
-    const found = await store.getEndorsementPage(pageId);
-    const vote = found === null ? null : await store.getVote(found.voteId);
+    const found = await store.campaigns.getEndorsementPage(pageId);
+    const vote = found === null ? null : await store.votes.getVote(found.voteId);
     if (found === null || vote === null) return err('page_not_found');
     // Shown name and role only: never the member number or the email.
-    const endorsers = (await store.listEndorsements(pageId)).map((e) => ({ shownName: e.shownName, role: e.role, signedAt: e.signedAt }));
+    const endorsers = (await store.campaigns.listEndorsements(pageId)).map((e) => ({ shownName: e.shownName, role: e.role, signedAt: e.signedAt }));
     return ok({ page: pageView(found, vote), endorsers });
   }
 
@@ -104,44 +104,44 @@ export function createCampaignService(deps: CampaignDeps) {
 
   async function sign(session: MemberSession, pageId: string, body: { readonly shownName?: string | undefined; readonly role?: string | undefined }): R<'signEndorsement'> {
     if (await limited(session)) return err('rate_limited');
-    const found = await store.getEndorsementPage(pageId);
+    const found = await store.campaigns.getEndorsementPage(pageId);
     if (found === null) return err('page_not_found');
     // Signing ends with the campaign (withdrawing never does: a member may always take their name off).
-    const vote = await store.getVote(found.voteId);
+    const vote = await store.votes.getVote(found.voteId);
     if (vote === null || !campaigning(vote)) return err('campaign_closed');
     // A verified member of the page's union: on the vote's roll and still in good standing.
-    const entry = found.unionId === session.unionId ? await store.getRollEntry(found.voteId, session.memberNumber) : null;
-    const member: Member | undefined = (await store.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
+    const entry = found.unionId === session.unionId ? await store.rolls.getRollEntry(found.voteId, session.memberNumber) : null;
+    const member: Member | undefined = (await store.members.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
     if (entry === null || entry.status !== 'eligible' || member?.goodStanding !== true) return err('not_eligible');
-    const signed = await store.signEndorsement({
+    const signed = await store.campaigns.signEndorsement({
       pageId, unionId: session.unionId, memberNumber: session.memberNumber, shownName: body.shownName ?? entry.name, role: body.role ?? null,
     });
     if (!signed.ok) return signed;
-    return ok({ signature: signature(signed.value), count: (await store.getEndorsementPage(pageId))?.count ?? 0 });
+    return ok({ signature: signature(signed.value), count: (await store.campaigns.getEndorsementPage(pageId))?.count ?? 0 });
   }
 
   async function withdraw(session: MemberSession, pageId: string): R<'withdrawEndorsement'> {
     if (await limited(session)) return err('rate_limited');
-    if ((await store.getEndorsementPage(pageId)) === null) return err('page_not_found');
-    if (!(await store.withdrawEndorsement(pageId, session.unionId, session.memberNumber))) return err('not_signed');
-    return ok({ pageId, withdrawn: true as const, count: (await store.getEndorsementPage(pageId))?.count ?? 0 });
+    if ((await store.campaigns.getEndorsementPage(pageId)) === null) return err('page_not_found');
+    if (!(await store.campaigns.withdrawEndorsement(pageId, session.unionId, session.memberNumber))) return err('not_signed');
+    return ok({ pageId, withdrawn: true as const, count: (await store.campaigns.getEndorsementPage(pageId))?.count ?? 0 });
   }
 
   async function mine(session: MemberSession): R<'mySignatures'> {
-    return ok({ signatures: (await store.listMemberEndorsements(session.unionId, session.memberNumber)).map(signature) });
+    return ok({ signatures: (await store.campaigns.listMemberEndorsements(session.unionId, session.memberNumber)).map(signature) });
   }
 
   // --- Campaign committees (their vote and side come from the account, never from the request) ---
 
   async function committeeOf(actor: StaffSessionActor): Promise<Result<{ committee: CampaignCommittee; vote: Vote }, ApiErrorCode>> {
-    const committee = actor.role === 'campaign' ? await store.getCommittee(actor.id) : null;
-    const vote = committee === null ? null : await store.getVote(committee.voteId);
+    const committee = actor.role === 'campaign' ? await store.campaigns.getCommittee(actor.id) : null;
+    const vote = committee === null ? null : await store.votes.getVote(committee.voteId);
     if (committee === null || vote === null) return err('not_a_committee');
     return ok({ committee, vote });
   }
 
   const committeeView = (c: CampaignCommittee) => ({ username: c.username, voteId: c.voteId, side: c.side, name: c.name, createdAt: c.createdAt });
-  const approvedCount = async (voteId: string, side: 'for' | 'against') => (await store.listAppeals(voteId, side)).filter((a) => a.status === 'approved').length;
+  const approvedCount = async (voteId: string, side: 'for' | 'against') => (await store.campaigns.listAppeals(voteId, side)).filter((a) => a.status === 'approved').length;
 
   async function campaignMe(actor: StaffSessionActor): R<'campaignMe'> {
     const c = await committeeOf(actor);
@@ -151,9 +151,9 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   async function createPage(voteId: string, side: 'for' | 'against', body: { readonly title: string; readonly statement: string }, createdBy: string) {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
-    const created = await store.createEndorsementPage({ id: newId(), voteId, side, title: body.title, statement: body.statement, createdBy });
+    const created = await store.campaigns.createEndorsementPage({ id: newId(), voteId, side, title: body.title, statement: body.statement, createdBy });
     if (!created.ok) return created.error === 'vote_not_found' ? err('vote_not_found') : err('internal_error');
     return ok(pageView(created.value, vote));
   }
@@ -177,7 +177,7 @@ export function createCampaignService(deps: CampaignDeps) {
     if (await committeeLimited(committee)) return err('rate_limited');
     if (!campaigning(vote)) return err('campaign_closed');
     if ((await approvedCount(vote.id, committee.side)) >= APPEALS_PER_SIDE) return err('appeal_quota_reached', `${APPEALS_PER_SIDE} approved already`);
-    const submitted = await store.submitAppeal({
+    const submitted = await store.campaigns.submitAppeal({
       id: newId(), voteId: vote.id, side: committee.side, committeeId: committee.staffId, committeeName: committee.name,
       subjectEn: body.subjectEn, bodyEn: body.bodyEn, subjectEs: body.subjectEs ?? null, bodyEs: body.bodyEs ?? null,
     });
@@ -188,7 +188,7 @@ export function createCampaignService(deps: CampaignDeps) {
   async function campaignAppeals(actor: StaffSessionActor): R<'campaignAppeals'> {
     const c = await committeeOf(actor);
     if (!c.ok) return c;
-    const own = (await store.listAppeals(c.value.vote.id, c.value.committee.side)).filter((a) => a.committeeId === c.value.committee.staffId);
+    const own = (await store.campaigns.listAppeals(c.value.vote.id, c.value.committee.side)).filter((a) => a.committeeId === c.value.committee.staffId);
     return ok({ voteId: c.value.vote.id, quota: APPEALS_PER_SIDE, appeals: await Promise.all(own.map(appealView)) });
   }
 
@@ -199,11 +199,11 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   async function createCommittee(voteId: string, body: { readonly side: 'for' | 'against'; readonly name: string; readonly username: string; readonly password: string }): R<'adminCreateCommittee'> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found');
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     const username = normalizeUsername(body.username);
     if (username === null) return err('invalid_username');
     if (body.password.length < MIN_PASSWORD_LENGTH) return err('weak_password');
-    const created = await store.createCommittee({
+    const created = await store.campaigns.createCommittee({
       voteId, side: body.side, name: body.name,
       account: { id: newId(), username, role: 'campaign', passwordHash: await hashPassword(body.password), totpSecretEncrypted: null },
     });
@@ -212,26 +212,26 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   async function committees(voteId: string): R<'adminCommittees'> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found');
-    return ok({ voteId, committees: (await store.listCommittees(voteId)).map(committeeView) });
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
+    return ok({ voteId, committees: (await store.campaigns.listCommittees(voteId)).map(committeeView) });
   }
 
   async function appeals(voteId: string): R<'adminAppeals'> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found');
-    return ok({ voteId, quota: APPEALS_PER_SIDE, appeals: await Promise.all((await store.listAppeals(voteId)).map(appealView)) });
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
+    return ok({ voteId, quota: APPEALS_PER_SIDE, appeals: await Promise.all((await store.campaigns.listAppeals(voteId)).map(appealView)) });
   }
 
   async function approve(appealId: string, actor: StaffActor): R<'adminApproveAppeal'> {
     if (key === null) return err('secret_key_missing');
-    const appeal = await store.getAppeal(appealId);
+    const appeal = await store.campaigns.getAppeal(appealId);
     if (appeal === null) return err('appeal_not_found');
-    const vote = await store.getVote(appeal.voteId);
+    const vote = await store.votes.getVote(appeal.voteId);
     if (vote === null) return err('appeal_not_found');
     if (!campaigning(vote)) return err('campaign_closed');
     const info = voteInfo(vote);
     // The same audience for every side: every eligible entry of the vote's frozen roll, in roll order.
-    const eligible = (await store.listRollEntries(vote.id)).filter((e) => e.status === 'eligible');
-    const languages = new Map((await store.listMembers(vote.unionId)).map((m) => [m.memberNumber, languageOf(m.language)]));
+    const eligible = (await store.rolls.listRollEntries(vote.id)).filter((e) => e.status === 'eligible');
+    const languages = new Map((await store.members.listMembers(vote.unionId)).map((m) => [m.memberNumber, languageOf(m.language)]));
     const now = clock().toISOString();
     const pagesLink = `${publicUrl}/votes/${encodeURIComponent(vote.id)}/endorsements`;
     const messages = (approved: Appeal): NewMailMessage[] =>
@@ -247,9 +247,9 @@ export function createCampaignService(deps: CampaignDeps) {
       });
     const decidedBy = actorName(actor);
     const done = await store.transaction<Appeal, ApiErrorCode>(async (tx) => {
-      const approved = await tx.approveAppeal({ appealId, decidedBy, quota: APPEALS_PER_SIDE, messages });
+      const approved = await tx.campaigns.approveAppeal({ appealId, decidedBy, quota: APPEALS_PER_SIDE, messages });
       if (!approved.ok) return approved;
-      await tx.appendAudit({
+      await tx.audit.appendAudit({
         actor: decidedBy, action: 'campaign_appeal_approved', voteId: vote.id,
         details: JSON.stringify({ appealId, side: approved.value.side, committee: approved.value.committeeName, recipients: approved.value.recipients }),
       });
@@ -260,15 +260,15 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   async function reject(appealId: string, reason: string, actor: StaffActor): R<'adminRejectAppeal'> {
-    const rejected = await store.rejectAppeal(appealId, actorName(actor), reason);
+    const rejected = await store.campaigns.rejectAppeal(appealId, actorName(actor), reason);
     if (!rejected.ok) return rejected;
     return ok(await appealView(rejected.value));
   }
 
   async function record(appealId: string): R<'appealRecord'> {
-    const appeal = await store.getAppeal(appealId);
+    const appeal = await store.campaigns.getAppeal(appealId);
     if (appeal === null) return err('appeal_not_found');
-    const deliveries = (await store.listAppealDeliveries(appealId)).map((d) => ({
+    const deliveries = (await store.campaigns.listAppealDeliveries(appealId)).map((d) => ({
       memberNumber: d.memberNumber, status: d.status, attempts: d.attempts, lastError: d.lastError, updatedAt: d.updatedAt,
     }));
     return ok({ appeal: await appealView(appeal), deliveries });

@@ -56,7 +56,7 @@ export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
   async function loadWithMessages(draftId: string) {
     const parsed = await drafts.load(draftId);
     if (!parsed.ok) return parsed;
-    const stored = await store.listCeremonyMessages(draftId);
+    const stored = await store.drafts.listCeremonyMessages(draftId);
     const messages = parseStoredMessages(engine, stored);
     if (!messages.ok) return messages;
     return ok({ parsed: parsed.value, stored, messages: messages.value });
@@ -139,7 +139,7 @@ export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
       const why = after.problems.map((x) => `trustee ${x.trustee}: ${x.error}${x.detail ? ` (${x.detail})` : ''}`).join('; ');
       return err('ceremony_message_rejected', why);
     }
-    const stored = await store.addCeremonyMessage(draftId, { key, kind: m.kind, author, message: encodeCeremonyMessage(engine.group, m) });
+    const stored = await store.drafts.addCeremonyMessage(draftId, { key, kind: m.kind, author, message: encodeCeremonyMessage(engine.group, m) });
     if (!stored.ok) return stored;
     return ok({ draftId, seq: stored.value.seq, kind: m.kind, trustee: author, status: after.kind });
   }
@@ -147,7 +147,7 @@ export function createCeremonyRelay(engine: Engine, drafts: DraftService) {
   /** Drafts whose ceremony this staff account takes part in. */
   async function mine(username: string): Promise<Result<ResponseOf<'trusteeDrafts'>, ApiErrorCode>> {
     const out: ResponseOf<'trusteeDrafts'>['drafts'] = [];
-    for (const d of await store.listDrafts()) {
+    for (const d of await store.drafts.listDrafts()) {
       const parsed = await drafts.load(d.id);
       if (!parsed.ok) return parsed;
       const slot = slotOf(parsed.value, username);

@@ -163,7 +163,7 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
   const store = engine.store;
 
   async function load(id: string): Promise<Result<ParsedDraft, ApiErrorCode>> {
-    const draft = await store.getDraft(id);
+    const draft = await store.drafts.getDraft(id);
     if (draft === null) return err('draft_not_found', id);
     const v = validateDefinition(engine, JSON.parse(draft.definition) as unknown, undefined);
     if (!v.ok) return err('internal_error', `stored draft ${id} no longer validates: ${v.detail ?? ''}`);
@@ -172,20 +172,20 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
 
   async function validate(raw: unknown): Promise<Result<ResponseOf<'validateDraft'>, ApiErrorCode>> {
     const unionId = typeof raw === 'object' && raw !== null && 'unionId' in raw && typeof raw.unionId === 'string' ? raw.unionId : undefined;
-    const union = unionId === undefined ? null : await store.getUnion(unionId);
+    const union = unionId === undefined ? null : await store.members.getUnion(unionId);
     // An unknown union is one problem (unionId), not a second one about its missing name.
     const v = validateDefinition(engine, raw, union?.name ?? unionId);
     const issues = v.ok ? [] : (v.issues ?? []);
     if (v.ok && union === null) issues.push({ field: 'unionId', code: 'union_not_found', message: `no union ${unionId ?? ''}` });
     const offerProblem = v.ok ? await offerReferenceProblem(store, v.value.input) : null;
     if (offerProblem !== null) issues.push(offerProblem);
-    if (v.ok && ((await store.getVote(v.value.definition.voteId)) !== null || (await store.getDraft(v.value.definition.voteId)) !== null))
+    if (v.ok && ((await store.votes.getVote(v.value.definition.voteId)) !== null || (await store.drafts.getDraft(v.value.definition.voteId)) !== null))
       issues.push({ field: 'voteId', code: 'duplicate_vote', message: `a vote or draft ${v.value.definition.voteId} already exists` });
     return ok({ valid: issues.length === 0, issues });
   }
 
   async function summary(parsed: ParsedDraft): Promise<Result<ResponseOf<'getDraft'>, ApiErrorCode>> {
-    const stored = await store.listCeremonyMessages(parsed.draft.id);
+    const stored = await store.drafts.listCeremonyMessages(parsed.draft.id);
     const messages = parseStoredMessages(engine, stored);
     if (!messages.ok) return messages;
     const { draft } = parsed;
@@ -200,14 +200,14 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
   }
 
   async function create(raw: DraftDefinitionInput): Promise<Result<ResponseOf<'createDraft'>, ApiErrorCode>> {
-    const union = await store.getUnion(raw.unionId);
+    const union = await store.members.getUnion(raw.unionId);
     if (union === null) return err('union_not_found', raw.unionId);
     const v = validateDefinition(engine, raw, union.name);
     if (!v.ok) return v;
     const offerProblem = await offerReferenceProblem(store, v.value.input);
     if (offerProblem !== null) return err(offerProblem.code, `${offerProblem.field}: ${offerProblem.message}`);
-    if ((await store.getVote(raw.voteId)) !== null) return err('duplicate_vote', raw.voteId);
-    const created = await store.createDraft({ id: raw.voteId, unionId: raw.unionId, definition: JSON.stringify(v.value.input) });
+    if ((await store.votes.getVote(raw.voteId)) !== null) return err('duplicate_vote', raw.voteId);
+    const created = await store.drafts.createDraft({ id: raw.voteId, unionId: raw.unionId, definition: JSON.stringify(v.value.input) });
     if (!created.ok) return created;
     return summary({ draft: created.value, ...v.value });
   }
@@ -219,7 +219,7 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
 
   async function list(): Promise<Result<ResponseOf<'listDrafts'>, ApiErrorCode>> {
     const drafts: ResponseOf<'listDrafts'>['drafts'] = [];
-    for (const d of await store.listDrafts()) {
+    for (const d of await store.drafts.listDrafts()) {
       const one = await get(d.id);
       if (!one.ok) return one;
       drafts.push(one.value);
@@ -228,7 +228,7 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
   }
 
   async function recoverCreated(id: string, parsed: ParsedDraft, messages: readonly CeremonyMessage[]): Promise<Result<Manifest, 'duplicate_vote'> | undefined> {
-    if ((await store.getVote(id)) === null) return undefined;
+    if ((await store.votes.getVote(id)) === null) return undefined;
     const ctx = await engine.context(id);
     const status = checkCeremony(engine.group, { context: definitionCeremonyContext(parsed.definition), threshold: parsed.definition.trustees.threshold, trusteeCount: parsed.definition.trustees.members.length }, messages);
     if (!ctx.ok || status.kind !== 'complete' || ctx.value.manifest.jointPublicKey !== toHex(engine.group.encodeElement(status.jointPublicKey))) return err('duplicate_vote', id);
@@ -240,7 +240,7 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     const parsed = await load(id);
     if (!parsed.ok) return parsed;
     if (parsed.value.draft.status !== 'ceremony') return err('draft_already_created', id);
-    const messages = parseStoredMessages(engine, await store.listCeremonyMessages(id));
+    const messages = parseStoredMessages(engine, await store.drafts.listCeremonyMessages(id));
     if (!messages.ok) return messages;
     // A crash after the vote was created but before the draft was marked: finish the remaining steps
     // if the existing vote is this draft's (same joint key from the same ceremony), else refuse.
@@ -260,11 +260,11 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     const m = created.value;
     const iso = (s: string) => new Date(s).toISOString();
     // Scheduled first, then the draft closed: a retry after a crash between them finds the vote and recovers.
-    if ((await store.getSchedule(m.voteId)) === null) {
-      const scheduled = await store.scheduleVote({ voteId: m.voteId, opensAt: iso(m.schedule.opensAt), closesAt: iso(m.schedule.closesAt) });
+    if ((await store.votes.getSchedule(m.voteId)) === null) {
+      const scheduled = await store.votes.scheduleVote({ voteId: m.voteId, opensAt: iso(m.schedule.opensAt), closesAt: iso(m.schedule.closesAt) });
       if (!scheduled.ok && scheduled.error !== 'already_scheduled') return err('internal_error', `scheduling ${m.voteId}: ${scheduled.error}`);
     }
-    const marked = await store.markDraftCreated(id);
+    const marked = await store.drafts.markDraftCreated(id);
     if (!marked.ok) return marked;
     return ok({ voteId: m.voteId, status: 'draft' as const, eligibleCount: m.eligibleCount, fingerprint: toHex(electionFingerprint(m)), schedule: m.schedule });
   }

@@ -50,17 +50,17 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
 
   async function linkView(link: FollowUpLink): Promise<LinkView> {
     const { discardedAt: _d, ...rest } = link;
-    return { ...rest, childStatus: (await store.getVote(link.childId)) === null ? 'draft' : 'vote' };
+    return { ...rest, childStatus: (await store.votes.getVote(link.childId)) === null ? 'draft' : 'vote' };
   }
 
   /** Public: the declarations, the triggered ones once published, and the links to created votes. */
   async function forVote(voteId: string): Promise<Result<ResponseOf<'voteFollowUps'>, ApiErrorCode>> {
     const manifest = await manifestOf(voteId);
     if (manifest === null) return err('vote_not_found', voteId);
-    const from = await store.getFollowUpLinkTo(voteId);
+    const from = await store.followUps.getFollowUpLinkTo(voteId);
     const parent = from === null ? null : await manifestOf(from.parentVoteId);
     const followedBy = [];
-    for (const link of await store.listFollowUpLinks(voteId)) {
+    for (const link of await store.followUps.listFollowUpLinks(voteId)) {
       if (link.discardedAt !== null) continue;
       const child = await manifestOf(link.childId);
       if (child !== null) followedBy.push({ voteId: link.childId, title: child.title, questionId: link.questionId, outcome: link.outcome });
@@ -76,9 +76,9 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
 
   /** Admin: the links of a vote or draft id, drafts included. */
   async function links(id: string): Promise<Result<ResponseOf<'adminFollowUps'>, ApiErrorCode>> {
-    const from = await store.getFollowUpLinkTo(id);
+    const from = await store.followUps.getFollowUpLinkTo(id);
     const started = [];
-    for (const link of await store.listFollowUpLinks(id)) if (link.discardedAt === null) started.push(await linkView(link));
+    for (const link of await store.followUps.listFollowUpLinks(id)) if (link.discardedAt === null) started.push(await linkView(link));
     return ok({ id, followsFrom: from === null ? null : await linkView(from), started });
   }
 
@@ -94,7 +94,7 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
     if (declaration.vote === undefined) return err('follow_up_not_a_vote', `question ${body.questionId}: ${hit.declared}`);
     const definition = body.definition;
     if (definition.unionId !== manifest.unionId) return err('union_mismatch', `a follow-up vote is for ${manifest.unionId}`);
-    const union = await store.getUnion(definition.unionId);
+    const union = await store.members.getUnion(definition.unionId);
     if (union === null) return err('union_not_found', definition.unionId);
     const v = validateDefinition(engine, definition, union.name);
     if (!v.ok) return v;
@@ -103,9 +103,9 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
       return err('follow_up_template_mismatch', 'questions: the follow-up vote asks exactly the questions, with the rules, its parent declared');
     if (template.revotePolicy !== undefined && v.value.definition.revotePolicy !== template.revotePolicy)
       return err('follow_up_template_mismatch', `revotePolicy: the template sets ${template.revotePolicy}`);
-    if ((await store.getVote(definition.voteId)) !== null) return err('duplicate_vote', definition.voteId);
+    if ((await store.votes.getVote(definition.voteId)) !== null) return err('duplicate_vote', definition.voteId);
     const startedBy = actor.kind === 'staff' ? actor.username : 'ops-token';
-    const started = await store.startFollowUpDraft(
+    const started = await store.followUps.startFollowUpDraft(
       { parentVoteId, questionId: hit.questionId, outcome: hit.declared, startedBy },
       { id: definition.voteId, unionId: definition.unionId, definition: JSON.stringify(v.value.input) },
     );
@@ -116,7 +116,7 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
   }
 
   async function discard(childId: string): Promise<Result<ResponseOf<'adminDiscardFollowUp'>, ApiErrorCode>> {
-    const r = await store.discardFollowUpDraft(childId);
+    const r = await store.followUps.discardFollowUpDraft(childId);
     if (!r.ok) return r;
     const { discardedAt, ...rest } = r.value;
     return ok({ ...rest, discardedAt: discardedAt ?? '' });

@@ -11,14 +11,14 @@ export function createMemberService(engine: Engine) {
   const store = engine.store;
 
   async function self(session: MemberSession): Promise<Member | undefined> {
-    return (await store.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
+    return (await store.members.findMembersByNumber(session.memberNumber)).find((m) => m.unionId === session.unionId);
   }
 
   /** The person's membership on the vote's roll (eligible entries only), if any. */
   async function rollMembership(person: Member, vote: Vote): Promise<Member | undefined> {
-    const memberships = await store.findMembersByEmail(person.email);
+    const memberships = await store.members.findMembersByEmail(person.email);
     for (const m of memberships.filter((x) => x.unionId === vote.unionId)) {
-      const entry = await store.getRollEntry(vote.id, m.memberNumber);
+      const entry = await store.rolls.getRollEntry(vote.id, m.memberNumber);
       if (entry?.status === 'eligible') return m;
     }
     return undefined;
@@ -28,7 +28,7 @@ export function createMemberService(engine: Engine) {
     const person = await self(session);
     if (person === undefined) return err('not_signed_in');
     const votes: ResponseOf<'me'>['votes'] = [];
-    for (const vote of await store.listVotes()) {
+    for (const vote of await store.votes.listVotes()) {
       if (vote.status === 'draft') continue;
       const membership = await rollMembership(person, vote);
       if (membership === undefined) continue;
@@ -43,7 +43,7 @@ export function createMemberService(engine: Engine) {
         status: vote.status,
         schedule: m.schedule,
         memberNumber: membership.memberNumber,
-        hasVoted: await store.hasParticipated(vote.id, membership.memberNumber),
+        hasVoted: await store.rolls.hasParticipated(vote.id, membership.memberNumber),
       });
     }
     return ok({ memberNumber: person.memberNumber, name: person.name, unionId: person.unionId, votes });

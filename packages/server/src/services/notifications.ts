@@ -38,12 +38,12 @@ export function createNotificationService(deps: NotificationDeps) {
   const publicHex = (voteId: string, credential: PrivateCredential) => toHex(engine.group.encodeElement(publicCredential(engine.group, voteId, credential)));
 
   async function load(voteId: string): Promise<Result<Loaded, ApiErrorCode>> {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const manifest = parseWireManifest(vote.manifest);
     if (!manifest.ok) return err('manifest_unreadable');
-    const eligible = (await store.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
-    const members = new Map<string, Member>((await store.listMembers(vote.unionId)).map((m) => [m.memberNumber, m]));
+    const eligible = (await store.rolls.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
+    const members = new Map<string, Member>((await store.members.listMembers(vote.unionId)).map((m) => [m.memberNumber, m]));
     return ok({ vote, manifest: manifest.value, eligible, language: (n) => languageOf(members.get(n)?.language) });
   }
 
@@ -90,7 +90,7 @@ export function createNotificationService(deps: NotificationDeps) {
     if (!loaded.ok) return loaded;
     const { vote, eligible } = loaded.value;
     if (vote.status !== 'draft') return err('vote_not_draft');
-    if ((await store.listCredentials(voteId)).length > 0) return err('credentials_already_published');
+    if ((await store.ballots.listCredentials(voteId)).length > 0) return err('credentials_already_published');
     const publics: string[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
@@ -102,7 +102,7 @@ export function createNotificationService(deps: NotificationDeps) {
     // email, and no email is queued for a list that was refused. publishCredentials sorts the list,
     // so its order says nothing about who holds which credential.
     const done = await store.transaction<number, ApiErrorCode>(async (tx) => {
-      await tx.enqueueMail(messages);
+      await tx.mail.enqueueMail(messages);
       const published = await publishCredentials(tx, engine.group, voteId, publics);
       return published.ok ? ok(published.value) : err(published.error, published.detail);
     });
@@ -119,7 +119,7 @@ export function createNotificationService(deps: NotificationDeps) {
     const messages: NewMailMessage[] = [];
     let alreadyVoted = 0;
     for (const entry of eligible) {
-      if (await store.hasParticipated(voteId, entry.memberNumber)) {
+      if (await store.rolls.hasParticipated(voteId, entry.memberNumber)) {
         alreadyVoted += 1;
         continue;
       }
@@ -131,7 +131,7 @@ export function createNotificationService(deps: NotificationDeps) {
       });
       messages.push(message(key, 'reminder', voteId, entry, rendered));
     }
-    await store.enqueueMail(messages);
+    await store.mail.enqueueMail(messages);
     return ok({ voteId, queued: messages.length, alreadyVoted });
   }
 
@@ -146,7 +146,7 @@ export function createNotificationService(deps: NotificationDeps) {
     const { eligible } = loaded.value;
     const entry = eligible.find((e) => e.memberNumber === request.memberNumber);
     if (entry === undefined) return err('member_not_on_roll');
-    if ((await store.listCredentials(voteId)).length === 0) return err('no_credentials');
+    if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
     // The vote's status and the old credential are checked by the engine inside the transaction.
     const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
     // One active credential per eligible member stays true: one revoked, one added, atomically.
@@ -161,9 +161,9 @@ export function createNotificationService(deps: NotificationDeps) {
         if (replaced.error === 'vote_closed' || replaced.error === 'vote_not_found' || replaced.error === 'missing_reason') return err(replaced.error);
         return err('duplicate_credential');
       }
-      await tx.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: request.credentialHandle, reason: request.reason }) });
-      await tx.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: request.credentialHandle }) });
-      await tx.enqueueMail([mail]);
+      await tx.audit.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: request.credentialHandle, reason: request.reason }) });
+      await tx.audit.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: request.credentialHandle }) });
+      await tx.mail.enqueueMail([mail]);
       return ok(true);
     });
     if (!done.ok) return done;
@@ -177,7 +177,7 @@ export function createNotificationService(deps: NotificationDeps) {
     const { manifest, eligible, language } = loaded.value;
     const published = await deps.publicVotes.result(voteId);
     if (!published.ok) return published;
-    if ((await store.listMail({ voteId, kind: 'result' })).length > 0) return err('already_announced');
+    if ((await store.mail.listMail({ voteId, kind: 'result' })).length > 0) return err('already_announced');
     const { result, boardHead } = published.value;
     const lines = result.questions.map((q) => {
       const question = manifest.questions.find((mq) => mq.id === q.questionId);
@@ -195,13 +195,13 @@ export function createNotificationService(deps: NotificationDeps) {
         boardHead,
       })),
     );
-    await store.enqueueMail(messages);
+    await store.mail.enqueueMail(messages);
     return ok({ voteId, queued: messages.length });
   }
 
   async function mailStatus(voteId: string): Promise<Result<ResponseOf<'adminMailStatus'>, ApiErrorCode>> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found');
-    const all = await store.listMail({ voteId });
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
+    const all = await store.mail.listMail({ voteId });
     const counts = new Map<string, { kind: string; status: string; count: number }>();
     for (const m of all) {
       const k = `${m.kind}\n${m.status}`;

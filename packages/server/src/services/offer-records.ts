@@ -32,8 +32,8 @@ function boundBy(json: string): readonly string[] {
 /** Every offer a draft or a vote binds (so it, its mark and its documents can no longer change). */
 export async function boundOfferIds(store: Store): Promise<ReadonlySet<string>> {
   const ids = new Set<string>();
-  for (const d of await store.listDrafts()) for (const id of boundBy(d.definition)) ids.add(id);
-  for (const v of await store.listVotes()) for (const id of boundBy(v.manifest)) ids.add(id);
+  for (const d of await store.drafts.listDrafts()) for (const id of boundBy(d.definition)) ids.add(id);
+  for (const v of await store.votes.listVotes()) for (const id of boundBy(v.manifest)) ids.add(id);
   return ids;
 }
 
@@ -45,7 +45,7 @@ export async function offerInUse(store: Store, offerId: string): Promise<boolean
 /** For each offer some other offer (of any contract) lists in `comparedWith`: those offers' ids. */
 export async function comparedByIndex(store: Store): Promise<Result<ReadonlyMap<string, readonly string[]>, 'internal_error'>> {
   const index = new Map<string, string[]>();
-  for (const stored of await store.listOffers()) {
+  for (const stored of await store.bargaining.listOffers()) {
     const o = readOffer(stored);
     if (!o.ok) return o;
     for (const other of o.value.comparedWith ?? []) index.set(other, [...(index.get(other) ?? []), o.value.id]);
@@ -63,7 +63,7 @@ function entryOf(d: StoredDocumentMeta): OfferDocument {
  * which documents an offer has). A stored entry that fails the protocol's checks is our bug.
  */
 export async function withStoredDocuments(store: Store, offer: Offer): Promise<Result<Offer, ApiErrorCode>> {
-  const entries = (await store.listDocuments(offer.contractId)).filter((d) => d.offerId === offer.id).map(entryOf);
+  const entries = (await store.bargaining.listDocuments(offer.contractId)).filter((d) => d.offerId === offer.id).map(entryOf);
   if (entries.length > MAX_OFFER_DOCUMENTS) return err('too_many_documents', `an offer lists at most ${MAX_OFFER_DOCUMENTS} documents`);
   const listed = withOfferDocuments(offer, entries);
   return listed.ok ? listed : err('internal_error', `offer ${offer.id} with its documents: ${listed.error} ${listed.detail ?? ''}`);
@@ -74,13 +74,13 @@ export async function withStoredDocuments(store: Store, offer: Offer): Promise<R
  * has checked, in its transaction, that no draft or vote binds it).
  */
 async function relistDocuments(tx: Store, offerId: string): Promise<Result<StoredOffer, ApiErrorCode>> {
-  const stored = await tx.getOffer(offerId);
+  const stored = await tx.bargaining.getOffer(offerId);
   if (stored === null) return err('offer_not_found', offerId);
   const offer = readOffer(stored);
   if (!offer.ok) return offer;
   const listed = await withStoredDocuments(tx, offer.value);
   if (!listed.ok) return listed;
-  return tx.updateOffer({ id: stored.id, contractId: stored.contractId, finalOffer: stored.finalOffer, offer: toWireOffer(listed.value) });
+  return tx.bargaining.updateOffer({ id: stored.id, contractId: stored.contractId, finalOffer: stored.finalOffer, offer: toWireOffer(listed.value) });
 }
 
 /**
@@ -91,7 +91,7 @@ async function relistDocuments(tx: Store, offerId: string): Promise<Result<Store
 export async function attachOfferDocument(store: Store, document: NewDocument & { readonly offerId: string }): Promise<Result<StoredDocumentMeta, ApiErrorCode>> {
   return store.transaction<StoredDocumentMeta, ApiErrorCode>(async (tx) => {
     if (await offerInUse(tx, document.offerId)) return err('offer_in_use', `${document.offerId} is bound to a draft or vote; its documents can no longer change`);
-    const added = await tx.addDocument(document);
+    const added = await tx.bargaining.addDocument(document);
     if (!added.ok) return added;
     const relisted = await relistDocuments(tx, document.offerId);
     return relisted.ok ? ok(added.value) : relisted;
@@ -106,12 +106,12 @@ export async function attachOfferDocument(store: Store, document: NewDocument & 
  */
 export async function removeDocument(store: Store, documentId: string): Promise<Result<true, ApiErrorCode>> {
   return store.transaction<true, ApiErrorCode>(async (tx) => {
-    const document = await tx.getDocument(documentId);
+    const document = await tx.bargaining.getDocument(documentId);
     if (document === null) return err('document_not_found', documentId);
     const { offerId } = document;
-    if (offerId === null) return tx.deleteDocument(documentId);
+    if (offerId === null) return tx.bargaining.deleteDocument(documentId);
     if (await offerInUse(tx, offerId)) return err('offer_in_use', `${offerId} is bound to a draft or vote; its documents can no longer change`);
-    const removed = await tx.deleteDocument(documentId);
+    const removed = await tx.bargaining.deleteDocument(documentId);
     if (!removed.ok) return removed;
     const relisted = await relistDocuments(tx, offerId);
     return relisted.ok ? ok(true) : relisted;
@@ -126,13 +126,13 @@ export async function removeDocument(store: Store, documentId: string): Promise<
  */
 export async function removeOffer(store: Store, offerId: string): Promise<Result<true, ApiErrorCode>> {
   return store.transaction<true, ApiErrorCode>(async (tx) => {
-    if ((await tx.getOffer(offerId)) === null) return err('offer_not_found', offerId);
+    if ((await tx.bargaining.getOffer(offerId)) === null) return err('offer_not_found', offerId);
     if (await offerInUse(tx, offerId)) return err('offer_in_use', `${offerId} is bound to a draft or vote`);
     const index = await comparedByIndex(tx);
     if (!index.ok) return index;
     const by = index.value.get(offerId) ?? [];
     if (by.length > 0) return err('offer_referenced', `${by.join(', ')} ${by.length === 1 ? 'is' : 'are'} compared with ${offerId}`);
-    return tx.deleteOffer(offerId);
+    return tx.bargaining.deleteOffer(offerId);
   });
 }
 
@@ -144,7 +144,7 @@ export async function removeOffer(store: Store, offerId: string): Promise<Result
 export async function listedDocument(store: Store, offer: Offer, documentId: string): Promise<Result<StoredDocument, ApiErrorCode>> {
   const entry = (offer.documents ?? []).find((d) => d.id === documentId);
   if (entry === undefined) return err('document_not_found', documentId);
-  const stored = await store.getDocument(documentId);
+  const stored = await store.bargaining.getDocument(documentId);
   if (stored === null) return err('document_digest_mismatch', `${documentId} is listed but not stored`);
   if (!checkOfferDocumentBytes(entry, stored.bytes)) return err('document_digest_mismatch', documentId);
   return ok({ ...stored, name: entry.name, contentType: entry.contentType, size: entry.size, sha256: entry.sha256 });

@@ -14,7 +14,7 @@ export function createPublicVoteService(engine: Engine) {
   const store = engine.store;
 
   async function load(voteId: string): Promise<Result<Loaded, ApiErrorCode>> {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
     const ctx = await engine.context(voteId);
     return ctx.ok ? ok({ vote, ctx: ctx.value }) : ctx;
@@ -27,7 +27,7 @@ export function createPublicVoteService(engine: Engine) {
 
   async function list(): Promise<Result<ResponseOf<'listVotes'>, ApiErrorCode>> {
     const votes = [];
-    for (const vote of await store.listVotes()) {
+    for (const vote of await store.votes.listVotes()) {
       const ctx = await engine.context(vote.id);
       if (!ctx.ok) return ctx;
       votes.push(summary({ vote, ctx: ctx.value }));
@@ -62,33 +62,33 @@ export function createPublicVoteService(engine: Engine) {
   }
 
   async function board(voteId: string, query: { q?: string | undefined; from?: number | undefined; limit?: number | undefined }) {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found');
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
     const limit = query.limit ?? 100;
-    const rows = await store.listBoardBallots(voteId, {
+    const rows = await store.ballots.listBoardBallots(voteId, {
       limit: limit + 1,
       ...(query.q !== undefined ? { prefix: query.q } : {}),
       ...(query.from !== undefined ? { fromSequence: query.from } : {}),
     });
     const page = rows.slice(0, limit);
     const next = rows.length > limit ? rows[limit]!.sequence : null;
-    return ok({ voteId, head: await store.head(voteId), ballots: [...page], next });
+    return ok({ voteId, head: await store.board.head(voteId), ballots: [...page], next });
   }
 
   async function turnout(voteId: string): Promise<Result<ResponseOf<'turnout'>, ApiErrorCode>> {
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
-    const counts = await store.countBallots(voteId);
+    const counts = await store.ballots.countBallots(voteId);
     const { vote, ctx } = loaded.value;
     return ok({ voteId, status: vote.status, eligible: ctx.manifest.eligibleCount, ballotsCounted: counts.counted });
   }
 
   async function result(voteId: string): Promise<Result<ResponseOf<'result'>, ApiErrorCode>> {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found');
-    const head = await store.head(voteId);
+    const head = await store.board.head(voteId);
     if (vote.status !== 'published' || head === null) return err('result_not_published');
     // result_published is the board's last event (docs/record-format.md §1).
-    const [last] = await store.listEvents(voteId, { fromSeq: head.seq, limit: 1 });
+    const [last] = await store.board.listEvents(voteId, { fromSeq: head.seq, limit: 1 });
     if (last?.kind !== 'result_published') return err('result_not_published');
     const payload = JSON.parse(last.payload) as { result: ResponseOf<'result'>['result'] };
     return ok({ voteId, result: payload.result, boardHead: head.hash });

@@ -15,12 +15,12 @@ export function createRateLimiter(store: Store, clock: () => Date, pepper: Uint8
     const windowStart = new Date(start).toISOString();
     if (now - lastPrune > windowMs) {
       lastPrune = now;
-      await store.pruneSignIn(new Date(now).toISOString(), new Date(start - windowMs).toISOString());
+      await store.signIn.pruneSignIn(new Date(now).toISOString(), new Date(start - windowMs).toISOString());
     }
     let over = false;
     // Every key is counted even when an earlier one is over, so one limit cannot mask another.
     for (const [key, limit] of limits) {
-      if ((await store.hitRateLimit(hashRateKey(pepper, key), windowStart)) > limit) over = true;
+      if ((await store.signIn.hitRateLimit(hashRateKey(pepper, key), windowStart)) > limit) over = true;
     }
     return over ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) } : { ok: true };
   };

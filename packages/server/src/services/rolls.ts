@@ -18,21 +18,21 @@ export function createRollService(engine: Engine) {
   const store = engine.store;
 
   async function createUnion(id: string, name: string): Promise<Result<ResponseOf<'createUnion'>, ApiErrorCode>> {
-    const r = await store.createUnion({ id, name });
+    const r = await store.members.createUnion({ id, name });
     return r.ok ? ok({ id: r.value.id, name: r.value.name }) : r;
   }
 
   async function listUnions(): Promise<Result<ResponseOf<'listUnions'>, ApiErrorCode>> {
-    return ok({ unions: [...(await store.listUnions())] });
+    return ok({ unions: [...(await store.members.listUnions())] });
   }
 
   /** The roll's rows, the union's current members and other unions' members with the same emails. */
   async function parse(unionId: string, csv: string): Promise<Result<Parsed, ApiErrorCode> | { ok: false; error: 'invalid_roll'; issues: ResponseOf<'previewRoll'>['issues'] }> {
-    if ((await store.getUnion(unionId)) === null) return err('union_not_found', unionId);
+    if ((await store.members.getUnion(unionId)) === null) return err('union_not_found', unionId);
     const parsed = parseRollCsv(csv);
     if (!parsed.ok) return { ok: false, error: 'invalid_roll', issues: parsed.issues.map((i) => ({ ...i })) };
-    const current = await store.listMembers(unionId);
-    const others = (await store.findMembersByEmails(parsed.value.map((r) => r.email))).filter((m) => m.unionId !== unionId);
+    const current = await store.members.listMembers(unionId);
+    const others = (await store.members.findMembersByEmails(parsed.value.map((r) => r.email))).filter((m) => m.unionId !== unionId);
     return ok({ rows: parsed.value, current, others });
   }
 
@@ -81,15 +81,15 @@ export function createRollService(engine: Engine) {
       const more = parsed.issues.length > 3 ? `; and ${parsed.issues.length - 3} more (preview lists them all)` : '';
       return err('invalid_roll', `${parsed.issues.length} issue(s), nothing imported — ${shown.join('; ')}${more}`);
     }
-    const r = await store.importRoll(unionId, parsed.value.rows);
+    const r = await store.members.importRoll(unionId, parsed.value.rows);
     if (!r.ok) return r;
     return ok({ unionId, ...r.value, dualMembers: dualMembers(parsed.value).length });
   }
 
   /** `by`: the caller as the audit log names it (the route appends the audit entry once this succeeds). */
   async function amend(voteId: string, amendment: { kind: 'added' | 'removed' | 'challenged'; memberNumber: string; reason: string }, by: string): Promise<Result<ResponseOf<'amendRoll'>, ApiErrorCode>> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
-    const r = await store.amendRoll(voteId, amendment);
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    const r = await store.rolls.amendRoll(voteId, amendment);
     return r.ok ? ok({ ...r.value, by }) : r;
   }
 
@@ -100,7 +100,7 @@ export function createRollService(engine: Engine) {
   async function amendmentActors(voteId: string): Promise<string[]> {
     const actors: string[] = [];
     for (let fromSeq = 1; ; ) {
-      const page = await store.listAudit({ voteId, fromSeq, limit: 1000 });
+      const page = await store.audit.listAudit({ voteId, fromSeq, limit: 1000 });
       for (const e of page) if (e.action === 'amendRoll') actors.push(e.actor);
       if (page.length < 1000) return actors;
       fromSeq = page[page.length - 1]!.seq + 1;
@@ -108,17 +108,17 @@ export function createRollService(engine: Engine) {
   }
 
   async function events(voteId: string): Promise<Result<ResponseOf<'listRollEvents'>, ApiErrorCode>> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
-    const roll = await store.getRoll(voteId);
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    const roll = await store.rolls.getRoll(voteId);
     if (roll === null) return err('roll_not_frozen', voteId);
-    const entries = await store.listRollEntries(voteId);
+    const entries = await store.rolls.listRollEntries(voteId);
     return ok({
       voteId,
       frozenCount: roll.frozenCount,
       eligible: entries.filter((e) => e.status === 'eligible').length,
       events: await (async () => {
         const actors = await amendmentActors(voteId);
-        return (await store.listRollEvents(voteId)).map((e, i) => ({ ...e, by: actors[i] ?? null }));
+        return (await store.rolls.listRollEvents(voteId)).map((e, i) => ({ ...e, by: actors[i] ?? null }));
       })(),
     });
   }

@@ -13,21 +13,21 @@ export function createScheduler(engine: Engine) {
   let running: Promise<readonly JobOutcome[]> | null = null;
 
   async function runJob(job: DueJob, at: string): Promise<JobOutcome> {
-    const vote = await store.getVote(job.voteId);
+    const vote = await store.votes.getVote(job.voteId);
     const fail = async (error: string): Promise<JobOutcome> => {
-      await store.recordJobRun(job.voteId, job.job, at, error);
+      await store.votes.recordJobRun(job.voteId, job.job, at, error);
       return { ...job, outcome: 'failed', error };
     };
     if (vote === null) return fail('vote_not_found');
     const due = job.job === 'open' ? 'draft' : 'open';
     if (vote.status !== due) {
       if (job.job === 'close' && vote.status === 'draft') return fail('never_opened');
-      await store.recordJobRun(job.voteId, job.job, at, null);
+      await store.votes.recordJobRun(job.voteId, job.job, at, null);
       return { ...job, outcome: 'skipped' };
     }
     const r = job.job === 'open' ? await engine.openVote(job.voteId) : await engine.closeVote(job.voteId);
     if (!r.ok) return fail(r.error);
-    await store.recordJobRun(job.voteId, job.job, at, null);
+    await store.votes.recordJobRun(job.voteId, job.job, at, null);
     return { ...job, outcome: 'done' };
   }
 
@@ -37,7 +37,7 @@ export function createScheduler(engine: Engine) {
     const run = (async () => {
       const at = now.toISOString();
       const outcomes: JobOutcome[] = [];
-      for (const job of await store.listDueJobs(at)) outcomes.push(await runJob(job, at));
+      for (const job of await store.votes.listDueJobs(at)) outcomes.push(await runJob(job, at));
       return outcomes;
     })();
     running = run;

@@ -44,9 +44,9 @@ export function createSignInService(deps: SignInDeps) {
     if (!check.ok) return { ...err('rate_limited'), retryAfterSeconds: check.retryAfterSeconds };
     const now = clock().getTime();
     // A member number may exist in several unions (different people): each gets its own code.
-    for (const member of await store.findMembersByNumber(memberNumber)) {
+    for (const member of await store.members.findMembersByNumber(memberNumber)) {
       const code = generateCode();
-      await store.createLoginCode({
+      await store.signIn.createLoginCode({
         id: newId(),
         unionId: member.unionId,
         memberNumber,
@@ -69,25 +69,25 @@ export function createSignInService(deps: SignInDeps) {
     ]);
     if (!check.ok) return { ...err('rate_limited'), retryAfterSeconds: check.retryAfterSeconds };
     const now = clock().getTime();
-    const subject = await store.consumeLoginCode(memberNumber, hashCode(config.pepper, memberNumber, code), iso(now));
+    const subject = await store.signIn.consumeLoginCode(memberNumber, hashCode(config.pepper, memberNumber, code), iso(now));
     if (subject === null) return err('invalid_code');
-    const member = (await store.findMembersByNumber(memberNumber)).find((m) => m.unionId === subject.unionId);
+    const member = (await store.members.findMembersByNumber(memberNumber)).find((m) => m.unionId === subject.unionId);
     if (member === undefined) return err('invalid_code');
     const token = generateSessionToken();
     const expiresAt = iso(now + config.sessionTtlMs);
-    await store.createSession({ tokenHash: hashSessionToken(token), unionId: member.unionId, memberNumber, expiresAt });
+    await store.signIn.createSession({ tokenHash: hashSessionToken(token), unionId: member.unionId, memberNumber, expiresAt });
     return ok({ token, member, expiresAt });
   }
 
   async function session(token: string | undefined): Promise<MemberSession | null> {
     if (token === undefined) return null;
     const tokenHash = hashSessionToken(token);
-    const found = await store.getSession(tokenHash, clock().toISOString());
+    const found = await store.signIn.getSession(tokenHash, clock().toISOString());
     return found === null ? null : { unionId: found.unionId, memberNumber: found.memberNumber, tokenHash };
   }
 
   async function logout(token: string | undefined): Promise<void> {
-    if (token !== undefined) await store.deleteSession(hashSessionToken(token));
+    if (token !== undefined) await store.signIn.deleteSession(hashSessionToken(token));
   }
 
   return { requestCode, verifyCode, session, logout };

@@ -41,12 +41,12 @@ export function createStaffSignInService(deps: StaffSignInDeps) {
     const auth = await authenticateStaff(store, config.secretKey, input, now);
     if (!auth.ok) return auth;
     // Expired staff sessions go as new ones are made (as pruneSignIn does for members).
-    await store.pruneStaffSessions(now.toISOString());
+    await store.staff.pruneStaffSessions(now.toISOString());
     const token = generateSessionToken();
     const csrfToken = csrfTokenOf(token);
     const expiresAt = new Date(now.getTime() + config.staffSessionTtlMs).toISOString();
     // Refused if the account was disabled after its password was checked: the same answer as a disabled account.
-    if (!(await store.createStaffSession({ tokenHash: hashStaffToken(token), staffId: auth.value.id, csrfHash: hashCsrfToken(csrfToken), expiresAt }))) {
+    if (!(await store.staff.createStaffSession({ tokenHash: hashStaffToken(token), staffId: auth.value.id, csrfHash: hashCsrfToken(csrfToken), expiresAt }))) {
       return err('invalid_credentials');
     }
     return ok({ token, csrfToken, account: auth.value, expiresAt });
@@ -55,12 +55,12 @@ export function createStaffSignInService(deps: StaffSignInDeps) {
   async function session(token: string | undefined): Promise<(StaffSession & { readonly tokenHash: string }) | null> {
     if (token === undefined) return null;
     const tokenHash = hashStaffToken(token);
-    const found = await store.getStaffSession(tokenHash, clock().toISOString());
+    const found = await store.staff.getStaffSession(tokenHash, clock().toISOString());
     return found === null ? null : { ...found, tokenHash };
   }
 
   async function logout(tokenHash: string): Promise<void> {
-    await store.deleteStaffSession(tokenHash);
+    await store.staff.deleteStaffSession(tokenHash);
   }
 
   return { login, session, logout };

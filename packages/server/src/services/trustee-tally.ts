@@ -15,14 +15,14 @@ export function createTrusteeTallyService(engine: Engine, drafts: DraftService, 
   const store = engine.store;
 
   async function slot(voteId: string, username: string): Promise<Result<number, ApiErrorCode>> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
     const draft = await drafts.load(voteId);
     if (!draft.ok) return draft.error === 'draft_not_found' ? err('not_a_trustee', `${voteId} was not set up through a draft`) : draft;
     return relay.slotOf(draft.value, username);
   }
 
   async function received(voteId: string): Promise<number[]> {
-    return (await store.listEvents(voteId))
+    return (await store.board.listEvents(voteId))
       .filter((e) => e.kind === 'partial_decryption')
       .map((e) => (JSON.parse(e.payload) as { partialDecryption: { trustee: number } }).partialDecryption.trustee);
   }
@@ -30,7 +30,7 @@ export function createTrusteeTallyService(engine: Engine, drafts: DraftService, 
   async function tally(voteId: string, username: string): Promise<Result<ResponseOf<'trusteeTally'>, ApiErrorCode>> {
     const you = await slot(voteId, username);
     if (!you.ok) return you;
-    const vote = (await store.getVote(voteId))!;
+    const vote = (await store.votes.getVote(voteId))!;
     if (vote.status === 'draft' || vote.status === 'open') return err('vote_not_closed', vote.status);
     const ctx = await engine.context(voteId);
     if (!ctx.ok) return ctx;
@@ -60,7 +60,7 @@ export function createTrusteeTallyService(engine: Engine, drafts: DraftService, 
     if (r.value.received >= r.value.threshold) {
       const result = await engine.publishResult(voteId);
       // A concurrent submission may have published first; either way the result is out.
-      published = result.ok || (await store.getVote(voteId))?.status === 'published';
+      published = result.ok || (await store.votes.getVote(voteId))?.status === 'published';
     }
     return ok({ voteId, ...r.value, published });
   }

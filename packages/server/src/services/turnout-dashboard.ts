@@ -10,15 +10,15 @@ export function createTurnoutDashboard(engine: Engine) {
   const store = engine.store;
 
   async function dashboard(voteId: string): Promise<Result<ResponseOf<'turnoutDashboard'>, ApiErrorCode>> {
-    const vote = await store.getVote(voteId);
+    const vote = await store.votes.getVote(voteId);
     if (vote === null) return err('vote_not_found', voteId);
     const ctx = await engine.context(voteId);
     if (!ctx.ok) return ctx;
     const m = ctx.value.manifest;
-    const units = await store.turnoutByUnit(voteId);
-    const counts = await store.countBallots(voteId);
+    const units = await store.rolls.turnoutByUnit(voteId);
+    const counts = await store.ballots.countBallots(voteId);
     let cumulative = 0;
-    const hourly = (await store.ballotsByHour(voteId)).map((h) => ({ ...h, cumulative: (cumulative += h.ballots) }));
+    const hourly = (await store.ballots.ballotsByHour(voteId)).map((h) => ({ ...h, cumulative: (cumulative += h.ballots) }));
     return ok({
       voteId,
       status: vote.status,
@@ -34,8 +34,8 @@ export function createTurnoutDashboard(engine: Engine) {
   }
 
   async function voters(voteId: string): Promise<Result<ResponseOf<'listVoters'>, ApiErrorCode>> {
-    if ((await store.getVote(voteId)) === null) return err('vote_not_found', voteId);
-    return ok({ voteId, voters: [...(await store.listParticipants(voteId))] });
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found', voteId);
+    return ok({ voteId, voters: [...(await store.rolls.listParticipants(voteId))] });
   }
 
   return { dashboard, voters };

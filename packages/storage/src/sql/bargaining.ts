@@ -9,9 +9,13 @@ import type {
   AddDocumentError, ChangeStatusError, ContractRecord, ContractStatusChange, ContractStatusEvent, CreateContractError, CreateOfferError,
   DeleteDocumentError, DeleteOfferError, DeleteSessionError, NewDocument, OfferRecord, PutSessionError, SessionRecord, StoredContract, StoredDocument, StoredDocumentMeta, StoredOffer,
   UpdateContractError, UpdateOfferError,
-} from '../bargaining-port.ts';
+} from '../port.ts';
 import type { SqlContext } from './context.ts';
+import { oneOf } from './rows.ts';
+import { CONTRACT_STATUSES, SESSION_KINDS } from '@ratify/protocol/bargaining';
 import type { BargainingContractsTable, BargainingDocumentsTable, BargainingOffersTable, BargainingSessionsTable, ContractStatusEventsTable } from './schema.ts';
+import type { PortSql } from './runner.ts';
+import type { BargainingStore } from '../port.ts';
 
 function parties(json: string): readonly string[] {
   const value: unknown = JSON.parse(json);
@@ -21,13 +25,13 @@ function parties(json: string): readonly string[] {
 
 const toContract = (r: Selectable<BargainingContractsTable>): StoredContract => ({
   id: r.id, title: r.title, parties: parties(r.parties), coveredUnit: r.covered_unit, effectiveDate: r.effective_date, expiryDate: r.expiry_date,
-  status: r.status, createdAt: r.created_at, updatedAt: r.updated_at,
+  status: oneOf(CONTRACT_STATUSES, r.status, 'contract status'), createdAt: r.created_at, updatedAt: r.updated_at,
 });
 const toEvent = (r: Selectable<ContractStatusEventsTable>): ContractStatusEvent => ({
-  contractId: r.contract_id, seq: Number(r.seq), from: r.from_status, to: r.to_status, onDate: r.on_date, note: r.note, at: r.at,
+  contractId: r.contract_id, seq: Number(r.seq), from: oneOf(CONTRACT_STATUSES, r.from_status, 'contract status'), to: oneOf(CONTRACT_STATUSES, r.to_status, 'contract status'), onDate: r.on_date, note: r.note, at: r.at,
 });
 const toSession = (r: Selectable<BargainingSessionsTable>): SessionRecord => ({
-  id: r.id, contractId: r.contract_id, date: r.date, endDate: r.end_date, kind: r.kind, notes: r.notes,
+  id: r.id, contractId: r.contract_id, date: r.date, endDate: r.end_date, kind: oneOf(SESSION_KINDS, r.kind, 'session kind'), notes: r.notes,
 });
 const toOffer = (r: Selectable<BargainingOffersTable>): StoredOffer => ({
   id: r.id, contractId: r.contract_id, finalOffer: r.final_key !== null, offer: r.offer, createdAt: r.created_at, updatedAt: r.updated_at,
@@ -203,3 +207,38 @@ export async function listDocuments(ctx: SqlContext, contractId: string): Promis
     .where('contract_id', '=', contractId).orderBy('created_at').orderBy('id').execute();
   return rows.map(toDocumentMeta);
 }
+
+export const bargainingSql: PortSql<BargainingStore> = {
+  ops: {
+    createContract,
+    updateContract,
+    changeContractStatus,
+    getContract,
+    listContracts,
+    listContractStatusEvents,
+    putBargainingSession,
+    deleteBargainingSession,
+    listBargainingSessions,
+    createOffer,
+    updateOffer,
+    getOffer,
+    listOffers,
+    deleteOffer,
+    addDocument,
+    getDocument,
+    deleteDocument,
+    listDocuments,
+  },
+  atomic: [
+    'createContract',
+    'updateContract',
+    'changeContractStatus',
+    'putBargainingSession',
+    'deleteBargainingSession',
+    'createOffer',
+    'updateOffer',
+    'deleteOffer',
+    'addDocument',
+    'deleteDocument',
+  ],
+};

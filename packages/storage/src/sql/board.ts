@@ -6,6 +6,8 @@ import type { Result } from '@ratify/crypto';
 import type { AppendError, BoardEvent, BoardEventInput, BoardHead, ComputeHash } from '../port.ts';
 import type { SqlContext } from './context.ts';
 import { toBoardEvent } from './rows.ts';
+import type { PortSql } from './runner.ts';
+import type { BoardStore } from '../port.ts';
 
 const HASH_HEX = /^(?:[0-9a-f]{2}){1,128}$/;
 
@@ -55,16 +57,15 @@ export async function appendEvent(
 export async function listEvents(
   ctx: SqlContext,
   voteId: string,
-  fromSeq: number,
-  limit: number | undefined,
+  options: { readonly fromSeq?: number; readonly limit?: number } = {},
 ): Promise<readonly BoardEvent[]> {
   let query = ctx.db
     .selectFrom('board_events')
     .selectAll()
     .where('vote_id', '=', voteId)
-    .where('seq', '>=', fromSeq)
+    .where('seq', '>=', options.fromSeq ?? 0)
     .orderBy('seq');
-  if (limit !== undefined) query = query.limit(limit);
+  if (options.limit !== undefined) query = query.limit(options.limit);
   return (await query.execute()).map(toBoardEvent);
 }
 
@@ -78,3 +79,8 @@ export async function head(ctx: SqlContext, voteId: string): Promise<BoardHead |
     .executeTakeFirst();
   return row === undefined ? null : { seq: Number(row.seq), hash: row.hash };
 }
+
+export const boardSql: PortSql<BoardStore> = {
+  ops: { appendEvent, listEvents, head },
+  atomic: ['appendEvent'],
+};

@@ -22,12 +22,15 @@ import type {
   NewEndorsementPage,
   SignEndorsementError,
   SubmitAppealError,
-} from '../campaigns-port.ts';
+} from '../port.ts';
 import type { StaffAccount } from '../port.ts';
 import type { SqlContext } from './context.ts';
+import { MAIL_STATUSES, oneOf } from './rows.ts';
 import { enqueueMail } from './mail.ts';
 import type { CampaignAppealsTable, EndorsementsTable } from './schema.ts';
 import { createStaffAccount } from './staff.ts';
+import type { PortSql } from './runner.ts';
+import type { CampaignStore } from '../port.ts';
 
 const side = (value: string): CampaignSide => (value === 'for' ? 'for' : 'against');
 
@@ -306,9 +309,31 @@ export async function listAppealDeliveries(ctx: SqlContext, appealId: string): P
   return rows.map((r) => ({
     messageId: r.id,
     memberNumber: r.member_number,
-    status: r.status,
+    status: oneOf(MAIL_STATUSES, r.status, 'mail status'),
     attempts: Number(r.attempts),
     lastError: r.last_error,
     updatedAt: r.updated_at,
   }));
 }
+
+export const campaignSql: PortSql<CampaignStore> = {
+  ops: {
+    createCommittee,
+    getCommittee,
+    listCommittees,
+    createEndorsementPage,
+    getEndorsementPage,
+    listEndorsementPages,
+    signEndorsement,
+    withdrawEndorsement,
+    listEndorsements,
+    listMemberEndorsements,
+    submitAppeal,
+    getAppeal,
+    listAppeals,
+    approveAppeal,
+    rejectAppeal,
+    listAppealDeliveries,
+  },
+  atomic: ['createCommittee', 'createEndorsementPage', 'signEndorsement', 'submitAppeal', 'approveAppeal', 'rejectAppeal'],
+};

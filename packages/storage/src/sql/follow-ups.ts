@@ -4,10 +4,12 @@
 import { err, ok, type Result } from '@ratify/crypto';
 import type { Selectable } from 'kysely';
 import type { DiscardFollowUpError, Draft, FollowUpLink, NewDraft, NewFollowUpLink, StartFollowUpError } from '../port.ts';
-import { createDraft, getDraft } from './console.ts';
+import { createDraft, getDraft } from './drafts.ts';
 import type { SqlContext } from './context.ts';
 import type { FollowUpLinksTable } from './schema.ts';
 import { getVote } from './votes.ts';
+import type { PortSql } from './runner.ts';
+import type { FollowUpStore } from '../port.ts';
 
 const toLink = (row: Selectable<FollowUpLinksTable>): FollowUpLink => ({
   childId: row.child_draft_id,
@@ -80,3 +82,8 @@ export async function discardFollowUpDraft(ctx: SqlContext, childId: string): Pr
   await ctx.db.updateTable('follow_up_links').set({ discarded_at: discardedAt }).where('child_draft_id', '=', childId).execute();
   return ok({ ...link, discardedAt });
 }
+
+export const followUpSql: PortSql<FollowUpStore> = {
+  ops: { startFollowUpDraft, listFollowUpLinks, getFollowUpLinkTo, discardFollowUpDraft },
+  atomic: ['startFollowUpDraft', 'discardFollowUpDraft'],
+};

@@ -3,10 +3,12 @@
 // conditional UPDATE (queued → sending), so two drains never send the same message. Must not
 // decrypt, render or send anything.
 import type { Selectable } from 'kysely';
-import type { MailEvent, MailEventKind, MailMessageRecord, MailOutcome, MailQuery, MailStatus, NewMailMessage } from '../port.ts';
+import type { MailEvent, MailEventKind, MailMessageRecord, MailOutcome, MailQuery, MailStore, NewMailMessage } from '../port.ts';
 import { chunks } from './context.ts';
 import type { SqlContext } from './context.ts';
+import { MAIL_STATUSES, oneOf } from './rows.ts';
 import type { MailEventsTable, MailMessagesTable } from './schema.ts';
+import type { PortSql } from './runner.ts';
 
 const toMail = (row: Selectable<MailMessagesTable>): MailMessageRecord => ({
   id: row.id,
@@ -16,7 +18,7 @@ const toMail = (row: Selectable<MailMessagesTable>): MailMessageRecord => ({
   recipient: row.recipient,
   subject: row.subject,
   sealedBody: row.sealed_body,
-  status: row.status as MailStatus,
+  status: oneOf(MAIL_STATUSES, row.status, 'mail status'),
   attempts: Number(row.attempts),
   nextAttemptAt: row.next_attempt_at,
   lastError: row.last_error,
@@ -152,3 +154,8 @@ export async function listMailEvents(ctx: SqlContext, messageId: string): Promis
   const rows = await ctx.db.selectFrom('mail_events').selectAll().where('message_id', '=', messageId).orderBy('seq').execute();
   return rows.map(toMailEvent);
 }
+
+export const mailSql: PortSql<MailStore> = {
+  ops: { enqueueMail, claimDueMail, recordMailOutcome, requeueStaleMail, getMailMessage, listMail, listMailEvents },
+  atomic: ['enqueueMail', 'claimDueMail', 'recordMailOutcome', 'requeueStaleMail'],
+};

@@ -9,11 +9,14 @@ import type {
   ImportSummary,
   Member,
   MemberRecord,
+  MemberStore,
   Union,
+  UnionSummary,
 } from '../port.ts';
 import { chunks } from './context.ts';
 import type { SqlContext } from './context.ts';
 import { fromMember, toMember, toUnion } from './rows.ts';
+import type { PortSql } from './runner.ts';
 
 export async function createUnion(ctx: SqlContext, union: Union): Promise<Result<Union, CreateUnionError>> {
   try {
@@ -131,3 +134,48 @@ export async function listDualMembers(
     }),
   }));
 }
+
+export async function listUnions(ctx: SqlContext): Promise<readonly UnionSummary[]> {
+  const rows = await ctx.db
+    .selectFrom('unions')
+    .leftJoin('members', 'members.union_id', 'unions.id')
+    .select((eb) => [
+      'unions.id',
+      'unions.name',
+      eb.fn.count<number | string>('members.member_number').as('members'),
+      eb.fn.sum<number | string | null>('members.good_standing').as('eligible'),
+    ])
+    .groupBy(['unions.id', 'unions.name'])
+    .orderBy('unions.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, members: Number(r.members), eligible: Number(r.eligible ?? 0) }));
+}
+
+export async function findMembersByEmails(ctx: SqlContext, emails: readonly string[]): Promise<readonly Member[]> {
+  const out: Member[] = [];
+  for (const chunk of chunks([...new Set(emails)])) {
+    const rows = await ctx.db.selectFrom('members').selectAll().where('email', 'in', chunk).execute();
+    out.push(...rows.map(toMember));
+  }
+  return out.sort((a, b) => (a.email === b.email ? a.unionId.localeCompare(b.unionId) : a.email.localeCompare(b.email)));
+}
+
+export async function findMembersByNumber(ctx: SqlContext, memberNumber: string): Promise<readonly Member[]> {
+  const rows = await ctx.db
+    .selectFrom('members')
+    .selectAll()
+    .where('member_number', '=', memberNumber)
+    .orderBy('union_id')
+    .execute();
+  return rows.map(toMember);
+}
+
+export async function findMembersByEmail(ctx: SqlContext, email: string): Promise<readonly Member[]> {
+  const rows = await ctx.db.selectFrom('members').selectAll().where('email', '=', email).orderBy('union_id').execute();
+  return rows.map(toMember);
+}
+
+export const memberSql: PortSql<MemberStore> = {
+  ops: { createUnion, getUnion, listUnions, importRoll, listMembers, listDualMembers, findMembersByNumber, findMembersByEmail, findMembersByEmails },
+  atomic: ['createUnion', 'importRoll'],
+};

@@ -11,10 +11,14 @@ import type {
   RollEntry,
   RollEntryStatus,
   RollEvent,
+  RollStore,
+  Participant,
+  UnitTurnout,
 } from '../port.ts';
 import type { SqlContext } from './context.ts';
 import { toRoll, toRollEntry, toRollEvent } from './rows.ts';
 import { getVote } from './votes.ts';
+import type { PortSql } from './runner.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -185,3 +189,75 @@ export async function listRollEvents(ctx: SqlContext, voteId: string): Promise<r
     .execute();
   return rows.map(toRollEvent);
 }
+
+export async function getRollEntry(ctx: SqlContext, voteId: string, memberNumber: string): Promise<RollEntry | null> {
+  const row = await ctx.db
+    .selectFrom('roll_entries')
+    .selectAll()
+    .where('vote_id', '=', voteId)
+    .where('member_number', '=', memberNumber)
+    .executeTakeFirst();
+  return row === undefined ? null : toRollEntry(row);
+}
+
+export async function markParticipation(ctx: SqlContext, voteId: string, memberNumber: string): Promise<void> {
+  await ctx.db
+    .insertInto('participation')
+    .values({ vote_id: voteId, member_number: memberNumber })
+    .onConflict((oc) => oc.columns(['vote_id', 'member_number']).doNothing())
+    .execute();
+}
+
+export async function hasParticipated(ctx: SqlContext, voteId: string, memberNumber: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('participation')
+    .select('member_number')
+    .where('vote_id', '=', voteId)
+    .where('member_number', '=', memberNumber)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listParticipants(ctx: SqlContext, voteId: string): Promise<readonly Participant[]> {
+  const rows = await ctx.db
+    .selectFrom('participation')
+    .leftJoin('roll_entries', (j) =>
+      j.onRef('roll_entries.vote_id', '=', 'participation.vote_id').onRef('roll_entries.member_number', '=', 'participation.member_number'),
+    )
+    .select(['participation.member_number', 'roll_entries.name', 'roll_entries.unit'])
+    .where('participation.vote_id', '=', voteId)
+    .orderBy('participation.member_number')
+    .execute();
+  return rows.map((r) => ({ memberNumber: r.member_number, name: r.name ?? null, unit: r.unit ?? null }));
+}
+
+export async function turnoutByUnit(ctx: SqlContext, voteId: string): Promise<readonly UnitTurnout[]> {
+  const eligible = await ctx.db
+    .selectFrom('roll_entries')
+    .select((eb) => ['unit', eb.fn.countAll<number | string>().as('n')])
+    .where('vote_id', '=', voteId)
+    .where('status', '=', 'eligible')
+    .groupBy('unit')
+    .execute();
+  const voted = await ctx.db
+    .selectFrom('participation')
+    .innerJoin('roll_entries', (j) =>
+      j.onRef('roll_entries.vote_id', '=', 'participation.vote_id').onRef('roll_entries.member_number', '=', 'participation.member_number'),
+    )
+    .select((eb) => ['roll_entries.unit', eb.fn.countAll<number | string>().as('n')])
+    .where('participation.vote_id', '=', voteId)
+    .groupBy('roll_entries.unit')
+    .execute();
+  const units = new Map<string | null, { eligible: number; voted: number }>();
+  const at = (unit: string | null) => units.get(unit) ?? units.set(unit, { eligible: 0, voted: 0 }).get(unit)!;
+  for (const r of eligible) at(r.unit).eligible = Number(r.n);
+  for (const r of voted) at(r.unit).voted = Number(r.n);
+  return [...units]
+    .map(([unit, counts]) => ({ unit, ...counts }))
+    .sort((a, b) => (a.unit === b.unit ? 0 : a.unit === null ? -1 : b.unit === null ? 1 : a.unit.localeCompare(b.unit)));
+}
+
+export const rollSql: PortSql<RollStore> = {
+  ops: { freezeRoll, getRoll, amendRoll, listRollEntries, listRollEvents, getRollEntry, markParticipation, hasParticipated, listParticipants, turnoutByUnit },
+  atomic: ['freezeRoll', 'amendRoll'],
+};

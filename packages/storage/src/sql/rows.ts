@@ -5,6 +5,7 @@ import type {
   BoardEvent,
   Credential,
   FrozenRoll,
+  MailStatus,
   Member,
   MemberRecord,
   RollAmendmentKind,
@@ -33,11 +34,13 @@ const ENTRY_STATUSES: readonly RollEntryStatus[] = ['eligible', 'removed', 'chal
 const AMENDMENT_KINDS: readonly RollAmendmentKind[] = ['added', 'removed', 'challenged'];
 
 /** Values the schema's CHECK constraints already guarantee; a miss is a bug, so it throws. */
-function oneOf<T extends string>(allowed: readonly T[], value: string, what: string): T {
+export function oneOf<T extends string>(allowed: readonly T[], value: string, what: string): T {
   const found = allowed.find((candidate) => candidate === value);
   if (found === undefined) throw new Error(`corrupt ${what} in database: ${value}`);
   return found;
 }
+
+export const MAIL_STATUSES: readonly MailStatus[] = ['queued', 'sending', 'sent', 'failed', 'bounced'];
 
 export const toUnion = (row: Selectable<UnionsTable>): Union => ({ id: row.id, name: row.name });
 

@@ -3,6 +3,8 @@
 // so two racing verifications cannot both consume a code. Must not generate or hash secrets.
 import type { NewLoginCode, NewSession, PruneSummary, Session, SignInSubject } from '../port.ts';
 import type { SqlContext } from './context.ts';
+import type { PortSql } from './runner.ts';
+import type { SignInStore } from '../port.ts';
 
 /** Must run inside a transaction (it deletes before it inserts). */
 export async function createLoginCode(ctx: SqlContext, code: NewLoginCode): Promise<void> {
@@ -103,20 +105,7 @@ export async function pruneSignIn(ctx: SqlContext, now: string, windowsBefore: s
   };
 }
 
-export async function markParticipation(ctx: SqlContext, voteId: string, memberNumber: string): Promise<void> {
-  await ctx.db
-    .insertInto('participation')
-    .values({ vote_id: voteId, member_number: memberNumber })
-    .onConflict((oc) => oc.columns(['vote_id', 'member_number']).doNothing())
-    .execute();
-}
-
-export async function hasParticipated(ctx: SqlContext, voteId: string, memberNumber: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('participation')
-    .select('member_number')
-    .where('vote_id', '=', voteId)
-    .where('member_number', '=', memberNumber)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+export const signInSql: PortSql<SignInStore> = {
+  ops: { createLoginCode, consumeLoginCode, createSession, getSession, deleteSession, hitRateLimit, pruneSignIn },
+  atomic: ['createLoginCode', 'consumeLoginCode'],
+};

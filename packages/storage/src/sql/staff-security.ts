@@ -3,7 +3,7 @@
 // replacing a password hash together with the other sessions.
 // The multi-statement functions must run inside a transaction (SqlStore wraps them).
 import { type Result, err, ok } from '@ratify/crypto';
-import type { DisableStaffError, EnableStaffError, StaffAccountStatus } from '../port-staff-security.ts';
+import type { DisableStaffError, EnableStaffError, StaffAccountStatus } from '../port.ts';
 import type { SqlContext } from './context.ts';
 
 const COLUMNS = ['id', 'username', 'role', 'created_at', 'disabled_at'] as const;

@@ -1,20 +1,20 @@
-// Staff accounts, staff sessions and the append-only audit log. Verifiers are stored as given (an
-// argon2id hash, an encrypted TOTP secret, hashed tokens); this module never hashes or decrypts.
-// The audit log has insert and select only: no function here updates or deletes it.
+// Staff accounts and staff sessions (the StaffStore port, with staff-security.ts). Verifiers are
+// stored as given (an argon2id hash, an encrypted TOTP secret, hashed tokens); this module never
+// hashes or decrypts.
 import { type Result, err, ok } from '@ratify/crypto';
 import type {
-  AuditEntry,
-  AuditQuery,
   CreateStaffError,
-  NewAuditEntry,
   NewStaffAccount,
   NewStaffSession,
   StaffAccount,
   StaffCredentials,
   StaffSession,
+  StaffStore,
 } from '../port.ts';
 import type { SqlContext } from './context.ts';
-import type { AuditLogTable, StaffAccountsTable } from './schema.ts';
+import type { StaffAccountsTable } from './schema.ts';
+import type { PortSql } from './runner.ts';
+import { disableStaffAccount, enableStaffAccount, listStaffAccountStatus, pruneStaffSessions, setStaffPassword } from './staff-security.ts';
 
 const account = (row: Pick<StaffAccountsTable, 'id' | 'username' | 'role' | 'created_at'>): StaffAccount => ({
   id: row.id,
@@ -111,33 +111,20 @@ export async function deleteStaffSession(ctx: SqlContext, tokenHash: string): Pr
   return Number(deleted.numDeletedRows) > 0;
 }
 
-const entry = (row: AuditLogTable): AuditEntry => ({
-  seq: Number(row.seq),
-  at: row.at,
-  actor: row.actor,
-  action: row.action,
-  voteId: row.vote_id,
-  details: row.details,
-});
-
-/** Must run inside a transaction: the next seq is read, then inserted (the primary key refuses a race). */
-export async function appendAudit(ctx: SqlContext, input: NewAuditEntry): Promise<AuditEntry> {
-  const last = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-  const row: AuditLogTable = {
-    seq: Number(last?.seq ?? 0) + 1,
-    at: ctx.now(),
-    actor: input.actor,
-    action: input.action,
-    vote_id: input.voteId,
-    details: input.details,
-  };
-  await ctx.db.insertInto('audit_log').values(row).execute();
-  return entry(row);
-}
-
-export async function listAudit(ctx: SqlContext, query: AuditQuery): Promise<readonly AuditEntry[]> {
-  let q = ctx.db.selectFrom('audit_log').selectAll().where('seq', '>=', query.fromSeq ?? 1);
-  if (query.voteId !== undefined) q = q.where('vote_id', '=', query.voteId);
-  const rows = await q.orderBy('seq').limit(query.limit).execute();
-  return rows.map(entry);
-}
+export const staffSql: PortSql<StaffStore> = {
+  ops: {
+    createStaffAccount,
+    getStaffCredentials,
+    listStaffAccounts,
+    listStaffAccountStatus,
+    advanceTotpStep,
+    createStaffSession,
+    getStaffSession,
+    deleteStaffSession,
+    pruneStaffSessions,
+    disableStaffAccount,
+    enableStaffAccount,
+    setStaffPassword,
+  },
+  atomic: ['createStaffAccount', 'disableStaffAccount', 'enableStaffAccount', 'setStaffPassword'],
+};

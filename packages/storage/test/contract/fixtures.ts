@@ -67,9 +67,9 @@ export function expectOk<T>(
 
 /** A union `u1` with members M1..M{count}; every 4th is not in good standing. */
 export async function seedUnion(store: Store, id = 'u1', count = 10): Promise<void> {
-  expectOk(await store.createUnion({ id, name: `Union ${id}` }));
+  expectOk(await store.members.createUnion({ id, name: `Union ${id}` }));
   const rows = Array.from({ length: count }, (_, i) => member(i + 1, { goodStanding: (i + 1) % 4 !== 0 }));
-  expectOk(await store.importRoll(id, rows));
+  expectOk(await store.members.importRoll(id, rows));
 }
 
 /** A vote `v1` of union `u1`, opened, with credentials 1..credentials. */
@@ -79,13 +79,13 @@ export async function seedOpenVote(
   voteId = 'v1',
   unionId = 'u1',
 ): Promise<void> {
-  if ((await store.getUnion(unionId)) === null) await seedUnion(store, unionId);
-  expectOk(await store.createVote({ id: voteId, unionId, manifest: `{"vote":"${voteId}"}` }));
+  if ((await store.members.getUnion(unionId)) === null) await seedUnion(store, unionId);
+  expectOk(await store.votes.createVote({ id: voteId, unionId, manifest: `{"vote":"${voteId}"}` }));
   expectOk(
-    await store.addCredentials(
+    await store.ballots.addCredentials(
       voteId,
       Array.from({ length: credentials }, (_, i) => credentialHex(i + 1)),
     ),
   );
-  expectOk(await store.transitionVote(voteId, 'open'));
+  expectOk(await store.votes.transitionVote(voteId, 'open'));
 }

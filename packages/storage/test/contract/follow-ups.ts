@@ -14,50 +14,50 @@ export function followUpContract(factory: StoreFactory): void {
   describe('follow-up links', () => {
     it('starts a follow-up draft with its link, once per parent question', async () => {
       await seedOpenVote(t.store);
-      const started = expectOk(await t.store.startFollowUpDraft(link, draft('v2')));
+      const started = expectOk(await t.store.followUps.startFollowUpDraft(link, draft('v2')));
       expect(started.draft).toMatchObject({ id: 'v2', status: 'ceremony' });
       expect(started.link).toMatchObject({ ...link, childId: 'v2', discardedAt: null });
-      expect(await t.store.getFollowUpLinkTo('v2')).toEqual(started.link);
-      expect(await t.store.listFollowUpLinks('v1')).toEqual([started.link]);
-      expect(await t.store.startFollowUpDraft(link, draft('v3'))).toMatchObject({ ok: false, error: 'follow_up_already_started' });
+      expect(await t.store.followUps.getFollowUpLinkTo('v2')).toEqual(started.link);
+      expect(await t.store.followUps.listFollowUpLinks('v1')).toEqual([started.link]);
+      expect(await t.store.followUps.startFollowUpDraft(link, draft('v3'))).toMatchObject({ ok: false, error: 'follow_up_already_started' });
       // Nothing of the refused start was written.
-      expect(await t.store.getDraft('v3')).toBeNull();
-      expect(await t.store.getFollowUpLinkTo('v3')).toBeNull();
+      expect(await t.store.drafts.getDraft('v3')).toBeNull();
+      expect(await t.store.followUps.getFollowUpLinkTo('v3')).toBeNull();
       // Another question of the same parent is its own follow-up.
-      expectOk(await t.store.startFollowUpDraft({ ...link, questionId: 'other' }, draft('v4')));
-      expect((await t.store.listFollowUpLinks('v1')).map((l) => l.childId)).toEqual(['v2', 'v4']);
+      expectOk(await t.store.followUps.startFollowUpDraft({ ...link, questionId: 'other' }, draft('v4')));
+      expect((await t.store.followUps.listFollowUpLinks('v1')).map((l) => l.childId)).toEqual(['v2', 'v4']);
     });
 
     it('writes nothing when the draft cannot be created', async () => {
       await seedOpenVote(t.store);
-      expectOk(await t.store.createDraft(draft('taken')));
-      expect(await t.store.startFollowUpDraft(link, draft('taken'))).toMatchObject({ ok: false, error: 'duplicate_draft' });
-      expect(await t.store.startFollowUpDraft(link, { ...draft('v2'), unionId: 'nope' })).toMatchObject({ ok: false, error: 'union_not_found' });
-      expect(await t.store.listFollowUpLinks('v1')).toEqual([]);
+      expectOk(await t.store.drafts.createDraft(draft('taken')));
+      expect(await t.store.followUps.startFollowUpDraft(link, draft('taken'))).toMatchObject({ ok: false, error: 'duplicate_draft' });
+      expect(await t.store.followUps.startFollowUpDraft(link, { ...draft('v2'), unionId: 'nope' })).toMatchObject({ ok: false, error: 'union_not_found' });
+      expect(await t.store.followUps.listFollowUpLinks('v1')).toEqual([]);
     });
 
     it('a discarded draft frees the follow-up; a created one cannot be discarded', async () => {
       await seedOpenVote(t.store);
-      expectOk(await t.store.startFollowUpDraft(link, draft('v2')));
-      expectOk(await t.store.addCeremonyMessage('v2', { key: 'commitments/1', kind: 'commitments', author: 1, message: '{}' }));
-      const discarded = expectOk(await t.store.discardFollowUpDraft('v2'));
+      expectOk(await t.store.followUps.startFollowUpDraft(link, draft('v2')));
+      expectOk(await t.store.drafts.addCeremonyMessage('v2', { key: 'commitments/1', kind: 'commitments', author: 1, message: '{}' }));
+      const discarded = expectOk(await t.store.followUps.discardFollowUpDraft('v2'));
       expect(discarded.discardedAt).not.toBeNull();
-      expect(await t.store.getDraft('v2')).toBeNull();
-      expect(await t.store.listCeremonyMessages('v2')).toEqual([]);
-      expect(await t.store.getFollowUpLinkTo('v2')).toBeNull();
-      expect(await t.store.discardFollowUpDraft('v2')).toMatchObject({ ok: false, error: 'not_a_follow_up' });
+      expect(await t.store.drafts.getDraft('v2')).toBeNull();
+      expect(await t.store.drafts.listCeremonyMessages('v2')).toEqual([]);
+      expect(await t.store.followUps.getFollowUpLinkTo('v2')).toBeNull();
+      expect(await t.store.followUps.discardFollowUpDraft('v2')).toMatchObject({ ok: false, error: 'not_a_follow_up' });
       // Started again, even under the same id; the history keeps both.
-      expectOk(await t.store.startFollowUpDraft(link, draft('v2')));
-      const history = (await t.store.listFollowUpLinks('v1')).map((l) => `${l.childId}:${l.discardedAt === null ? 'live' : 'discarded'}`);
+      expectOk(await t.store.followUps.startFollowUpDraft(link, draft('v2')));
+      const history = (await t.store.followUps.listFollowUpLinks('v1')).map((l) => `${l.childId}:${l.discardedAt === null ? 'live' : 'discarded'}`);
       expect(history.sort()).toEqual(['v2:discarded', 'v2:live']);
-      expectOk(await t.store.markDraftCreated('v2'));
-      expect(await t.store.discardFollowUpDraft('v2')).toMatchObject({ ok: false, error: 'draft_already_created' });
-      expect(await t.store.discardFollowUpDraft('nope')).toMatchObject({ ok: false, error: 'not_a_follow_up' });
+      expectOk(await t.store.drafts.markDraftCreated('v2'));
+      expect(await t.store.followUps.discardFollowUpDraft('v2')).toMatchObject({ ok: false, error: 'draft_already_created' });
+      expect(await t.store.followUps.discardFollowUpDraft('nope')).toMatchObject({ ok: false, error: 'not_a_follow_up' });
       // A vote created under a draft's id (before the draft was marked created) is never discarded.
-      expectOk(await t.store.startFollowUpDraft({ ...link, questionId: 'q2' }, draft('v5')));
-      expectOk(await t.store.createVote({ id: 'v5', unionId: 'u1', manifest: '{"vote":"v5"}' }));
-      expect(await t.store.discardFollowUpDraft('v5')).toMatchObject({ ok: false, error: 'draft_already_created' });
-      expect(await t.store.getDraft('v5')).not.toBeNull();
+      expectOk(await t.store.followUps.startFollowUpDraft({ ...link, questionId: 'q2' }, draft('v5')));
+      expectOk(await t.store.votes.createVote({ id: 'v5', unionId: 'u1', manifest: '{"vote":"v5"}' }));
+      expect(await t.store.followUps.discardFollowUpDraft('v5')).toMatchObject({ ok: false, error: 'draft_already_created' });
+      expect(await t.store.drafts.getDraft('v5')).not.toBeNull();
     });
   });
 }

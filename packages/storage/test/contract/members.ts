@@ -8,16 +8,16 @@ export function membersContract(factory: StoreFactory): void {
 
   describe('unions', () => {
     it('creates a union once', async () => {
-      expect(await t.store.createUnion({ id: 'u1', name: 'Local 1' })).toEqual({
+      expect(await t.store.members.createUnion({ id: 'u1', name: 'Local 1' })).toEqual({
         ok: true,
         value: { id: 'u1', name: 'Local 1' },
       });
-      expect(await t.store.createUnion({ id: 'u1', name: 'Again' })).toMatchObject({
+      expect(await t.store.members.createUnion({ id: 'u1', name: 'Again' })).toMatchObject({
         ok: false,
         error: 'duplicate_union',
       });
-      expect(await t.store.getUnion('u1')).toEqual({ id: 'u1', name: 'Local 1' });
-      expect(await t.store.getUnion('nope')).toBeNull();
+      expect(await t.store.members.getUnion('u1')).toEqual({ id: 'u1', name: 'Local 1' });
+      expect(await t.store.members.getUnion('nope')).toBeNull();
     });
   });
 
@@ -25,14 +25,14 @@ export function membersContract(factory: StoreFactory): void {
     it('replaces the membership and counts what changed', async () => {
       await seedUnion(t.store, 'u1', 3);
       const summary = expectOk(
-        await t.store.importRoll('u1', [
+        await t.store.members.importRoll('u1', [
           member(2),
           member(3, { goodStanding: false, unit: 'Night' }),
           member(4),
         ]),
       );
       expect(summary).toEqual({ added: 1, kept: 2, removed: 1, eligible: 2 });
-      const stored = await t.store.listMembers('u1');
+      const stored = await t.store.members.listMembers('u1');
       expect(stored.map((m) => m.memberNumber)).toEqual(['M2', 'M3', 'M4']);
       expect(stored[1]).toEqual({
         unionId: 'u1',
@@ -45,16 +45,16 @@ export function membersContract(factory: StoreFactory): void {
     });
 
     it('rejects an unknown union and duplicate rows, writing nothing', async () => {
-      expect(await t.store.importRoll('nope', [member(1)])).toMatchObject({
+      expect(await t.store.members.importRoll('nope', [member(1)])).toMatchObject({
         ok: false,
         error: 'union_not_found',
       });
       await seedUnion(t.store, 'u1', 3);
-      expect(await t.store.importRoll('u1', [member(7), member(8), member(7)])).toMatchObject({
+      expect(await t.store.members.importRoll('u1', [member(7), member(8), member(7)])).toMatchObject({
         ok: false,
         error: 'duplicate_member',
       });
-      expect((await t.store.listMembers('u1')).map((m) => m.memberNumber)).toEqual(['M1', 'M2', 'M3']);
+      expect((await t.store.members.listMembers('u1')).map((m) => m.memberNumber)).toEqual(['M1', 'M2', 'M3']);
     });
 
     it('rolls back everything when the database refuses a row late in a large import', async () => {
@@ -65,32 +65,32 @@ export function membersContract(factory: StoreFactory): void {
         member(9_999, { name: null as unknown as string }),
         ...rows.slice(2_400),
       ];
-      await expect(t.store.importRoll('u1', broken)).rejects.toThrow();
-      expect((await t.store.listMembers('u1')).map((m) => m.memberNumber)).toEqual(['M1', 'M2', 'M3']);
-      expectOk(await t.store.importRoll('u1', rows));
-      expect(await t.store.listMembers('u1')).toHaveLength(2_500);
+      await expect(t.store.members.importRoll('u1', broken)).rejects.toThrow();
+      expect((await t.store.members.listMembers('u1')).map((m) => m.memberNumber)).toEqual(['M1', 'M2', 'M3']);
+      expectOk(await t.store.members.importRoll('u1', rows));
+      expect(await t.store.members.listMembers('u1')).toHaveLength(2_500);
     });
   });
 
   describe('dual membership', () => {
     it('lists members of both unions by email, and only those', async () => {
-      expectOk(await t.store.createUnion({ id: 'sag', name: 'SAG' }));
-      expectOk(await t.store.createUnion({ id: 'aftra', name: 'AFTRA' }));
+      expectOk(await t.store.members.createUnion({ id: 'sag', name: 'SAG' }));
+      expectOk(await t.store.members.createUnion({ id: 'aftra', name: 'AFTRA' }));
       expectOk(
-        await t.store.importRoll('sag', [
+        await t.store.members.importRoll('sag', [
           member(1, { email: 'both@example.org' }),
           member(2),
           member(3, { email: 'also@example.org' }),
         ]),
       );
       expectOk(
-        await t.store.importRoll('aftra', [
+        await t.store.members.importRoll('aftra', [
           member(50, { email: 'both@example.org', goodStanding: false }),
           member(2, { email: 'other@example.org' }), // same member number, different person
           member(51, { email: 'also@example.org' }),
         ]),
       );
-      const duals = await t.store.listDualMembers('sag', 'aftra');
+      const duals = await t.store.members.listDualMembers('sag', 'aftra');
       expect(
         duals.map((d) => [
           d.email,

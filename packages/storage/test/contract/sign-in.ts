@@ -14,43 +14,43 @@ export function signInContract(factory: StoreFactory): void {
 
   describe('public read models', () => {
     it('lists votes, counts ballots and lists tracking codes by prefix and page', async () => {
-      expect(await t.store.listVotes()).toEqual([]);
+      expect(await t.store.votes.listVotes()).toEqual([]);
       await seedOpenVote(t.store, 5);
-      expect((await t.store.listVotes()).map((v) => [v.id, v.status])).toEqual([['v1', 'open']]);
-      expect(await t.store.countBallots('v1')).toEqual({ accepted: 0, counted: 0 });
-      expectOk(await t.store.castBallot('v1', ballot(1, 1, { trackingCode: 'aa11' }), 'last_counts'));
-      expectOk(await t.store.castBallot('v1', ballot(2, 2, { trackingCode: 'ab22' }), 'last_counts'));
-      expectOk(await t.store.castBallot('v1', ballot(3, 1, { trackingCode: 'b033' }), 'last_counts'));
-      expect(await t.store.countBallots('v1')).toEqual({ accepted: 3, counted: 2 });
-      expect(await t.store.listBoardBallots('v1', { limit: 10 })).toEqual([
+      expect((await t.store.votes.listVotes()).map((v) => [v.id, v.status])).toEqual([['v1', 'open']]);
+      expect(await t.store.ballots.countBallots('v1')).toEqual({ accepted: 0, counted: 0 });
+      expectOk(await t.store.ballots.castBallot('v1', ballot(1, 1, { trackingCode: 'aa11' }), 'last_counts'));
+      expectOk(await t.store.ballots.castBallot('v1', ballot(2, 2, { trackingCode: 'ab22' }), 'last_counts'));
+      expectOk(await t.store.ballots.castBallot('v1', ballot(3, 1, { trackingCode: 'b033' }), 'last_counts'));
+      expect(await t.store.ballots.countBallots('v1')).toEqual({ accepted: 3, counted: 2 });
+      expect(await t.store.ballots.listBoardBallots('v1', { limit: 10 })).toEqual([
         { sequence: 1, trackingCode: 'aa11', counted: false },
         { sequence: 2, trackingCode: 'ab22', counted: true },
         { sequence: 3, trackingCode: 'b033', counted: true },
       ]);
-      expect((await t.store.listBoardBallots('v1', { prefix: 'a', limit: 10 })).map((b) => b.trackingCode)).toEqual(['aa11', 'ab22']);
-      expect((await t.store.listBoardBallots('v1', { prefix: 'ab2', limit: 10 })).map((b) => b.trackingCode)).toEqual(['ab22']);
-      expect(await t.store.listBoardBallots('v1', { prefix: 'c', limit: 10 })).toEqual([]);
-      expect((await t.store.listBoardBallots('v1', { fromSequence: 2, limit: 1 })).map((b) => b.sequence)).toEqual([2]);
-      await expect(t.store.listBoardBallots('v1', { prefix: "a' or 1=1", limit: 10 })).rejects.toThrow();
+      expect((await t.store.ballots.listBoardBallots('v1', { prefix: 'a', limit: 10 })).map((b) => b.trackingCode)).toEqual(['aa11', 'ab22']);
+      expect((await t.store.ballots.listBoardBallots('v1', { prefix: 'ab2', limit: 10 })).map((b) => b.trackingCode)).toEqual(['ab22']);
+      expect(await t.store.ballots.listBoardBallots('v1', { prefix: 'c', limit: 10 })).toEqual([]);
+      expect((await t.store.ballots.listBoardBallots('v1', { fromSequence: 2, limit: 1 })).map((b) => b.sequence)).toEqual([2]);
+      await expect(t.store.ballots.listBoardBallots('v1', { prefix: "a' or 1=1", limit: 10 })).rejects.toThrow();
     });
 
     it('finds members by number and by email across unions, and roll entries', async () => {
       await seedUnion(t.store, 'u1', 3);
-      expectOk(await t.store.createUnion({ id: 'u2', name: 'Union u2' }));
-      expectOk(await t.store.importRoll('u2', [member(3, { email: 'member1@example.org' }), member(9)]));
-      expect((await t.store.findMembersByNumber('M3')).map((m) => [m.unionId, m.email])).toEqual([
+      expectOk(await t.store.members.createUnion({ id: 'u2', name: 'Union u2' }));
+      expectOk(await t.store.members.importRoll('u2', [member(3, { email: 'member1@example.org' }), member(9)]));
+      expect((await t.store.members.findMembersByNumber('M3')).map((m) => [m.unionId, m.email])).toEqual([
         ['u1', 'member3@example.org'],
         ['u2', 'member1@example.org'],
       ]);
-      expect((await t.store.findMembersByEmail('member1@example.org')).map((m) => [m.unionId, m.memberNumber])).toEqual([
+      expect((await t.store.members.findMembersByEmail('member1@example.org')).map((m) => [m.unionId, m.memberNumber])).toEqual([
         ['u1', 'M1'],
         ['u2', 'M3'],
       ]);
-      expect(await t.store.findMembersByNumber('nope')).toEqual([]);
-      expectOk(await t.store.createVote({ id: 'v1', unionId: 'u1', manifest: '{}' }));
-      expectOk(await t.store.freezeRoll('v1', 'u1', '2026-11-01'));
-      expect(await t.store.getRollEntry('v1', 'M1')).toMatchObject({ voteId: 'v1', memberNumber: 'M1', status: 'eligible' });
-      expect(await t.store.getRollEntry('v1', 'M9')).toBeNull();
+      expect(await t.store.members.findMembersByNumber('nope')).toEqual([]);
+      expectOk(await t.store.votes.createVote({ id: 'v1', unionId: 'u1', manifest: '{}' }));
+      expectOk(await t.store.rolls.freezeRoll('v1', 'u1', '2026-11-01'));
+      expect(await t.store.rolls.getRollEntry('v1', 'M1')).toMatchObject({ voteId: 'v1', memberNumber: 'M1', status: 'eligible' });
+      expect(await t.store.rolls.getRollEntry('v1', 'M9')).toBeNull();
     });
   });
 
@@ -59,27 +59,27 @@ export function signInContract(factory: StoreFactory): void {
 
     it('consumes a code once, before it expires, for the right member only', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.createLoginCode(code('c1', 'h1'));
-      expect(await t.store.consumeLoginCode('M2', 'h1', T5)).toBeNull();
-      expect(await t.store.consumeLoginCode('M1', 'wrong', T5)).toBeNull();
-      expect(await t.store.consumeLoginCode('M1', 'h1', T5)).toEqual({ unionId: 'u1', memberNumber: 'M1' });
-      expect(await t.store.consumeLoginCode('M1', 'h1', T5)).toBeNull();
-      await t.store.createLoginCode(code('c2', 'h2'));
-      expect(await t.store.consumeLoginCode('M1', 'h2', T10)).toBeNull();
+      await t.store.signIn.createLoginCode(code('c1', 'h1'));
+      expect(await t.store.signIn.consumeLoginCode('M2', 'h1', T5)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode('M1', 'wrong', T5)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toEqual({ unionId: 'u1', memberNumber: 'M1' });
+      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toBeNull();
+      await t.store.signIn.createLoginCode(code('c2', 'h2'));
+      expect(await t.store.signIn.consumeLoginCode('M1', 'h2', T10)).toBeNull();
     });
 
     it('keeps only the latest unused code of a member', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.createLoginCode(code('c1', 'h1'));
-      await t.store.createLoginCode(code('c2', 'h2'));
-      expect(await t.store.consumeLoginCode('M1', 'h1', T5)).toBeNull();
-      expect(await t.store.consumeLoginCode('M1', 'h2', T5)).not.toBeNull();
+      await t.store.signIn.createLoginCode(code('c1', 'h1'));
+      await t.store.signIn.createLoginCode(code('c2', 'h2'));
+      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode('M1', 'h2', T5)).not.toBeNull();
     });
 
     it('lets only one of two racing consumptions win', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.createLoginCode(code('c1', 'h1'));
-      const both = await Promise.all([t.store.consumeLoginCode('M1', 'h1', T5), t.store.consumeLoginCode('M1', 'h1', T5)]);
+      await t.store.signIn.createLoginCode(code('c1', 'h1'));
+      const both = await Promise.all([t.store.signIn.consumeLoginCode('M1', 'h1', T5), t.store.signIn.consumeLoginCode('M1', 'h1', T5)]);
       expect(both.filter((s) => s !== null)).toHaveLength(1);
     });
   });
@@ -87,46 +87,46 @@ export function signInContract(factory: StoreFactory): void {
   describe('sessions, rate limits, pruning', () => {
     it('finds a session by token hash until it expires, and deletes it', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.createSession({ tokenHash: 's1', unionId: 'u1', memberNumber: 'M2', expiresAt: T10 });
-      expect(await t.store.getSession('s1', T5)).toMatchObject({ unionId: 'u1', memberNumber: 'M2', expiresAt: T10 });
-      expect(await t.store.getSession('s1', T10)).toBeNull();
-      expect(await t.store.getSession('other', T5)).toBeNull();
-      expect(await t.store.deleteSession('s1')).toBe(true);
-      expect(await t.store.deleteSession('s1')).toBe(false);
-      expect(await t.store.getSession('s1', T5)).toBeNull();
+      await t.store.signIn.createSession({ tokenHash: 's1', unionId: 'u1', memberNumber: 'M2', expiresAt: T10 });
+      expect(await t.store.signIn.getSession('s1', T5)).toMatchObject({ unionId: 'u1', memberNumber: 'M2', expiresAt: T10 });
+      expect(await t.store.signIn.getSession('s1', T10)).toBeNull();
+      expect(await t.store.signIn.getSession('other', T5)).toBeNull();
+      expect(await t.store.signIn.deleteSession('s1')).toBe(true);
+      expect(await t.store.signIn.deleteSession('s1')).toBe(false);
+      expect(await t.store.signIn.getSession('s1', T5)).toBeNull();
     });
 
     it('counts hits per key and window', async () => {
-      expect(await t.store.hitRateLimit('k', T0)).toBe(1);
-      expect(await t.store.hitRateLimit('k', T0)).toBe(2);
-      expect(await t.store.hitRateLimit('other', T0)).toBe(1);
-      expect(await t.store.hitRateLimit('k', T10)).toBe(1);
+      expect(await t.store.signIn.hitRateLimit('k', T0)).toBe(1);
+      expect(await t.store.signIn.hitRateLimit('k', T0)).toBe(2);
+      expect(await t.store.signIn.hitRateLimit('other', T0)).toBe(1);
+      expect(await t.store.signIn.hitRateLimit('k', T10)).toBe(1);
     });
 
     it('prunes expired codes, sessions and old windows only', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.createLoginCode({ id: 'c1', unionId: 'u1', memberNumber: 'M1', codeHash: 'h1', expiresAt: T5 });
-      await t.store.createLoginCode({ id: 'c2', unionId: 'u1', memberNumber: 'M2', codeHash: 'h2', expiresAt: T11 });
-      await t.store.createSession({ tokenHash: 's1', unionId: 'u1', memberNumber: 'M1', expiresAt: T5 });
-      await t.store.createSession({ tokenHash: 's2', unionId: 'u1', memberNumber: 'M2', expiresAt: T11 });
-      await t.store.hitRateLimit('k', T0);
-      await t.store.hitRateLimit('k', T10);
-      expect(await t.store.pruneSignIn(T10, T10)).toEqual({ codes: 1, sessions: 1, rateLimits: 1 });
-      expect(await t.store.getSession('s2', T10)).not.toBeNull();
-      expect(await t.store.consumeLoginCode('M2', 'h2', T10)).not.toBeNull();
-      expect(await t.store.hitRateLimit('k', T10)).toBe(2);
+      await t.store.signIn.createLoginCode({ id: 'c1', unionId: 'u1', memberNumber: 'M1', codeHash: 'h1', expiresAt: T5 });
+      await t.store.signIn.createLoginCode({ id: 'c2', unionId: 'u1', memberNumber: 'M2', codeHash: 'h2', expiresAt: T11 });
+      await t.store.signIn.createSession({ tokenHash: 's1', unionId: 'u1', memberNumber: 'M1', expiresAt: T5 });
+      await t.store.signIn.createSession({ tokenHash: 's2', unionId: 'u1', memberNumber: 'M2', expiresAt: T11 });
+      await t.store.signIn.hitRateLimit('k', T0);
+      await t.store.signIn.hitRateLimit('k', T10);
+      expect(await t.store.signIn.pruneSignIn(T10, T10)).toEqual({ codes: 1, sessions: 1, rateLimits: 1 });
+      expect(await t.store.signIn.getSession('s2', T10)).not.toBeNull();
+      expect(await t.store.signIn.consumeLoginCode('M2', 'h2', T10)).not.toBeNull();
+      expect(await t.store.signIn.hitRateLimit('k', T10)).toBe(2);
     });
   });
 
   describe('participation', () => {
     it('records that a member submitted a ballot, idempotently, per vote', async () => {
       await seedOpenVote(t.store, 2);
-      expect(await t.store.hasParticipated('v1', 'M1')).toBe(false);
-      await t.store.markParticipation('v1', 'M1');
-      await t.store.markParticipation('v1', 'M1');
-      expect(await t.store.hasParticipated('v1', 'M1')).toBe(true);
-      expect(await t.store.hasParticipated('v1', 'M2')).toBe(false);
-      await expect(t.store.markParticipation('nope', 'M1')).rejects.toThrow();
+      expect(await t.store.rolls.hasParticipated('v1', 'M1')).toBe(false);
+      await t.store.rolls.markParticipation('v1', 'M1');
+      await t.store.rolls.markParticipation('v1', 'M1');
+      expect(await t.store.rolls.hasParticipated('v1', 'M1')).toBe(true);
+      expect(await t.store.rolls.hasParticipated('v1', 'M2')).toBe(false);
+      await expect(t.store.rolls.markParticipation('nope', 'M1')).rejects.toThrow();
     });
   });
 }

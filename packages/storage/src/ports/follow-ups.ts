@@ -3,7 +3,7 @@
 // the link in one transaction; discarding removes the draft (still in its ceremony) and marks the
 // link, so the follow-up may be started again. Must not judge outcomes (the server does).
 import type { Result } from '@ratify/crypto';
-import type { Draft, NewDraft } from './port.ts';
+import type { Draft, NewDraft } from './drafts.ts';
 
 export interface NewFollowUpLink {
   readonly parentVoteId: string;

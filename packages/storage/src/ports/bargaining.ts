@@ -1,9 +1,10 @@
 // The Store's bargaining tracker part (docs/bargaining.md): contracts and their status history,
 // bargaining sessions, offers (stored as the protocol's canonical JSON text, byte for byte) and
-// attached documents. Merged into Store (port.ts). Storage checks only integrity: references exist,
+// attached documents. Composed into Store (port.ts). Storage checks only integrity: references exist,
 // ids are unique, a status change applies to the status the caller read (compare and set), at most
 // one final offer per contract. The transition rules and every field check are the protocol's.
 import type { Result } from '@ratify/crypto';
+import type { ContractStatus, SessionKind } from '@ratify/protocol/bargaining';
 
 export interface ContractRecord {
   readonly id: string;
@@ -12,7 +13,7 @@ export interface ContractRecord {
   readonly coveredUnit: string;
   readonly effectiveDate: string;
   readonly expiryDate: string;
-  readonly status: string;
+  readonly status: ContractStatus;
 }
 
 export interface StoredContract extends ContractRecord {
@@ -23,8 +24,8 @@ export interface StoredContract extends ContractRecord {
 export interface ContractStatusChange {
   readonly contractId: string;
   /** The status the caller read; the change applies only if it is still the current one. */
-  readonly from: string;
-  readonly to: string;
+  readonly from: ContractStatus;
+  readonly to: ContractStatus;
   /** The calendar day the change took effect (`YYYY-MM-DD`). */
   readonly onDate: string;
   readonly note: string | null;
@@ -40,7 +41,7 @@ export interface SessionRecord {
   readonly contractId: string;
   readonly date: string;
   readonly endDate: string | null;
-  readonly kind: string;
+  readonly kind: SessionKind;
   readonly notes: string | null;
 }
 

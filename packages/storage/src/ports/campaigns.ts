@@ -5,7 +5,8 @@
 // equal-terms quota is enforced here, inside the approving transaction. Must not render or send
 // mail, and must not check who may call (the server does).
 import type { Result } from '@ratify/crypto';
-import type { NewMailMessage, NewStaffAccount, StaffAccount } from './port.ts';
+import type { MailStatus, NewMailMessage } from './mail.ts';
+import type { NewStaffAccount, StaffAccount } from './staff.ts';
 
 export type CampaignSide = 'for' | 'against';
 
@@ -93,7 +94,7 @@ export interface AppealApproval {
 export interface AppealDelivery {
   readonly messageId: string;
   readonly memberNumber: string | null;
-  readonly status: string;
+  readonly status: MailStatus;
   readonly attempts: number;
   readonly lastError: string | null;
   readonly updatedAt: string;
