@@ -103,13 +103,14 @@ static inline int vt_straus(ge_p3 *out, const msm_term *terms, size_t n) {
   return 0;
 }
 
-/* The bucket width minimising an estimate of the field multiplications: per digit position, n bucket
- * additions (8M each) and 2·2^(c-1) additions to sum the buckets (9M each). */
+/* The bucket width minimising the field multiplications per digit position: n bucket additions of an
+ * affine point (7M each) and 2·2^(c-1) additions to sum the buckets (9M each). Checked against exact
+ * operation counts (the best c, or within 1 % of it, for 64 to 16,384 terms). */
 static inline int pippenger_width(size_t n) {
   int best = 4;
   double best_cost = 0;
   for (int c = 4; c <= 15; c++) {
-    const double cost = (double)scalar_radix2c_count(c) * ((double)n * 8 + (double)(1 << c) * 9);
+    const double cost = (double)scalar_radix2c_count(c) * ((double)n * 7 + (double)(1 << c) * 9);
     if (c == 4 || cost < best_cost) {
       best = c;
       best_cost = cost;
@@ -118,23 +119,49 @@ static inline int pippenger_width(size_t n) {
   return best;
 }
 
+/* Pippenger. The points are first made affine (one inversion for all, Montgomery's trick), so every
+ * bucket addition is a mixed addition (one multiplication less: ≈ 8 % fewer overall at 16,384 terms). */
 static inline int vt_pippenger(ge_p3 *out, const msm_term *terms, size_t n) {
+  if (n == 0) {
+    ge_p3_identity(out);
+    return 0;
+  }
   const int c = pippenger_width(n);
   const int digits = scalar_radix2c_count(c);
   const size_t buckets_n = (size_t)1 << (c - 1);
   int16_t *d = malloc(sizeof(int16_t) * digits * n);
-  ge_cached *pts = malloc(sizeof(ge_cached) * n);
+  ge_niels *pts = malloc(sizeof(ge_niels) * n);
+  fe *acc = malloc(sizeof(fe) * n);
   ge_p3 *buckets = malloc(sizeof(ge_p3) * buckets_n);
-  if (!d || !pts || !buckets) {
+  if (!d || !pts || !acc || !buckets) {
     free(d);
     free(pts);
+    free(acc);
     free(buckets);
     return -1;
   }
-  for (size_t i = 0; i < n; i++) {
-    scalar_radix2c(d + (size_t)digits * i, &terms[i].s, c);
-    ge_p3_to_cached(&pts[i], terms[i].point);
+  for (size_t i = 0; i < n; i++) scalar_radix2c(d + (size_t)digits * i, &terms[i].s, c);
+  /* acc[i] = Z_0·…·Z_i; Z ≠ 0 for every point in extended coordinates. */
+  fe_copy(acc[0], terms[0].point->Z);
+  for (size_t i = 1; i < n; i++) fe_mul(acc[i], acc[i - 1], terms[i].point->Z);
+  fe inv, zinv, x, y, xy;
+  fe_invert(inv, acc[n - 1]);
+  for (size_t i = n; i-- > 0;) {
+    if (i > 0) {
+      fe_mul(zinv, inv, acc[i - 1]);
+      fe_mul(inv, inv, terms[i].point->Z);
+    } else {
+      fe_copy(zinv, inv);
+    }
+    fe_mul(x, terms[i].point->X, zinv);
+    fe_mul(y, terms[i].point->Y, zinv);
+    fe_add(pts[i].yplusx, y, x);
+    fe_weak_reduce(pts[i].yplusx);
+    fe_sub(pts[i].yminusx, y, x);
+    fe_mul(xy, x, y);
+    fe_mul(pts[i].xy2d, xy, FE_D2);
   }
+  free(acc);
   ge_p1p1 r;
   ge_p3_identity(out);
   for (int k = digits - 1; k >= 0; k--) {
@@ -143,10 +170,10 @@ static inline int vt_pippenger(ge_p3 *out, const msm_term *terms, size_t n) {
     for (size_t i = 0; i < n; i++) {
       const int v = d[(size_t)digits * i + k];
       if (v > 0) {
-        ge_add_cached(&r, &buckets[v - 1], &pts[i]);
+        ge_add_niels(&r, &buckets[v - 1], &pts[i]);
         ge_p1p1_to_p3(&buckets[v - 1], &r);
       } else if (v < 0) {
-        ge_sub_cached(&r, &buckets[-v - 1], &pts[i]);
+        ge_sub_niels(&r, &buckets[-v - 1], &pts[i]);
         ge_p1p1_to_p3(&buckets[-v - 1], &r);
       }
     }
