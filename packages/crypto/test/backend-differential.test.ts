@@ -246,6 +246,9 @@ describe.skipIf(!nativeAvailable)('native backend = reference backend', () => {
     expect(() => n.multiply(n.generator, L as Scalar)).toThrow(RangeError);
     expect(() => n.multiplyPublic(n.generator, -1n as Scalar)).toThrow(RangeError);
     expect(() => n.baseMultiply((2n ** 256n) as Scalar)).toThrow(RangeError);
+    for (const big of [L + 1n, 2n ** 253n, 2n ** 255n - 19n, 2n ** 256n - 1n])
+      expect(() => n.multiplyPublic(n.generator, big as Scalar)).toThrow(RangeError);
+    expect(n.equals(n.multiply(n.generator, (L - 1n) as Scalar), n.negate(n.generator))).toBe(true);
     expect(() => n.multiMultiplyPublic([n.generator], [L as Scalar])).toThrow(RangeError);
     expect(() => n.multiMultiplyPublic([n.generator], [])).toThrow('length mismatch');
   });

@@ -78,6 +78,7 @@ static int scalar_arg(napi_env env, napi_value v, scalar *s) {
     return -1;
   }
   memcpy(s->w, words, sizeof words);
+  wipe(words, sizeof words);
   if (sign || count > 4 || !scalar_is_canonical(s)) {
     napi_throw_range_error(env, NULL, "scalar out of range [0, l)");
     return -1;

@@ -17,14 +17,16 @@ typedef struct { uint64_t w[4]; } scalar;
 /* ℓ, little-endian words. */
 static const uint64_t SCALAR_L[4] = {0x5812631a5cf5d3edULL, 0x14def9dea2f79cd6ULL, 0, 0x1000000000000000ULL};
 
-/* 1 iff s < ℓ. Scalars arrive from JavaScript, where the Scalar type is already < ℓ; checking again
- * here keeps every recoding below within its documented bounds (all of them need s < 2^253). */
+/* 1 iff s < ℓ, i.e. iff s − ℓ borrows. Scalars arrive from JavaScript, where the Scalar type is already
+ * < ℓ; checking again here keeps every recoding below within its documented bounds (all of them need
+ * s < 2^253). Constant time: secret scalars pass through here too. */
 static inline int scalar_is_canonical(const scalar *s) {
-  for (int i = 3; i >= 0; i--) {
-    if (s->w[i] < SCALAR_L[i]) return 1;
-    if (s->w[i] > SCALAR_L[i]) return 0;
+  uint64_t borrow = 0;
+  for (int i = 0; i < 4; i++) {
+    const unsigned __int128 d = (unsigned __int128)s->w[i] - SCALAR_L[i] - borrow;
+    borrow = (uint64_t)(d >> 127); /* 1 iff the subtraction wrapped */
   }
-  return 0; /* equal to ℓ */
+  return (int)borrow;
 }
 
 static inline int scalar_is_zero(const scalar *s) { return (s->w[0] | s->w[1] | s->w[2] | s->w[3]) == 0; }
