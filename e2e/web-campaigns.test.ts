@@ -158,6 +158,33 @@ describe('campaigns in Chromium', () => {
     await page.getByText('Signatures: 1').waitFor();
   }, 120_000);
 
+  it('shows an HTML-looking name as literal text, and refuses a name with a right-to-left override', async () => {
+    const page = await newPage();
+    await page.goto(`/endorsements/${pageId}`);
+    await page.getByLabel('Member number').fill('M2');
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByLabel('One-time code').fill(await codeFor('ben@example.org'));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // U+202E would make "Ben\u202Eraey" read as "Benyear" backwards: refused, with the reason.
+    await page.getByLabel('Name to show').fill('Ben \u202Eevil');
+    await page.getByRole('button', { name: 'Sign this page' }).click();
+    await page.getByRole('alert').filter({ hasText: 'change the direction of text' }).waitFor();
+    const html = '<img src=x onerror="document.title=\'pwned\'"><b>Ben</b>';
+    await page.getByLabel('Name to show').fill(html);
+    await page.getByRole('button', { name: 'Sign this page' }).click();
+    await page.getByText(`You signed this page as ${html}.`).first().waitFor();
+    const anonymous = await newPage();
+    await anonymous.goto(`/endorsements/${pageId}`);
+    const entry = anonymous.getByRole('listitem').filter({ hasText: '<img src=x' });
+    await expect(entry.locator('strong').textContent()).resolves.toBe(html);
+    // Text, not markup: no image or bold element came from the name, and its handler never ran.
+    expect(await anonymous.locator('main img, main b').count()).toBe(0);
+    expect(await anonymous.title()).not.toBe('pwned');
+    expect(await page.title()).not.toBe('pwned');
+    await noViolations(anonymous, 'endorsement page with an HTML-looking name');
+    await page.getByRole('button', { name: 'Withdraw my signature' }).click();
+  }, 120_000);
+
   it('a committee submits an appeal, the administrator approves it, and it reaches every roll member by SMTP', async () => {
     // The administrator sets up the other side's committee from the review page.
     const admin = await newPage();

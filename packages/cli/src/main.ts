@@ -83,7 +83,7 @@ function invokedCommand(argv: readonly string[]): string | undefined {
 export async function buildProgram(argv: readonly string[], cli: Cli = createCli()): Promise<Command> {
   const program = new Command('ratify')
     .description('Ratify: end-to-end verifiable votes for unions')
-    .option('--db <path>', 'SQLite database (default: $RATIFY_DB or ./data/ratify.db)')
+    .option('--db <path-or-url>', 'the database: a SQLite path or a store URL this build serves (default: $RATIFY_DB or ./data/ratify.db)')
     .showHelpAfterError();
   const invoked = invokedCommand(argv);
   const known = invoked !== undefined && (invoked in TOP || invoked in GROUPS);

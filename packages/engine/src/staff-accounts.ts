@@ -130,7 +130,12 @@ export async function createStaffAccount(store: Store, input: NewStaffInput): Pr
 }
 
 export type StaffSignIn = { readonly username: string; readonly password: string; readonly totp?: string | undefined };
-export type AuthenticateStaffError = 'invalid_credentials' | 'totp_required';
+/**
+ * `secret_key_missing` / `secret_key_mismatch`: the password was right but the account's TOTP secret
+ * cannot be opened (the server runs without RATIFY_SECRET_KEY, or with another one than sealed it) —
+ * an operator's problem, said plainly to whoever already proved the password.
+ */
+export type AuthenticateStaffError = 'invalid_credentials' | 'totp_required' | 'secret_key_missing' | 'secret_key_mismatch';
 
 // Verified when the username is unknown, so both paths cost one argon2id verification.
 let dummyHash: Promise<string> | undefined;
@@ -157,9 +162,11 @@ export async function authenticateStaff(
   const account: StaffAccount = { id: found.id, username: found.username, role: found.role, createdAt: found.createdAt };
   if (found.role !== 'administrator' && found.totpSecretEncrypted === null) return ok(account);
   // Administrators always need a second factor; an administrator without a readable secret cannot sign in.
+  if (found.totpSecretEncrypted === null) return err('invalid_credentials');
+  if (secretKey === null) return err('secret_key_missing');
   if (input.totp === undefined || input.totp === '') return err('totp_required');
-  const secret = secretKey === null || found.totpSecretEncrypted === null ? null : openSecret(secretKey, found.username, found.totpSecretEncrypted);
-  if (secret === null) return err('invalid_credentials');
+  const secret = openSecret(secretKey, found.username, found.totpSecretEncrypted);
+  if (secret === null) return err('secret_key_mismatch');
   const step = checkTotp(found.username, secret, input.totp, now);
   if (step === null || !(await store.staff.advanceTotpStep(found.id, step))) return err('invalid_credentials');
   return ok(account);

@@ -103,7 +103,10 @@ describe('creating staff and signing in', () => {
     expect(await authenticateStaff(store, KEY, { username: 'alice', password: 'wrong password!', totp: code }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
     expect(await authenticateStaff(store, KEY, { username: 'nobody', password: PASSWORD, totp: code }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
     expect(await authenticateStaff(store, KEY, { username: 'alice', password: PASSWORD, totp: wrong }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
-    expect(await authenticateStaff(store, randomBytes(32), { username: 'alice', password: PASSWORD, totp: code }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
+    // The right password with the server's key missing or another one: an operator's error, said plainly.
+    expect(await authenticateStaff(store, randomBytes(32), { username: 'alice', password: PASSWORD, totp: code }, NOW)).toMatchObject({ ok: false, error: 'secret_key_mismatch' });
+    expect(await authenticateStaff(store, null, { username: 'alice', password: PASSWORD, totp: code }, NOW)).toMatchObject({ ok: false, error: 'secret_key_missing' });
+    expect(await authenticateStaff(store, null, { username: 'alice', password: 'wrong password!', totp: code }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });
     expect(await authenticateStaff(store, KEY, { username: 'alice', password: PASSWORD, totp: code }, NOW)).toMatchObject({ ok: true, value: { username: 'alice' } });
     // Replay of the same code is refused.
     expect(await authenticateStaff(store, KEY, { username: 'alice', password: PASSWORD, totp: code }, NOW)).toMatchObject({ ok: false, error: 'invalid_credentials' });

@@ -109,6 +109,8 @@ describe('parseRollCsv: row issues', () => {
         '9,Ivy\u0007,ivy@example.org,yes,', // 10: control character
         '10,Jo,jo@example.org,,', // 11: missing good standing
         `11,Kai,kai@example.org,yes,${'u'.repeat(101)}`, // 12: unit too long
+        '12,Lou\u202Egnp.exe,lou@example.org,yes,', // 13: a right-to-left override
+        '13,Max,max@example.org,yes,Unit \u2066A\u2069', // 14: bidi isolates in the unit
       ),
     );
     expect(brief(result)).toEqual([
@@ -123,6 +125,8 @@ describe('parseRollCsv: row issues', () => {
       'invalid_characters@10:name',
       'missing_field@11:good_standing',
       'too_long@12:unit',
+      'invalid_characters@13:name',
+      'invalid_characters@14:unit',
     ]);
     expect(issuesOf(result)[3]?.message).toBe('line 5, email: is not an email address');
   });

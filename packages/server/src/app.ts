@@ -1,8 +1,9 @@
 // buildApp(deps): the Fastify application from its dependencies (engine + store, mailer, clock,
 // config) — no globals, so tests build as many as they like in-process. Owns the cross-cutting
-// parts: JSON bodies kept as raw text (canonical bytes matter), the error and not-found hooks,
-// structured logs with secrets redacted.
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+// parts: JSON bodies kept as raw text (canonical bytes matter), the error hooks and security
+// headers (http/framework-errors.ts, http/security-headers.ts), which proxies may name the client
+// (http/proxy-trust.ts), structured logs with secrets redacted.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps, LoggerOptions } from './deps.ts';
 import { adminGuard, adminRoutes } from './http/admin.ts';
 import { auditWriter, staffGuard, staffRoutes } from './http/staff.ts';
@@ -12,14 +13,16 @@ import { campaignRoutes } from './http/campaigns.ts';
 import { consoleRoutes } from './http/console.ts';
 import { bargainingRoutes } from './http/bargaining.ts';
 import { createBargainingService } from './services/bargaining.ts';
-import { errorBody } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './http/framework-errors.ts';
+import { fastifyTrustProxy } from './http/proxy-trust.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { followUpRoutes } from './http/follow-ups.ts';
 import { memberRoutes } from './http/member.ts';
 import { notificationRoutes } from './http/notifications.ts';
 import { metaRoutes } from './http/meta.ts';
 import { pageRoutes } from './http/pages.ts';
 import { publicVoteRoutes } from './http/public-votes.ts';
-import { routeRegistrar, sendError } from './http/route-kit.ts';
+import { routeRegistrar } from './http/route-kit.ts';
 import { createAdminService } from './services/admin.ts';
 import { createBallotService } from './services/ballots.ts';
 import { createCampaignService } from './services/campaigns.ts';
@@ -75,22 +78,20 @@ function loggerOptions(options: LoggerOptions | false | undefined): NonNullable<
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const { engine, config, clock } = deps;
-  const options: FastifyServerOptions = { logger: loggerOptions(deps.logger), trustProxy: config.trustProxy };
+  const options: FastifyServerOptions = {
+    logger: loggerOptions(deps.logger),
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    frameworkErrors,
+    clientErrorHandler,
+  };
   const app: FastifyInstance = Fastify(options);
+  installSecurityHeaders(app);
+  installErrorHandlers(app);
 
   // Every JSON body stays text: routes parse it themselves (ballots must keep their exact bytes).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 'not_found'));
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status === 413) return sendError(reply, 'too_large');
-    if (status === 415) return sendError(reply, 'unsupported_media_type');
-    if (status >= 400 && status < 500) return reply.code(status).send(errorBody('invalid_request'));
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send(errorBody('internal_error'));
-  });
 
   const limiter = createRateLimiter(engine.store, clock, config.pepper, config.rateLimits.windowMs);
   const signIn = createSignInService({ store: engine.store, mailer: deps.mailer, clock, config, limiter });

@@ -2,14 +2,22 @@
 // PORT (3000), DATABASE_URL (sqlite:./data/ratify.db), RATIFY_PEPPER (hex or text; random per
 // process if unset, which invalidates outstanding codes on restart), RATIFY_ADMIN_TOKEN (admin routes
 // disabled if unset), RATIFY_DEV_MAIL=1 (dev mail route), RATIFY_COOKIE_SECURE=always|auto|never,
-// RATIFY_TRUST_PROXY=1 (honour X-Forwarded-* from a TLS-terminating proxy), LOG_LEVEL,
+// RATIFY_TRUST_PROXY (a hop count or proxy addresses: http/proxy-trust.ts), LOG_LEVEL,
 // RATIFY_PAGES_DIR (serve the built web pages), RATIFY_DEMO=1 + RATIFY_DEMO_DIR (seed the demo).
 // RATIFY_SECRET_KEY (32 bytes, hex or base64): seals staff TOTP secrets (required for administrators).
 // SMTP_URL (real mail; unset: dev mail log), RATIFY_MAIL_FROM, RATIFY_MAIL_PER_MINUTE (60),
 // RATIFY_PUBLIC_URL (links in emails). RATIFY_SECRET_KEY also seals queued mail bodies.
+// Outside the demo, the public demo admin token and RATIFY_DEV_MAIL=1 are refused unless
+// RATIFY_ALLOW_INSECURE=1 says the operator means it.
 import { randomBytes } from 'node:crypto';
 import { parseSecretKey } from '@ratify/engine';
 import type { CookieSecurity } from './auth/cookies.ts';
+import { NO_PROXY, type ProxyTrust, parseProxyTrust } from './http/proxy-trust.ts';
+
+/** The admin token `npm start` (the demo) uses: published in this repository, so never a secret. */
+export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-secret';
+/** The variable that lets a non-demo start keep the demo token or the development mail log. */
+export const ALLOW_INSECURE_ENV = 'RATIFY_ALLOW_INSECURE';
 
 export type RateLimits = {
   readonly windowMs: number;
@@ -27,7 +35,8 @@ export type AppConfig = {
   readonly adminToken: string | null;
   readonly devMail: boolean;
   readonly cookieSecure: CookieSecurity;
-  readonly trustProxy: boolean;
+  /** RATIFY_TRUST_PROXY: which proxies may name the client (X-Forwarded-For, -Proto). */
+  readonly trustProxy: ProxyTrust;
   readonly sessionTtlMs: number;
   readonly codeTtlMs: number;
   readonly rateLimits: RateLimits;
@@ -54,6 +63,10 @@ export type ServerConfig = AppConfig & {
   readonly mailFrom: string;
   /** RATIFY_MAIL_PER_MINUTE: the queue's send rate (default 60). */
   readonly mailPerMinute: number;
+  /** RATIFY_DEMO=1: seed the demo (and allow its public admin token and the development mail log). */
+  readonly demo: boolean;
+  /** RATIFY_ALLOW_INSECURE=1 (outside the demo): run with the demo token or RATIFY_DEV_MAIL=1 anyway. */
+  readonly allowInsecure: boolean;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -72,7 +85,7 @@ export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     adminToken: null,
     devMail: false,
     cookieSecure: 'auto',
-    trustProxy: false,
+    trustProxy: NO_PROXY,
     sessionTtlMs: 12 * 60 * 60_000,
     codeTtlMs: 10 * 60_000,
     rateLimits: DEFAULT_RATE_LIMITS,
@@ -103,6 +116,23 @@ function cookieSecurity(value: string | undefined): CookieSecurity {
   throw new Error(`RATIFY_COOKIE_SECURE must be always, auto or never (got "${value}")`);
 }
 
+/** Refuses, outside the demo and unless forced, settings that publish secrets (see ALLOW_INSECURE_ENV). */
+function refuseInsecure(adminToken: string | null, devMail: boolean, demo: boolean, allowInsecure: boolean): void {
+  if (demo || allowInsecure) return;
+  if (adminToken === DEMO_ADMIN_TOKEN) {
+    throw new Error(
+      `RATIFY_ADMIN_TOKEN is the demo's public token (${DEMO_ADMIN_TOKEN}): anyone could use the admin routes. ` +
+        `Set a secret one (e.g. \`openssl rand -hex 32\`), or set ${ALLOW_INSECURE_ENV}=1 to start with it anyway.`,
+    );
+  }
+  if (devMail) {
+    throw new Error(
+      `RATIFY_DEV_MAIL=1 shows every email, sign-in codes included, to anyone at GET /api/dev/mail: it is for the demo (RATIFY_DEMO=1). ` +
+        `Unset it (mail then goes to SMTP_URL), or set ${ALLOW_INSECURE_ENV}=1 to start with it anyway.`,
+    );
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env['PORT']}")`);
@@ -124,14 +154,21 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     if (!parsed.ok) throw new Error('RATIFY_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)');
     secretKey = parsed.value;
   }
+  const trustProxy = parseProxyTrust(env['RATIFY_TRUST_PROXY']);
+  if (!trustProxy.ok) throw new Error(trustProxy.message);
+  const demo = env['RATIFY_DEMO'] === '1';
+  const allowInsecure = env[ALLOW_INSECURE_ENV] === '1';
+  const token = adminToken === undefined || adminToken === '' ? null : adminToken;
+  const devMail = env['RATIFY_DEV_MAIL'] === '1';
+  refuseInsecure(token, devMail, demo, allowInsecure);
   return {
     ...appConfig({
       pepper,
       secretKey,
-      adminToken: adminToken === undefined || adminToken === '' ? null : adminToken,
-      devMail: env['RATIFY_DEV_MAIL'] === '1',
+      adminToken: token,
+      devMail,
       cookieSecure: cookieSecurity(env['RATIFY_COOKIE_SECURE']),
-      trustProxy: env['RATIFY_TRUST_PROXY'] === '1',
+      trustProxy: trustProxy.value,
       publicUrl: (env['RATIFY_PUBLIC_URL'] || `http://${env['HOST'] ?? '127.0.0.1'}:${port}`).replace(/\/+$/, ''),
     }),
     port,
@@ -144,5 +181,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     smtpUrl: env['SMTP_URL'] === undefined || env['SMTP_URL'] === '' ? undefined : env['SMTP_URL'],
     mailFrom: env['RATIFY_MAIL_FROM'] || 'Ratify <no-reply@localhost>',
     mailPerMinute: mailRate(env['RATIFY_MAIL_PER_MINUTE']),
+    demo,
+    allowInsecure,
   };
 }

@@ -1,7 +1,9 @@
 // Public API of @ratify/server (server side). Browsers import ./client.ts and ./api/ only.
 export { buildApp, REDACT_PATHS } from './app.ts';
 export type { AppDeps, LoggerOptions } from './deps.ts';
-export { appConfig, readConfig, DEFAULT_RATE_LIMITS } from './config.ts';
+export { appConfig, readConfig, DEFAULT_RATE_LIMITS, DEMO_ADMIN_TOKEN, ALLOW_INSECURE_ENV } from './config.ts';
+export { parseProxyTrust, describeProxyTrust, NO_PROXY } from './http/proxy-trust.ts';
+export type { ProxyTrust } from './http/proxy-trust.ts';
 export type { AppConfig, RateLimits, ServerConfig } from './config.ts';
 export { DevMailLog } from './mail/mailer.ts';
 export type { Mailer, MailMessage, SentMail } from './mail/mailer.ts';

@@ -4,10 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createBallotCheckPool, createEngine } from '@ratify/engine';
-import { openStore } from '@ratify/storage';
+import { openStore, parseStoreUrl } from '@ratify/storage';
 import { buildApp } from './app.ts';
 import { createScheduler } from './services/scheduler.ts';
-import { readConfig } from './config.ts';
+import { type ServerConfig, readConfig } from './config.ts';
+import { startupWarnings } from './startup-warnings.ts';
+import { describeProxyTrust } from './http/proxy-trust.ts';
 import { DevMailLog } from './mail/mailer.ts';
 import { createMailDelivery, throttleFromRate } from './mail/delivery.ts';
 import { mailKey } from './mail/sealed-body.ts';
@@ -15,10 +17,21 @@ import { bestEffortMailer, createSmtpMailer } from './mail/smtp-mailer.ts';
 import { seedDemo } from './demo/seed.ts';
 import { printDemoBanner } from './demo/banner.ts';
 
-const config = readConfig(process.env);
-if (config.databaseUrl.startsWith('sqlite:') && !config.databaseUrl.includes(':memory:')) {
-  mkdirSync(dirname(config.databaseUrl.slice('sqlite:'.length)), { recursive: true });
+/** A setting the server refuses: said in one line on stderr, exit 1, nothing started. */
+function refuseToStart(message: string): never {
+  process.stderr.write(`ratify server: not starting: ${message}\n`);
+  process.exit(1);
 }
+
+let config: ServerConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  refuseToStart(error instanceof Error ? error.message : String(error));
+}
+const storeUrl = parseStoreUrl(config.databaseUrl);
+if (!storeUrl.ok) refuseToStart(`DATABASE_URL: ${storeUrl.detail ?? storeUrl.error}`);
+if (storeUrl.value.kind === 'sqlite' && storeUrl.value.path !== ':memory:') mkdirSync(dirname(storeUrl.value.path), { recursive: true });
 const store = await openStore(config.databaseUrl);
 const clock = () => new Date();
 // Ballot proofs are verified on every core (design §5); the main thread keeps the event loop free.
@@ -36,10 +49,8 @@ const app = buildApp({
   logger: { level: config.logLevel },
   ...(config.pagesDir !== undefined ? { pagesDir: config.pagesDir } : {}),
 });
-const demo = process.env['RATIFY_DEMO'] === '1' ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock(), undefined, undefined, { secretKey: config.secretKey, publicUrl: config.publicUrl }) : undefined;
+const demo = config.demo ? await seedDemo(engine, process.env['RATIFY_DEMO_DIR'] ?? 'data/demo', clock(), undefined, undefined, { secretKey: config.secretKey, publicUrl: config.publicUrl }) : undefined;
 
-if (config.pepperGenerated) app.log.warn('RATIFY_PEPPER is not set: using a random pepper (codes die on restart; set it when running several instances)');
-if (smtp === undefined && !config.devMail) app.log.warn('SMTP_URL is not set: mail goes to the development log, visible only with RATIFY_DEV_MAIL=1');
 // The queue lives in the database, so the job picks up where a previous run stopped.
 const delivery =
   config.secretKey === null
@@ -52,8 +63,8 @@ const delivery =
         ...throttleFromRate(config.mailPerMinute),
         log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) },
       });
-if (delivery === undefined) app.log.warn('RATIFY_SECRET_KEY is not set: credential, reminder and result emails are disabled');
-if (config.adminToken === null) app.log.warn('RATIFY_ADMIN_TOKEN is not set: admin routes are disabled');
+for (const warning of startupWarnings(config, smtp !== undefined)) app.log.warn(warning);
+app.log.info(`client addresses: ${describeProxyTrust(config.trustProxy)}`);
 
 // Opens and closes votes at their manifest's times; the jobs live in the database (vote_schedule),
 // so a restart picks up whatever fell due while the server was down.

@@ -67,8 +67,8 @@ describe('POST /api/auth/verify-code', () => {
   it('marks the cookie Secure when configured, or when behind a TLS proxy in auto mode', async () => {
     for (const [overrides, headers, secure] of [
       [{ cookieSecure: 'always' }, {}, true],
-      [{ cookieSecure: 'auto', trustProxy: true }, { 'x-forwarded-proto': 'https' }, true],
-      [{ cookieSecure: 'auto', trustProxy: false }, { 'x-forwarded-proto': 'https' }, false],
+      [{ cookieSecure: 'auto', trustProxy: { kind: 'hops', hops: 1 } }, { 'x-forwarded-proto': 'https' }, true],
+      [{ cookieSecure: 'auto', trustProxy: { kind: 'none' } }, { 'x-forwarded-proto': 'https' }, false],
     ] as const) {
       const s = await startServer(overrides);
       await seedScenario(s);

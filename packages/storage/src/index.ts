@@ -1,7 +1,7 @@
 // Public API of @ratify/storage: the Store port, its domain types, and the adapters' openers.
 export type * from './port.ts';
-export { openStore } from './open-store.ts';
-export type { OpenStoreOptions } from './open-store.ts';
+export { openStore, parseStoreUrl, redactStoreUrl, POSTGRES_ADAPTER } from './open-store.ts';
+export type { OpenStoreOptions, StoreUrl, StoreUrlError } from './open-store.ts';
 export { openSqliteStore } from './sqlite/open-sqlite.ts';
 export type { SqliteStoreOptions } from './sqlite/open-sqlite.ts';
 export { SqlStore } from './sql/sql-store.ts';

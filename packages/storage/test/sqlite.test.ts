@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateAllDown, migrateToLatest, openSqliteStore, openStore } from '../src/index.ts';
+import { MIGRATIONS, POSTGRES_ADAPTER, migrateAllDown, migrateToLatest, openSqliteStore, openStore, parseStoreUrl, redactStoreUrl } from '../src/index.ts';
 import type { Database as SchemaDb } from '../src/index.ts';
 import { runStoreContract } from './contract-suite.ts';
 
@@ -110,8 +110,21 @@ describe('SQLite adapter', () => {
 
   it('opens the URLs it knows and refuses the rest', async () => {
     for (const url of [':memory:', 'sqlite::memory:']) await (await openStore(url)).close();
-    await expect(openStore('postgres://localhost/ratify')).rejects.toThrow('not implemented');
-    await expect(openStore('mysql://x')).rejects.toThrow('unsupported');
+    if (!POSTGRES_ADAPTER) await expect(openStore('postgres://u:pw@localhost/ratify')).rejects.toThrow('no PostgreSQL adapter');
+    await expect(openStore('mysql://x')).rejects.toThrow('cannot serve a "mysql:" database');
     await expect(openStore('sqlite:')).rejects.toThrow();
+  });
+
+  it('parses store URLs without opening anything, and never repeats a password', () => {
+    expect(parseStoreUrl('sqlite:./data/x.db')).toEqual({ ok: true, value: { kind: 'sqlite', path: './data/x.db' } });
+    expect(parseStoreUrl(':memory:')).toEqual({ ok: true, value: { kind: 'sqlite', path: ':memory:' } });
+    const pg = parseStoreUrl('postgresql://ratify:s3cret@db:5432/ratify');
+    if (POSTGRES_ADAPTER) expect(pg).toMatchObject({ ok: true, value: { kind: 'postgres' } });
+    else expect(pg).toMatchObject({ ok: false, error: 'adapter_unavailable' });
+    const other = parseStoreUrl('mysql://root:s3cret@db/ratify');
+    expect(other).toMatchObject({ ok: false, error: 'unsupported_store_url' });
+    for (const r of [pg, other]) expect(JSON.stringify(r)).not.toContain('s3cret');
+    expect(redactStoreUrl('postgres://u:p%40ss@h/db')).toBe('postgres://u:***@h/db');
+    expect(redactStoreUrl('postgres://h/db')).toBe('postgres://h/db');
   });
 });

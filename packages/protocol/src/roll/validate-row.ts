@@ -10,9 +10,11 @@ export const MEMBER_NUMBER_PATTERN = /^[A-Za-z0-9-]{1,32}$/;
 const EMAIL_LOCAL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/;
 const EMAIL_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const EMAIL_TLD = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
-// C0/C1 controls other than the whitespace a multi-line quoted field may carry.
+// C0/C1 controls other than the whitespace a multi-line quoted field may carry, and bidi
+// embeddings/overrides/isolates/marks (a name shown to others must not reorder or hide what is
+// around it: U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 const GOOD_STANDING: ReadonlyMap<string, boolean> = new Map([
   ['yes', true],
@@ -66,7 +68,7 @@ export function validateRow(fields: readonly string[], columns: ColumnIndex, lin
   const text = (column: RollColumn, required: boolean, maxLength: number): string | null => {
     const raw = field(column) ?? '';
     if (CONTROL.test(raw)) {
-      issues.push(issue('invalid_characters', line, column, 'contains control characters'));
+      issues.push(issue('invalid_characters', line, column, 'contains control or text-direction characters'));
       return null;
     }
     const value = cleanText(raw);

@@ -1,6 +1,7 @@
 // Campaigns' request and response schemas (docs/campaigns.md), browser-safe, and the limits the
 // pages state: one shared length limit per field, the same for every side of the question.
 import { z } from 'zod';
+import { plainLine, plainParagraph } from './plain-text.ts';
 
 /** Equal terms: approved appeals allowed per vote and side. */
 export const APPEALS_PER_SIDE = 2;
@@ -13,8 +14,9 @@ export const SHOWN_NAME_MAX = 80;
 export const ENDORSER_ROLE_MAX = 80;
 
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id');
-const line = (max: number) => z.string().trim().min(1).max(max).refine((v) => !/[\r\n]/.test(v), 'one line only');
-const paragraph = (max: number) => z.string().trim().min(1).max(max);
+// What members and committees write is shown to others: plain text only (no control or bidi characters).
+const line = plainLine;
+const paragraph = plainParagraph;
 
 export const sideSchema = z.enum(['for', 'against']);
 export const pageIdParamsSchema = z.strictObject({ pageId: opaqueId });

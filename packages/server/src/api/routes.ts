@@ -118,7 +118,7 @@ export const ROUTES = {
   },
   staffLogin: {
     method: 'POST', path: '/api/staff/login', role: 'public', summary: 'Staff sign-in: username, password and (administrators) a TOTP code; sets the staff session cookie and returns the CSRF token',
-    body: s.staffLoginBodySchema, status: 200, response: s.staffSignedInSchema, errors: ['invalid_credentials', 'totp_required'],
+    body: s.staffLoginBodySchema, status: 200, response: s.staffSignedInSchema, errors: ['invalid_credentials', 'totp_required', 'rate_limited', 'secret_key_missing', 'secret_key_mismatch'],
   },
   staffLogout: {
     method: 'POST', path: '/api/staff/logout', role: 'public', summary: 'End the staff session (idempotent; needs x-csrf-token while the session is live)',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createPartialDecryption, ristretto255 as group, unwrap, fromHex } from '@ratify/crypto';
 import { encodePartialDecryption, parseWireEncryptedTally, electionFingerprint, parseWireManifest } from '@ratify/protocol';
 import { createClient } from '../client.ts';
+import { DEMO_ADMIN_TOKEN } from '../config.ts';
 import { loadTrusteeKeys } from './seed.ts';
 
 const [voteId, baseUrl = `http://127.0.0.1:${process.env['PORT'] ?? 3000}`] = process.argv.slice(2);
@@ -16,7 +17,7 @@ if (!voteId) {
   process.exit(2);
 }
 const dir = process.env['RATIFY_DEMO_DIR'] ?? 'data/demo';
-const client = createClient({ baseUrl, adminToken: process.env['RATIFY_ADMIN_TOKEN'] ?? 'demo-admin-token-not-secret' });
+const client = createClient({ baseUrl, adminToken: process.env['RATIFY_ADMIN_TOKEN'] ?? DEMO_ADMIN_TOKEN });
 
 const fail = (what: string, r: { ok: false; error: { code: string; message: string } }) => {
   console.error(`${what}: ${r.error.code} — ${r.error.message}`);

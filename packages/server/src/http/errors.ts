@@ -2,6 +2,7 @@
 // status here (the type makes the table exhaustive), and every error body is
 // `{ error: { code, message } }`. Unexpected throws become a logged 500 with no detail.
 import type { CastBallotError, CloseError, ContextError, OpenError, PartialDecryptionError, ResultError } from '@ratify/engine';
+import { echoSafe } from '../api/plain-text.ts';
 import type { ErrorBody } from '../api/schemas.ts';
 import { CAMPAIGN_MESSAGES, CAMPAIGN_STATUS, type CampaignCode } from './campaign-errors.ts';
 import { CONSOLE_MESSAGES, CONSOLE_STATUS, type ConsoleCode } from './console-errors.ts';
@@ -15,6 +16,11 @@ export type ServerCode =
   | 'invalid_json'
   | 'unsupported_media_type'
   | 'not_found'
+  | 'method_not_allowed'
+  | 'too_large'
+  | 'uri_too_long'
+  | 'headers_too_large'
+  | 'request_timeout'
   | 'rate_limited'
   | 'internal_error'
   | 'not_signed_in'
@@ -41,7 +47,8 @@ export type NotificationCode =
   | 'credential_handle_unknown'
   | 'credential_already_revoked'
   | 'already_announced'
-  | 'secret_key_missing';
+  | 'secret_key_missing'
+  | 'secret_key_mismatch';
 export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode | FollowUpCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
@@ -50,7 +57,7 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   credential_already_revoked: 409, already_announced: 409,
   // Our own credentials failed the engine's checks: a bug, not the caller's fault.
   invalid_credential: 500, duplicate_credential: 500,
-  secret_key_missing: 503,
+  secret_key_missing: 503, secret_key_mismatch: 503,
 };
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
@@ -69,14 +76,18 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
   not_signed_in: 401, invalid_code: 401, admin_token_required: 401,
   staff_sign_in_required: 401, invalid_credentials: 401, totp_required: 401, forbidden_role: 403, csrf_invalid: 403,
   not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403,
-  // 404
+  // 404, 405
+  method_not_allowed: 405,
   not_found: 404, vote_not_found: 404, result_not_published: 404, empty_board: 404,
   // 409: valid, but not now (the vote's state or an earlier submission).
   vote_closed: 409, duplicate_ballot: 409, already_voted: 409, invalid_transition: 409, no_credentials: 409,
   vote_not_closed: 409, tally_not_computed: 409, duplicate_partial_decryption: 409, not_enough_shares: 409,
   duplicate_trustee: 409,
+  request_timeout: 408,
   too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  headers_too_large: 431,
   rate_limited: 429,
   // 500: our data or our code is wrong; the client learns nothing more.
   internal_error: 500, manifest_unreadable: 500, stored_ballot_unreadable: 500, count_out_of_range: 500, checker_failed: 500,
@@ -92,6 +103,12 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   invalid_request: 'The request is not valid.',
   invalid_json: 'The body is not valid JSON.',
   not_found: 'No such route.',
+  method_not_allowed: 'This route does not take that method (see the Allow header).',
+  too_large: 'The request body is too large for this route.',
+  uri_too_long: 'The request path is too long.',
+  headers_too_large: 'The request headers are too large.',
+  request_timeout: 'The request took too long to arrive.',
+  unsupported_media_type: 'Send the body as application/json.',
   rate_limited: 'Too many attempts; wait and try again.',
   internal_error: 'Something went wrong on the server.',
   not_signed_in: 'Sign in first.',
@@ -108,7 +125,8 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   credential_handle_unknown: "No credential of this vote has that reference; check the member's email.",
   credential_already_revoked: 'That credential was already revoked.',
   already_announced: 'The result was already announced.',
-  secret_key_missing: 'Sending credentials by email needs RATIFY_SECRET_KEY; set it and restart.',
+  secret_key_missing: 'This needs RATIFY_SECRET_KEY, which the server was started without; set it and restart.',
+  secret_key_mismatch: "The account's authenticator secret was sealed under another RATIFY_SECRET_KEY than the server's; start the server with the key the account was created with.",
   staff_sign_in_required: 'Sign in with a staff account first.',
   invalid_credentials: 'Wrong username, password or authenticator code.',
   totp_required: 'Enter the code from your authenticator app.',
@@ -124,11 +142,19 @@ export function statusOf(code: ApiErrorCode): number {
   return STATUS[code];
 }
 
-/** The body for an expected failure; `detail` (from a Result) is shown only for 4xx answers. */
+/**
+ * The body for an expected failure; `detail` (from a Result) is shown only for 4xx answers. The
+ * detail may hold what the caller sent (an id, a field): it is cut to 300 characters and every
+ * control character, bidi control and lone surrogate in it becomes U+FFFD, so no answer echoes them.
+ */
 export function errorBody(code: ApiErrorCode, detail?: string): ErrorBody {
+  // The one 5xx whose detail is shown: it names what the route could not do (no caller data in it).
+  if (code === 'secret_key_missing' && detail !== undefined) {
+    return { error: { code, message: `${echoSafe(detail)} needs RATIFY_SECRET_KEY, which the server was started without; set it and restart.` } };
+  }
   const base = MESSAGES[code] ?? code.replaceAll('_', ' ');
-  const showDetail = detail !== undefined && statusOf(code) < 500;
-  return { error: { code, message: showDetail ? `${base}: ${detail.slice(0, 300)}` : base } };
+  const showDetail = detail !== undefined && detail !== '' && statusOf(code) < 500;
+  return { error: { code, message: showDetail ? `${base.replace(/\.$/, '')}: ${echoSafe(detail.slice(0, 300))}` : base } };
 }
 
 export function isApiErrorCode(code: string): code is ApiErrorCode {

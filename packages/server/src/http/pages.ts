@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { notFoundHandler } from './framework-errors.ts';
 
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -22,6 +23,7 @@ const TYPES: Readonly<Record<string, string>> = {
 
 export function pageRoutes(app: FastifyInstance, pagesDir: string): void {
   const root = normalize(pagesDir);
+  const notFound = notFoundHandler(app);
   app.get('/*', (request, reply) => {
     let path: string;
     try {
@@ -29,7 +31,7 @@ export function pageRoutes(app: FastifyInstance, pagesDir: string): void {
     } catch {
       path = '/';
     }
-    if (path.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'No such route.' } });
+    if (path.startsWith('/api/')) return notFound(request, reply);
     let file = normalize(join(root, path));
     if (!(file === root || file.startsWith(root + sep)) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     const isAsset = file.startsWith(join(root, 'assets') + sep);

@@ -63,7 +63,7 @@ export function staffRoutes(route: RouteRegistrar, signIn: StaffSignInService, s
     const r = await signIn.login(body, request.ip);
     if (!r.ok) {
       if (r.retryAfterSeconds !== undefined) void reply.header('retry-after', String(r.retryAfterSeconds));
-      return r.error === 'rate_limited' ? err('rate_limited') : err(r.error);
+      return r.error === 'secret_key_missing' ? err('secret_key_missing', 'Signing in with an authenticator (administrators)') : err(r.error);
     }
     const { account, token, csrfToken, expiresAt } = r.value;
     void reply.header('set-cookie', staffCookie(token, Math.floor(ttlMs / 1000), isSecure(cookieSecure, request.protocol)));

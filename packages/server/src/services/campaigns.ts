@@ -222,12 +222,14 @@ export function createCampaignService(deps: CampaignDeps) {
   }
 
   async function approve(appealId: string, actor: StaffActor): R<'adminApproveAppeal'> {
-    if (key === null) return err('secret_key_missing');
     const appeal = await store.campaigns.getAppeal(appealId);
     if (appeal === null) return err('appeal_not_found');
     const vote = await store.votes.getVote(appeal.voteId);
     if (vote === null) return err('appeal_not_found');
     if (!campaigning(vote)) return err('campaign_closed');
+    if (appeal.status !== 'pending') return err('appeal_not_pending');
+    // After the checks of the request itself (the quota is checked again in the transaction).
+    if (key === null) return err('secret_key_missing', 'Emailing an approved appeal to the roll');
     const info = voteInfo(vote);
     // The same audience for every side: every eligible entry of the vote's frozen roll, in roll order.
     const eligible = (await store.rolls.listRollEntries(vote.id)).filter((e) => e.status === 'eligible');

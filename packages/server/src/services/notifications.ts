@@ -85,12 +85,13 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   async function issueCredentials(voteId: string): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, eligible } = loaded.value;
     if (vote.status !== 'draft') return err('vote_not_draft');
     if ((await store.ballots.listCredentials(voteId)).length > 0) return err('credentials_already_published');
+    // After every check of the request: a wrong id or state is said first, whatever the server's setup.
+    if (key === null) return err('secret_key_missing', 'Emailing credentials');
     const publics: string[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
@@ -111,11 +112,11 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   async function sendReminders(voteId: string): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, manifest, eligible, language } = loaded.value;
     if (vote.status !== 'open') return err('vote_not_open');
+    if (key === null) return err('secret_key_missing', 'Emailing reminders');
     const messages: NewMailMessage[] = [];
     let alreadyVoted = 0;
     for (const entry of eligible) {
@@ -140,13 +141,13 @@ export function createNotificationService(deps: NotificationDeps) {
     request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
     actor: string,
   ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { eligible } = loaded.value;
     const entry = eligible.find((e) => e.memberNumber === request.memberNumber);
     if (entry === undefined) return err('member_not_on_roll');
     if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
+    if (key === null) return err('secret_key_missing', 'Emailing a replacement credential');
     // The vote's status and the old credential are checked by the engine inside the transaction.
     const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
     // One active credential per eligible member stays true: one revoked, one added, atomically.
@@ -171,13 +172,13 @@ export function createNotificationService(deps: NotificationDeps) {
   }
 
   async function announceResult(voteId: string): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {
-    if (key === null) return err('secret_key_missing');
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { manifest, eligible, language } = loaded.value;
     const published = await deps.publicVotes.result(voteId);
     if (!published.ok) return published;
     if ((await store.mail.listMail({ voteId, kind: 'result' })).length > 0) return err('already_announced');
+    if (key === null) return err('secret_key_missing', 'Emailing the result');
     const { result, boardHead } = published.value;
     const lines = result.questions.map((q) => {
       const question = manifest.questions.find((mq) => mq.id === q.questionId);

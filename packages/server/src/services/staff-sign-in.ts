@@ -2,7 +2,7 @@
 // limiter), password (argon2id) + TOTP for administrators, then a session token and a CSRF token,
 // both random and stored only as hashes. Must never log a password, code or token.
 import { type Result, err, ok } from '@ratify/crypto';
-import { authenticateStaff } from '@ratify/engine';
+import { type AuthenticateStaffError, authenticateStaff } from '@ratify/engine';
 import type { StaffAccount, StaffSession, Store } from '@ratify/storage';
 import { csrfTokenOf, hashCsrfToken, hashStaffToken } from '../auth/staff-session.ts';
 import { generateSessionToken } from '../auth/secrets.ts';
@@ -31,7 +31,7 @@ export function createStaffSignInService(deps: StaffSignInDeps) {
   async function login(
     input: StaffLoginInput,
     ip: string,
-  ): Promise<Result<StaffSignedIn, 'rate_limited' | 'invalid_credentials' | 'totp_required'> & { retryAfterSeconds?: number }> {
+  ): Promise<Result<StaffSignedIn, 'rate_limited' | AuthenticateStaffError> & { retryAfterSeconds?: number }> {
     const check = await limiter([
       [`staff-login:user:${input.username.trim().toLowerCase()}`, config.rateLimits.staffLoginPerUser],
       [`staff-login:ip:${ip}`, config.rateLimits.staffLoginPerIp],

@@ -1,6 +1,7 @@
 // Public: one endorsement page — its statement, count and endorsers (shown name and role only) —
 // and, for a member signed in with the booth's one-time-code sign-in, the form to sign it (shown
 // name, optional role) or to withdraw their signature. The server checks the member is on the roll.
+import { plainTextProblem } from '@ratify/server/api';
 import { useState } from 'preact/hooks';
 import { SignIn } from '../booth/sign-in.tsx';
 import { useMember } from '../booth/use-member.ts';
@@ -25,6 +26,8 @@ function SignForm({ pageId, onChange }: { readonly pageId: string; readonly onCh
 
   const sign = async (event: Event) => {
     event.preventDefault();
+    // Said here in the member's language; the server refuses the same text anyway.
+    if ([shownName, role].some((text) => plainTextProblem(text, 'line') !== null)) return setError(t('campaign.page.plain_text'));
     setBusy(true);
     setError(undefined);
     const r = await api.call('signEndorsement', {

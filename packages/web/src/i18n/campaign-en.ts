@@ -16,6 +16,7 @@ export const campaignEn = {
   'campaign.page.sign_in_first': 'Sign in with your member number to sign this page.',
   'campaign.page.shown_name': 'Name to show',
   'campaign.page.shown_name_hint': 'Leave empty to use your name on the roll.',
+  'campaign.page.plain_text': 'Names and roles cannot contain control characters or characters that change the direction of text.',
   'campaign.page.role': 'Your role (optional)',
   'campaign.page.role_hint': 'For example: Shop steward.',
   'campaign.page.sign': 'Sign this page',

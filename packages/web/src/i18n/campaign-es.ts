@@ -17,6 +17,7 @@ export const campaignEs: Readonly<Record<keyof typeof campaignEn, string>> = {
   'campaign.page.sign_in_first': 'Identifíquese con su número de miembro para firmar esta página.',
   'campaign.page.shown_name': 'Nombre que se mostrará',
   'campaign.page.shown_name_hint': 'Déjelo vacío para usar su nombre en el padrón.',
+  'campaign.page.plain_text': 'Los nombres y cargos no pueden contener caracteres de control ni caracteres que cambian la dirección del texto.',
   'campaign.page.role': 'Su cargo (opcional)',
   'campaign.page.role_hint': 'Por ejemplo: delegado sindical.',
   'campaign.page.sign': 'Firmar esta página',
