@@ -96,6 +96,8 @@ export type WebEnv = {
   readonly context: BrowserContext;
   /** The private credential of a member for a vote, grouped as printed on the letter. */
   credential(voteId: string, memberNumber: string): string;
+  /** Casts a yes/no ballot through the engine as the member (as the ballot route does, participation mark included). */
+  cast(voteId: string, memberNumber: string, yes: boolean): Promise<void>;
   lastCode(email: string): string;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
@@ -190,6 +192,12 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
   return {
     baseUrl, dist, context, engine,
     credential: (voteId, memberNumber) => formatPrivateCredential(creds.get(voteId)!.get(memberNumber)!),
+    cast: async (voteId, memberNumber, yes) => {
+      const ctx = unwrap(await engine.context(voteId));
+      const secret = credentialSecret(engine.group, voteId, creds.get(voteId)!.get(memberNumber)!);
+      const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
+      unwrap(await engine.castBallot(voteId, encodeBallot(engine.group, ballot), { memberNumber }));
+    },
     lastCode: (email) => {
       const message = [...mail.messages()].reverse().find((m) => m.to === email);
       const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;

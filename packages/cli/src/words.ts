@@ -52,6 +52,6 @@ export function describeResult(manifest: Manifest, result: ElectionResult) {
     const names = q.kind === 'yes_no' ? q.options : q.options.map((o) => o.text);
     const counts = [...qr.counts.options.map((c, i) => `${c} ${names[i]}`), `${qr.counts.blank} blank`].join(', ');
     const words = `${outcomeWord(qr.evaluation.outcome, names)} — ${counts}; ${qr.evaluation.checks.map(describeCheck).join('; ')}`;
-    return { questionId: q.id, question: q.text, rule: describeRule(q.rule, 'en'), outcome: qr.evaluation.outcome.kind, words };
+    return { questionId: q.id, question: q.text, rule: describeRule(q.rule, 'en', q), outcome: qr.evaluation.outcome.kind, words };
   });
 }

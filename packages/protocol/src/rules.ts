@@ -191,12 +191,15 @@ export function formatRational(r: Rational, lang: Language): string {
 }
 
 /** The rule in plain words, for the booth and the results page. */
-export function describeRule(rule: Rule, lang: Language): string {
+/** `blankAllowed: false`: the ballot has no blank choice, so the words say nothing about blank ballots. */
+export function describeRule(rule: Rule, lang: Language, question?: { readonly blankAllowed: boolean }): string {
   const en = lang === 'en';
   const parts: string[] = [];
   const cast =
     rule.kind === 'plurality'
       ? ''
+      : question?.blankAllowed === false
+        ? en ? 'of the yes and no votes cast' : 'de los votos sí y no emitidos'
       : rule.blankPolicy === 'excluded'
         ? en ? 'of the yes and no votes cast (blank ballots are not counted)' : 'de los votos sí y no emitidos (los votos en blanco no se cuentan)'
         : en ? 'of all votes cast on this question (blank ballots count against)' : 'de todos los votos emitidos en esta pregunta (los votos en blanco cuentan en contra)';

@@ -133,6 +133,9 @@ describe('describeRule', () => {
     expect(describeRule(uaw, 'en')).toContain('at least two thirds');
     expect(describeRule(ratification, 'en')).toBe('Passes with more than half of the yes and no votes cast (blank ballots are not counted); a tie fails.');
     expect(describeRule(ratificationBlankAgainst, 'en')).toContain('blank ballots count against');
+    // Without a blank choice on the ballot, nothing is said about blank ballots.
+    expect(describeRule(sag75, 'en', { blankAllowed: false })).toBe('Passes with at least 75% of the yes and no votes cast.');
+    expect(describeRule(ratificationBlankAgainst, 'es', { blankAllowed: false })).toBe('Se aprueba con más de la mitad de los votos sí y no emitidos; un empate no aprueba.');
     expect(describeRule(ukPublic, 'en')).toContain('At least 50% of eligible members must vote. At least 40% of all eligible members must vote yes.');
     expect(describeRule(ukPublic, 'es')).toContain('Debe votar al menos 50 % de los miembros con derecho a voto.');
     expect(describeRule({ kind: 'plurality', seats: 3 }, 'en')).toBe('The 3 options with the most votes win; a tie for the last seat is reported, not broken.');

@@ -121,7 +121,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   followUpRoutes(route, createFollowUpService(engine, drafts, createPublicVoteService(engine)));
   notificationRoutes(
     route,
-    createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine) }),
+    createNotificationService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, publicVotes: createPublicVoteService(engine), mailPerMinute: config.mailPerMinute }),
   );
   bargainingRoutes(route, createBargainingService(engine));
   campaignRoutes(route, createCampaignService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, limiter }));

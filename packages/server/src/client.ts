@@ -123,7 +123,7 @@ export function createClient(options: ClientOptions = {}) {
       submitPartialDecryption: (voteId: string, text: string) => call('adminPartialDecryption', { ...id(voteId), text }),
       publishResult: (voteId: string) => call('adminPublishResult', id(voteId)),
       issueCredentials: (voteId: string) => call('adminIssueCredentials', id(voteId)),
-      sendReminders: (voteId: string) => call('adminSendReminders', id(voteId)),
+      sendReminders: (voteId: string, again = false) => call('adminSendReminders', { ...id(voteId), json: { again } }),
       /** `credentialHandle`: the reference printed in the member's credential email. */
       replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string }) =>
         call('adminReplaceCredential', { ...id(voteId), json: body }),

@@ -45,6 +45,8 @@ export type AppConfig = {
   readonly staffSessionTtlMs: number;
   /** RATIFY_PUBLIC_URL: the origin members reach (links in emails), without a trailing slash. */
   readonly publicUrl: string;
+  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate (default 60); the console's time-left estimate uses it. */
+  readonly mailPerMinute: number;
 };
 
 export type ServerConfig = AppConfig & {
@@ -61,8 +63,6 @@ export type ServerConfig = AppConfig & {
   readonly smtpUrl: string | undefined;
   /** RATIFY_MAIL_FROM: the From of every message. */
   readonly mailFrom: string;
-  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate (default 60). */
-  readonly mailPerMinute: number;
   /** RATIFY_DEMO=1: seed the demo (and allow its public admin token and the development mail log). */
   readonly demo: boolean;
   /** RATIFY_ALLOW_INSECURE=1 (outside the demo): run with the demo token or RATIFY_DEV_MAIL=1 anyway. */
@@ -91,6 +91,7 @@ export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     rateLimits: DEFAULT_RATE_LIMITS,
     secretKey: null,
     staffSessionTtlMs: 8 * 60 * 60_000,
+    mailPerMinute: 60,
     publicUrl: 'http://127.0.0.1:3000',
     ...overrides,
   };

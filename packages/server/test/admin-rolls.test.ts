@@ -59,10 +59,32 @@ describe('roll upload', () => {
       ['A4', 'Di Eve', 'di@example.org', true, 'south'],
     ]);
     const preview = await admin().call('previewRoll', { params: { id: 'local-9' }, json: { csv: next } });
-    expect(preview).toMatchObject({ value: { valid: true, rows: 3, eligible: 3, changes: { added: 2, kept: 1, removed: 1 }, sample: [{ memberNumber: 'A1', unit: 'north' }, {}, {}] } });
+    expect(preview).toMatchObject({ value: { valid: true, rows: 3, eligible: 3, changes: { added: 2, kept: 1, removed: 1, disqualified: 0 }, sharedEmails: [], sample: [{ memberNumber: 'A1', unit: 'north' }, {}, {}] } });
     expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
-    expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next } })).toMatchObject({ value: { added: 2, kept: 1, removed: 1 } });
+    // A removal needs its count typed back: missing or wrong, nothing changes.
+    expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next } })).toMatchObject({ status: 400, error: { code: 'removal_not_confirmed' } });
+    expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next, confirmRemovals: 2 } })).toMatchObject({ status: 400, error: { code: 'removal_not_confirmed' } });
+    expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A2']);
+    expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: next, confirmRemovals: 1 } })).toMatchObject({ value: { added: 2, kept: 1, removed: 1, disqualified: 0 } });
     expect((await server.engine.store.members.listMembers('local-9')).map((m) => m.memberNumber)).toEqual(['A1', 'A3', 'A4']);
+    // Taking away good standing counts too; two member numbers on one address are flagged.
+    const lapsed = rollCsv([
+      ['A1', 'Ada Byron', 'ada@example.org', false, 'north'],
+      ['A3', 'Cy Dee', 'home@example.org', true, 'south'],
+      ['A4', 'Di Eve', 'HOME@example.org', true, 'south'],
+    ]);
+    expect(await admin().call('previewRoll', { params: { id: 'local-9' }, json: { csv: lapsed } })).toMatchObject({
+      value: { changes: { removed: 0, disqualified: 1 }, sharedEmails: [{ email: 'home@example.org', memberNumbers: ['A3', 'A4'] }] },
+    });
+    expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: lapsed } })).toMatchObject({ error: { code: 'removal_not_confirmed' } });
+    expect(await admin().call('importRoll', { params: { id: 'local-9' }, json: { csv: lapsed, confirmRemovals: 1 } })).toMatchObject({ value: { disqualified: 1, eligible: 2 } });
+    // Each import is one audit entry with its counts (none for the refused attempts).
+    const audit = (await server.engine.store.audit.listAudit({ fromSeq: 1, limit: 100 })).filter((e) => e.action === 'importRoll');
+    expect(audit.map((e) => JSON.parse(e.details) as unknown)).toEqual([
+      { union: 'local-9', added: 2, kept: 0, removed: 0, disqualified: 0, eligible: 1 },
+      { union: 'local-9', added: 2, kept: 1, removed: 1, disqualified: 0, eligible: 3 },
+      { union: 'local-9', added: 0, kept: 3, removed: 0, disqualified: 1, eligible: 2 },
+    ]);
   });
 
   it('refuses an unknown union and a body without a csv', async () => {

@@ -203,6 +203,20 @@ describe('reminders', () => {
     expect(sink.received).toHaveLength(2);
     expect(sink.received.every((m) => !m.text.includes('#credential='))).toBe(true);
   });
+
+  it('refuse a second run unless asked again, with the time of the last, and never queue two for one member', async () => {
+    await issueAndDeliver();
+    expect((await admin().open(VOTE)).ok).toBe(true);
+    expect(await admin().sendReminders(VOTE)).toMatchObject({ ok: true, value: { queued: 3 } });
+    const second = await admin().sendReminders(VOTE);
+    expect(second).toMatchObject({ ok: false, status: 409, error: { code: 'reminders_already_sent' } });
+    // Asked again before the first run was sent: every member still has a reminder waiting.
+    expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 0 } });
+    const dash = await server.client({ adminToken: ADMIN_TOKEN }).call('turnoutDashboard', { params: { id: VOTE } });
+    expect(dash).toMatchObject({ ok: true, value: { reminders: { lastCount: 3, total: 3 } } });
+    await drain();
+    expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 3 } });
+  });
 });
 
 describe('credential replacement', () => {

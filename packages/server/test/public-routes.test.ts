@@ -45,8 +45,9 @@ describe('GET /api/votes and /api/votes/:id', () => {
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.questions[0]!.rule).toEqual({
       kind: 'supermajority',
-      en: 'Passes with at least 75% of the yes and no votes cast (blank ballots are not counted).',
-      es: 'Se aprueba con al menos 75 % de los votos sí y no emitidos (los votos en blanco no se cuentan).',
+      // The ballot has no blank choice, so the words say nothing about blank ballots.
+      en: 'Passes with at least 75% of the yes and no votes cast.',
+      es: 'Se aprueba con al menos 75 % de los votos sí y no emitidos.',
     });
     expect(r.value.trustees).toEqual({ threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) });
     expect(r.value.eligibleCount).toBe(3);

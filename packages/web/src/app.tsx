@@ -82,7 +82,7 @@ export function App() {
   // A new key per route remounts the page, so each page starts from a clean state.
   const key = JSON.stringify(route);
   return (
-    <Shell i18n={i18n}>
+    <Shell i18n={i18n} wide={isStaffRoute(route)}>
       <Page key={key} route={route} />
     </Shell>
   );

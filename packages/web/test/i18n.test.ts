@@ -82,3 +82,13 @@ describe('formatInstant', () => {
     expect(formatInstant('not a date', 'en')).toBe('not a date');
   });
 });
+
+describe('error words', () => {
+  it('name every code a staff or member route can answer with in plain words, in both languages', async () => {
+    const { ROUTES, COMMON_ERRORS } = await import('@ratify/server/api');
+    const codes = new Set<string>(COMMON_ERRORS);
+    for (const spec of Object.values(ROUTES)) for (const code of spec.errors) codes.add(code);
+    const missing = [...codes].filter((code) => !(`error.${code}` in catalogue('en')) || !(`error.${code}` in catalogue('es')));
+    expect(missing).toEqual([]);
+  });
+});

@@ -24,8 +24,9 @@ export const CONSOLE_ROUTES = {
     params: union, body: c.rollUploadBodySchema, status: 200, response: c.rollPreviewSchema, errors: [...AUTH, 'union_not_found'],
   },
   importRoll: {
-    method: 'POST', path: '/api/admin/unions/:id/roll/import', role: 'admin', summary: "Replace the union's roll with a CSV, all or nothing (the preview's checks)",
-    params: union, body: c.rollUploadBodySchema, status: 200, response: c.rollImportSchema, errors: [...AUTH, 'union_not_found', 'invalid_roll', 'duplicate_member'],
+    method: 'POST', path: '/api/admin/unions/:id/roll/import', role: 'admin', summary: "Replace the union's roll with a CSV, all or nothing (the preview's checks); removing or disqualifying members needs confirmRemovals equal to their number; audited with the counts",
+    params: union, body: c.rollImportBodySchema, status: 200, response: c.rollImportSchema, errors: [...AUTH, 'union_not_found', 'invalid_roll', 'duplicate_member', 'removal_not_confirmed'],
+    auditedByService: true,
   },
   amendRoll: {
     method: 'POST', path: '/api/admin/votes/:id/roll/amendments', role: 'admin', summary: "Amend a vote's frozen roll (added late, removed, challenged) with a reason, audited",

@@ -17,6 +17,11 @@ export const unionListSchema = z.object({
 
 /** A roll file as text (UTF-8 CSV: member_number, name, email, good_standing[, unit]). */
 export const rollUploadBodySchema = z.strictObject({ csv: z.string().min(1).max(64 * 1024 * 1024) });
+/**
+ * `confirmRemovals`: the number of members the import removes or disqualifies, as the preview
+ * counted them and the administrator typed it; required (and must match) when that number is not 0.
+ */
+export const rollImportBodySchema = z.strictObject({ csv: z.string().min(1).max(64 * 1024 * 1024), confirmRemovals: z.int().min(0).optional() });
 export const rollIssueSchema = z.object({
   code: z.string(),
   /** 1-based physical line where the record starts; null for whole-file problems. */
@@ -38,9 +43,14 @@ export const rollPreviewSchema = z.object({
   eligible: z.int(),
   notInGoodStanding: z.int(),
   units: z.array(z.object({ unit: z.string().nullable(), rows: z.int() })),
-  /** Against the union's current roll. */
-  changes: z.object({ added: z.int(), kept: z.int(), removed: z.int() }),
+  /**
+   * Against the union's current roll: `removed` members are not in the file; `disqualified` members
+   * are kept but lose good standing (so their eligibility) — both need a typed confirmation to import.
+   */
+  changes: z.object({ added: z.int(), kept: z.int(), removed: z.int(), disqualified: z.int() }),
   dualMembers: z.array(dualMemberSchema),
+  /** Member numbers of this file that share one email address (a typo, or a household): each gets mail there. */
+  sharedEmails: z.array(z.object({ email: z.string(), memberNumbers: z.array(z.string()) })),
   /** The first rows as parsed (up to 20), for the administrator to eyeball. */
   sample: z.array(z.object({ memberNumber: z.string(), name: z.string(), email: z.string(), goodStanding: z.boolean(), unit: z.string().nullable() })),
   /** Every problem found (bounded), each with its line and column. */
@@ -51,6 +61,7 @@ export const rollImportSchema = z.object({
   added: z.int(),
   kept: z.int(),
   removed: z.int(),
+  disqualified: z.int(),
   eligible: z.int(),
   dualMembers: z.int(),
 });
@@ -106,7 +117,8 @@ export const draftDefinitionSchema = z.strictObject({
 });
 export type DraftDefinitionInput = z.infer<typeof draftDefinitionSchema>;
 
-export const draftIssueSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+/** `limit`: for too_small / too_big, the size the field must reach or stay within (characters, items or value). */
+export const draftIssueSchema = z.object({ field: z.string(), code: z.string(), message: z.string(), limit: z.number().optional() });
 export const draftValidationSchema = z.object({ valid: z.boolean(), issues: z.array(draftIssueSchema) });
 
 export const ceremonyStepsSchema = z.object({
@@ -193,6 +205,7 @@ export const trusteeDecryptionReceiptSchema = z.object({
 export const turnoutDashboardSchema = z.object({
   voteId: z.string(),
   status: z.string(),
+  title: z.string(),
   union: z.object({ id: z.string(), name: z.string() }),
   schedule: z.object({ opensAt: z.string(), closesAt: z.string() }),
   /** Eligible entries on the roll now (amendments included). */
@@ -204,6 +217,12 @@ export const turnoutDashboardSchema = z.object({
   /** Accepted ballots per hour of receipt, and the running total. */
   hourly: z.array(z.object({ hour: z.string(), ballots: z.int(), cumulative: z.int() })),
   units: z.array(z.object({ unit: z.string().nullable(), eligible: z.int(), voted: z.int() })),
+  /** Public credentials published for the vote (0: the credentials have not been issued). */
+  credentialsIssued: z.int(),
+  /** Reminder runs: when the last one was queued (null: never), how many it queued, how many in all. */
+  reminders: z.object({ last: z.string().nullable(), lastCount: z.int(), total: z.int() }),
+  /** The result email was queued (it is sent once). */
+  resultAnnounced: z.boolean(),
 });
 export const voterListSchema = z.object({
   voteId: z.string(),

@@ -41,6 +41,11 @@ export type RouteSpec = {
   readonly produces?: readonly string[];
   /** Error codes this route answers with besides the common ones (see COMMON_ERRORS). */
   readonly errors: readonly string[];
+  /**
+   * The service writes this route's audit entry itself, in the transaction of the change and with
+   * what it changed (e.g. how many members a roll import removed); the route kit then writes none.
+   */
+  readonly auditedByService?: true;
 };
 
 /** Any route may answer with these. */
@@ -139,8 +144,8 @@ export const ROUTES = {
     errors: [...ADMIN, ...NOTIFY, 'vote_not_draft', 'credentials_already_published', 'credential_count_mismatch', 'no_credentials', 'manifest_unreadable'],
   },
   adminSendReminders: {
-    method: 'POST', path: '/api/admin/votes/:id/reminders', role: 'admin', summary: 'Queue a reminder to every eligible member who has not voted',
-    params: vote, status: 202, response: s.remindersResponseSchema, errors: [...ADMIN, ...NOTIFY, 'vote_not_open'],
+    method: 'POST', path: '/api/admin/votes/:id/reminders', role: 'admin', summary: 'Queue a reminder to every eligible member who has not voted and has no reminder waiting to be sent; a second run needs { again: true }',
+    params: vote, body: s.remindersBodySchema, status: 202, response: s.remindersResponseSchema, errors: [...ADMIN, ...NOTIFY, 'vote_not_open', 'reminders_already_sent'],
   },
   adminReplaceCredential: {
     method: 'POST', path: '/api/admin/votes/:id/credentials/replace', role: 'admin',

@@ -127,11 +127,25 @@ export const memberVoteSchema = z.object({
   memberNumber: z.string(),
   hasVoted: z.boolean(),
 });
+/**
+ * A vote of one of the person's unions they may not cast a ballot in, and why: not in good standing
+ * on the record date (so not on the frozen roll), not on the roll (joined later), removed from it by
+ * an amendment, or challenged.
+ */
+export const cannotVoteSchema = z.object({
+  voteId: z.string(),
+  title: z.string(),
+  unionName: z.string(),
+  status: voteStatusSchema,
+  recordDate: z.string(),
+  reason: z.enum(['not_in_good_standing', 'not_on_roll', 'removed', 'challenged']),
+});
 export const meSchema = z.object({
   memberNumber: z.string(),
   name: z.string(),
   unionId: z.string(),
   votes: z.array(memberVoteSchema),
+  cannotVote: z.array(cannotVoteSchema),
 });
 
 export const castReceiptSchema = z.object({
@@ -186,6 +200,8 @@ export const auditLogSchema = z.object({ entries: z.array(auditEntrySchema) });
 // --- Notifications: credentials, reminders and results by email ---
 const hex32 = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'expected the 64-hex-digit credential reference');
 export const issueCredentialsResponseSchema = z.object({ voteId: z.string(), issued: z.int(), queued: z.int() });
+/** `again`: send although reminders were sent before (refused with reminders_already_sent otherwise). */
+export const remindersBodySchema = z.strictObject({ again: z.boolean().optional() });
 export const remindersResponseSchema = z.object({ voteId: z.string(), queued: z.int(), alreadyVoted: z.int() });
 export const replaceCredentialBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
@@ -202,4 +218,10 @@ export const mailStatusSchema = z.object({
   counts: z.array(z.object({ kind: z.string(), status: z.string(), count: z.int() })),
   /** Messages that failed or bounced, with the reason the SMTP server gave. */
   problems: z.array(z.object({ id: z.string(), kind: z.string(), memberNumber: z.string().nullable(), status: z.string(), reason: z.string().nullable(), attempts: z.int() })),
+  /**
+   * Delivery so far: every message of the vote, sent, still to send, not delivered (failed or
+   * bounced); the send rate; and the minutes left until this vote's last pending message is sent
+   * (counting what other votes queued before it; 0 when nothing is pending).
+   */
+  progress: z.object({ total: z.int(), sent: z.int(), pending: z.int(), notDelivered: z.int(), perMinute: z.int(), minutesLeft: z.int() }),
 });

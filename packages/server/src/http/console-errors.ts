@@ -2,7 +2,7 @@
 // the mapper stays exhaustive and single) but kept here beside the feature that answers with them.
 export const CONSOLE_STATUS = {
   // 400: the request fails a check (nothing was changed).
-  invalid_roll: 400, duplicate_member: 400, missing_reason: 400, invalid_definition: 400, invalid_record_date: 400,
+  invalid_roll: 400, duplicate_member: 400, removal_not_confirmed: 400, missing_reason: 400, invalid_definition: 400, invalid_record_date: 400,
   ceremony_message_rejected: 400,
   // 403: signed in, but not as the one who may do this.
   not_a_trustee: 403, wrong_author: 403,
@@ -19,6 +19,7 @@ export type ConsoleCode = keyof typeof CONSOLE_STATUS;
 
 export const CONSOLE_MESSAGES: Partial<Record<ConsoleCode, string>> = {
   invalid_roll: 'The roll file has problems',
+  removal_not_confirmed: 'This import removes members or takes away their good standing; send confirmRemovals with their number',
   invalid_definition: 'The vote definition is not valid',
   not_a_trustee: 'You hold no trustee slot here',
   wrong_author: 'This message is not yours to send',

@@ -20,7 +20,7 @@ export function consoleRoutes(route: RouteRegistrar, { rolls, drafts, relay, tal
   route('createUnion', ({ body }) => rolls.createUnion(body.id, body.name));
   route('listUnions', () => rolls.listUnions());
   route('previewRoll', ({ params, body }) => rolls.preview(params.id, body.csv));
-  route('importRoll', ({ params, body }) => rolls.importRoll(params.id, body.csv));
+  route('importRoll', ({ params, body, session }) => rolls.importRoll(params.id, body.csv, body.confirmRemovals, session.kind === 'staff' ? `staff:${session.username}` : 'ops-token'));
   route('amendRoll', ({ params, body, session }) => rolls.amend(params.id, body, session.kind === 'staff' ? `staff:${session.username}` : 'ops-token'));
   route('listRollEvents', ({ params }) => rolls.events(params.id));
 

@@ -47,6 +47,7 @@ export type NotificationCode =
   | 'credential_handle_unknown'
   | 'credential_already_revoked'
   | 'already_announced'
+  | 'reminders_already_sent'
   | 'secret_key_missing'
   | 'secret_key_mismatch';
 export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode | FollowUpCode;
@@ -54,7 +55,7 @@ export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleC
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   member_not_on_roll: 404, credential_handle_unknown: 404,
   vote_not_draft: 409, credentials_already_published: 409, credential_count_mismatch: 409, vote_not_open: 409,
-  credential_already_revoked: 409, already_announced: 409,
+  credential_already_revoked: 409, already_announced: 409, reminders_already_sent: 409,
   // Our own credentials failed the engine's checks: a bug, not the caller's fault.
   invalid_credential: 500, duplicate_credential: 500,
   secret_key_missing: 503, secret_key_mismatch: 503,
@@ -125,6 +126,7 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   credential_handle_unknown: "No credential of this vote has that reference; check the member's email.",
   credential_already_revoked: 'That credential was already revoked.',
   already_announced: 'The result was already announced.',
+  reminders_already_sent: 'Reminders were already sent for this vote; send { again: true } to send them again.',
   secret_key_missing: 'This needs RATIFY_SECRET_KEY, which the server was started without; set it and restart.',
   secret_key_mismatch: "The account's authenticator secret was sealed under another RATIFY_SECRET_KEY than the server's; start the server with the key the account was created with.",
   staff_sign_in_required: 'Sign in with a staff account first.',

@@ -9,7 +9,7 @@ const actorName = (actor: StaffActor): string => (actor.kind === 'staff' ? `staf
 
 export function notificationRoutes(route: RouteRegistrar, notifications: NotificationService): void {
   route('adminIssueCredentials', ({ params }) => notifications.issueCredentials(params.id));
-  route('adminSendReminders', ({ params }) => notifications.sendReminders(params.id));
+  route('adminSendReminders', ({ params, body }) => notifications.sendReminders(params.id, body.again === true));
   route('adminReplaceCredential', ({ params, body, session }) => notifications.replaceCredential(params.id, body, actorName(session)));
   route('adminAnnounceResult', ({ params }) => notifications.announceResult(params.id));
   route('adminMailStatus', ({ params }) => notifications.mailStatus(params.id));

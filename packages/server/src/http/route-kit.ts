@@ -152,7 +152,7 @@ export function routeRegistrar(app: FastifyInstance, guards: Guards): RouteRegis
         const result = await handler(input);
         if (!result.ok) return sendError(reply, result.error, result.detail);
         // Every successful state-changing staff action is audited (who, what, which vote, when).
-        if (actor !== null && spec.method !== 'GET' && guards.audit !== undefined) {
+        if (actor !== null && spec.method !== 'GET' && spec.auditedByService !== true && guards.audit !== undefined) {
           await guards.audit({ actor, action: name, params: params.value });
         }
         return reply.code(spec.status).send(result.value);

@@ -86,11 +86,17 @@ function invariantField(code: string, detail: string | undefined, manifest: Mani
  * commitments and joint key are stand-ins (multiples of the generator) and the roll size is 1, so
  * everything the administrator wrote is checked now, and nothing they did not write can fail.
  */
+/** A schema problem with its field path, code and (for sizes) the limit the field broke, so pages can say it in words. */
+function schemaIssue(i: z.core.$ZodIssue): DraftIssue {
+  const limit = 'maximum' in i ? i.maximum : 'minimum' in i ? i.minimum : undefined;
+  return { field: i.path.join('.') || '(root)', code: i.code, message: i.message, ...(typeof limit === 'number' ? { limit } : {}) };
+}
+
 export function validateDefinition(engine: Engine, raw: unknown, unionName: string | undefined): Result<{ input: DraftDefinitionInput; definition: VoteDefinition; accounts: (string | null)[] }, 'invalid_definition'> & { issues?: DraftIssue[] } {
   const issues: DraftIssue[] = [];
   const shape = draftDefinitionSchema.safeParse(raw);
   if (!shape.success) {
-    for (const i of shape.error.issues) issues.push({ field: i.path.join('.') || '(root)', code: i.code, message: i.message });
+    for (const i of shape.error.issues) issues.push(schemaIssue(i));
     return { ...err('invalid_definition', `${issues[0]!.field}: ${issues[0]!.message}`), issues };
   }
   const input = { ...shape.data, unionName: shape.data.unionName ?? unionName ?? '' };
@@ -111,7 +117,7 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
   };
   const schema = manifestSchema.safeParse(candidate);
   if (!schema.success) {
-    for (const i of schema.error.issues) issues.push({ field: i.path.join('.') || '(root)', code: i.code, message: i.message });
+    for (const i of schema.error.issues) issues.push(schemaIssue(i));
     return { ...err('invalid_definition', `${issues[0]!.field}: ${issues[0]!.message}`), issues };
   }
   const checked = checkManifest(schema.data);

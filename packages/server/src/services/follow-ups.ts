@@ -28,7 +28,7 @@ function declared(f: FollowUp): Declared {
       title: f.vote.title,
       ...(f.vote.revotePolicy !== undefined && { revotePolicy: f.vote.revotePolicy }),
       questions: f.vote.questions.map((q) => ({ ...q })),
-      rules: f.vote.questions.map((q) => ({ kind: q.rule.kind, en: describeRule(q.rule, 'en'), es: describeRule(q.rule, 'es') })),
+      rules: f.vote.questions.map((q) => ({ kind: q.rule.kind, en: describeRule(q.rule, 'en', q), es: describeRule(q.rule, 'es', q) })),
     },
   };
 }

@@ -1,6 +1,7 @@
 // The signed-in member's view: who they are, the votes they may cast (a dual member — the same
 // email on two unions' rolls — sees one per union) and whether they have voted in each; and the
-// eligibility check the ballot route uses. Reads only; knows nothing of credentials.
+// eligibility check the ballot route uses; and the votes of their unions they cannot vote in, with
+// the reason. Reads only; knows nothing of credentials.
 import { type Result, err, ok } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
 import type { Member, Vote } from '@ratify/storage';
@@ -28,13 +29,23 @@ export function createMemberService(engine: Engine) {
     const person = await self(session);
     if (person === undefined) return err('not_signed_in');
     const votes: ResponseOf<'me'>['votes'] = [];
+    const cannotVote: ResponseOf<'me'>['cannotVote'] = [];
+    const memberships = await store.members.findMembersByEmail(person.email);
     for (const vote of await store.votes.listVotes()) {
       if (vote.status === 'draft') continue;
       const membership = await rollMembership(person, vote);
-      if (membership === undefined) continue;
       const ctx = await engine.context(vote.id);
       if (!ctx.ok) continue;
       const m = ctx.value.manifest;
+      if (membership === undefined) {
+        const own = memberships.find((x) => x.unionId === vote.unionId);
+        if (own !== undefined) {
+          const entry = await store.rolls.getRollEntry(vote.id, own.memberNumber);
+          const reason = entry?.status === 'removed' ? 'removed' : entry?.status === 'challenged' ? 'challenged' : own.goodStanding ? 'not_on_roll' : 'not_in_good_standing';
+          cannotVote.push({ voteId: vote.id, title: m.title, unionName: m.unionName, status: vote.status, recordDate: m.recordDate, reason });
+        }
+        continue;
+      }
       votes.push({
         voteId: vote.id,
         title: m.title,
@@ -46,7 +57,7 @@ export function createMemberService(engine: Engine) {
         hasVoted: await store.rolls.hasParticipated(vote.id, membership.memberNumber),
       });
     }
-    return ok({ memberNumber: person.memberNumber, name: person.name, unionId: person.unionId, votes });
+    return ok({ memberNumber: person.memberNumber, name: person.name, unionId: person.unionId, votes, cannotVote });
   }
 
   /** The member number under which this person may vote in `vote`, or why not. */

@@ -23,6 +23,8 @@ export type NotificationDeps = {
   readonly publicUrl: string;
   readonly clock: () => Date;
   readonly publicVotes: ReturnType<typeof createPublicVoteService>;
+  /** RATIFY_MAIL_PER_MINUTE: the queue's send rate, for the estimate of the time left. */
+  readonly mailPerMinute?: number;
 };
 
 export type MailKind = 'credential' | 'credential_replacement' | 'reminder' | 'result';
@@ -111,12 +113,22 @@ export function createNotificationService(deps: NotificationDeps) {
     return ok({ voteId, issued: done.value, queued: messages.length });
   }
 
-  async function sendReminders(voteId: string): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
+  /**
+   * `again`: a previous run exists and the administrator saw when it ran (refused otherwise, with
+   * its time). A member whose earlier reminder is still waiting in the queue gets no second one.
+   */
+  async function sendReminders(voteId: string, again: boolean): Promise<Result<ResponseOf<'adminSendReminders'>, ApiErrorCode>> {
     const loaded = await load(voteId);
     if (!loaded.ok) return loaded;
     const { vote, manifest, eligible, language } = loaded.value;
     if (vote.status !== 'open') return err('vote_not_open');
     if (key === null) return err('secret_key_missing', 'Emailing reminders');
+    const earlier = await store.mail.listMail({ voteId, kind: 'reminder' });
+    if (earlier.length > 0 && !again) {
+      const last = earlier.reduce((a, m) => (m.createdAt > a ? m.createdAt : a), earlier[0]!.createdAt);
+      return err('reminders_already_sent', last);
+    }
+    const waiting = new Set(earlier.filter((m) => m.status === 'queued' || m.status === 'sending').map((m) => m.memberNumber));
     const messages: NewMailMessage[] = [];
     let alreadyVoted = 0;
     for (const entry of eligible) {
@@ -124,6 +136,7 @@ export function createNotificationService(deps: NotificationDeps) {
         alreadyVoted += 1;
         continue;
       }
+      if (waiting.has(entry.memberNumber)) continue;
       const rendered = reminderMail(language(entry.memberNumber), {
         name: entry.name,
         voteTitle: manifest.title,
@@ -213,7 +226,22 @@ export function createNotificationService(deps: NotificationDeps) {
     const problems = all
       .filter((m) => m.status === 'failed' || m.status === 'bounced')
       .map((m) => ({ id: m.id, kind: m.kind, memberNumber: m.memberNumber, status: m.status, reason: m.lastError, attempts: m.attempts }));
-    return ok({ voteId, counts: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status)), problems });
+    // The queue is shared by every vote and drained oldest first: this vote's last message goes out
+    // once everything queued before it has, so the estimate counts every pending message up to it.
+    const pending = all.filter((m) => m.status === 'queued' || m.status === 'sending');
+    const lastPending = pending.reduce<string | null>((last, m) => (last === null || m.nextAttemptAt > last ? m.nextAttemptAt : last), null);
+    const ahead = lastPending === null ? 0 : (await store.mail.listMail({ status: 'queued' })).filter((m) => m.nextAttemptAt <= lastPending).length
+      + (await store.mail.listMail({ status: 'sending' })).length;
+    const perMinute = deps.mailPerMinute ?? 60;
+    const progress = {
+      total: all.length,
+      sent: all.filter((m) => m.status === 'sent').length,
+      pending: pending.length,
+      notDelivered: problems.length,
+      perMinute,
+      minutesLeft: pending.length === 0 ? 0 : Math.max(1, Math.ceil(Math.max(ahead, pending.length) / perMinute)),
+    };
+    return ok({ voteId, counts: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status)), problems, progress });
   }
 
   return { issueCredentials, sendReminders, replaceCredential, announceResult, mailStatus };

@@ -54,7 +54,7 @@ export function createPublicVoteService(engine: Engine) {
         min: q.min,
         max: q.max,
         blankAllowed: q.blankAllowed,
-        rule: { kind: q.rule.kind, en: describeRule(q.rule, 'en'), es: describeRule(q.rule, 'es') },
+        rule: { kind: q.rule.kind, en: describeRule(q.rule, 'en', q), es: describeRule(q.rule, 'es', q) },
       })),
       trustees: { threshold: m.trustees.threshold, members: m.trustees.members.map((t) => ({ id: t.id, name: t.name })) },
       manifest: vote.manifest,

@@ -2,7 +2,10 @@
 // once, here, with protocol's parseRollCsv — the preview answers with the counts, the changes
 // against the current roll, the dual members (same email on another union's roll) and every
 // issue by line and column, importing nothing; the import runs the same parse and replaces the
-// roll all or nothing. After a vote's roll is frozen, changes are audited amendments with a reason.
+// roll all or nothing. An import that removes members or takes their good standing needs their
+// number typed back (confirmRemovals) and is audited with its counts in the same transaction.
+// Member numbers sharing one email address are flagged. After a vote's roll is frozen, changes are
+// audited amendments with a reason.
 import { type Result, err, ok } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
 import { type RollRow, parseRollCsv } from '@ratify/protocol/roll';
@@ -46,14 +49,24 @@ export function createRollService(engine: Engine) {
   }
 
   function changes({ rows, current }: Parsed): ResponseOf<'previewRoll'>['changes'] {
-    const incoming = new Set<string>(rows.map((r) => r.memberNumber));
-    const kept = current.filter((m) => incoming.has(m.memberNumber)).length;
-    return { added: rows.length - kept, kept, removed: current.length - kept };
+    const incoming = new Map<string, RollRow>(rows.map((r) => [r.memberNumber, r]));
+    const kept = current.filter((m) => incoming.has(m.memberNumber));
+    const disqualified = kept.filter((m) => m.goodStanding && incoming.get(m.memberNumber)?.goodStanding === false).length;
+    return { added: rows.length - kept.length, kept: kept.length, removed: current.length - kept.length, disqualified };
+  }
+
+  function sharedEmails({ rows }: Parsed): ResponseOf<'previewRoll'>['sharedEmails'] {
+    const byEmail = new Map<string, string[]>();
+    for (const r of rows) {
+      const key = r.email.toLowerCase();
+      byEmail.set(key, [...(byEmail.get(key) ?? []), r.memberNumber]);
+    }
+    return [...byEmail].filter(([, numbers]) => numbers.length > 1).map(([email, memberNumbers]) => ({ email, memberNumbers }));
   }
 
   async function preview(unionId: string, csv: string): Promise<Result<ResponseOf<'previewRoll'>, ApiErrorCode>> {
     const parsed = await parse(unionId, csv);
-    const empty = { unionId, rows: 0, eligible: 0, notInGoodStanding: 0, units: [], changes: { added: 0, kept: 0, removed: 0 }, dualMembers: [], sample: [] };
+    const empty = { unionId, rows: 0, eligible: 0, notInGoodStanding: 0, units: [], changes: { added: 0, kept: 0, removed: 0, disqualified: 0 }, dualMembers: [], sharedEmails: [], sample: [] };
     if (!parsed.ok) return 'issues' in parsed ? ok({ ...empty, valid: false, issues: [...parsed.issues] }) : parsed;
     const { rows } = parsed.value;
     const units = new Map<string | null, number>();
@@ -68,12 +81,14 @@ export function createRollService(engine: Engine) {
       units: [...units].map(([unit, n]) => ({ unit, rows: n })).sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '')),
       changes: changes(parsed.value),
       dualMembers: dualMembers(parsed.value),
+      sharedEmails: sharedEmails(parsed.value),
       sample: rows.slice(0, SAMPLE_ROWS).map((r) => ({ memberNumber: r.memberNumber, name: r.name, email: r.email, goodStanding: r.goodStanding, unit: r.unit })),
       issues: [],
     });
   }
 
-  async function importRoll(unionId: string, csv: string): Promise<Result<ResponseOf<'importRoll'>, ApiErrorCode>> {
+  /** `actor`: the audit log's name of the caller; `confirmRemovals`: see rollImportBodySchema. */
+  async function importRoll(unionId: string, csv: string, confirmRemovals: number | undefined, actor: string): Promise<Result<ResponseOf<'importRoll'>, ApiErrorCode>> {
     const parsed = await parse(unionId, csv);
     if (!parsed.ok) {
       if (!('issues' in parsed)) return parsed;
@@ -81,9 +96,18 @@ export function createRollService(engine: Engine) {
       const more = parsed.issues.length > 3 ? `; and ${parsed.issues.length - 3} more (preview lists them all)` : '';
       return err('invalid_roll', `${parsed.issues.length} issue(s), nothing imported — ${shown.join('; ')}${more}`);
     }
-    const r = await store.members.importRoll(unionId, parsed.value.rows);
-    if (!r.ok) return r;
-    return ok({ unionId, ...r.value, dualMembers: dualMembers(parsed.value).length });
+    const { removed, disqualified } = changes(parsed.value);
+    if (removed + disqualified > 0 && confirmRemovals !== removed + disqualified) {
+      return err('removal_not_confirmed', `this import removes ${removed} and disqualifies ${disqualified} members: confirm ${removed + disqualified}`);
+    }
+    // The roll and its audit entry (with the counts) are written together or not at all.
+    return store.transaction<ResponseOf<'importRoll'>, ApiErrorCode>(async (tx) => {
+      const r = await tx.members.importRoll(unionId, parsed.value.rows);
+      if (!r.ok) return r;
+      const summary = { unionId, ...r.value, disqualified, dualMembers: dualMembers(parsed.value).length };
+      await tx.audit.appendAudit({ actor, action: 'importRoll', voteId: null, details: JSON.stringify({ union: unionId, added: r.value.added, kept: r.value.kept, removed: r.value.removed, disqualified, eligible: r.value.eligible }) });
+      return ok(summary);
+    });
   }
 
   /** `by`: the caller as the audit log names it (the route appends the audit entry once this succeeds). */

@@ -1,6 +1,8 @@
 // Turnout for administrators and observers: eligible, voted, ballots per hour (from ballot receipt
 // times: counts only) and per unit (participation marks joined with the roll's units) — never who
-// voted how. The who-has-voted list is a separate call, for administrators only.
+// voted how. The who-has-voted list is a separate call, for administrators only. Also what the
+// console needs to offer only the actions the vote's state allows (credentials issued, reminders
+// sent and when, result announced) and the reconciliation of participation marks with ballots.
 import { type Result, err, ok } from '@ratify/crypto';
 import type { Engine } from '@ratify/engine';
 import type { ResponseOf } from '../api/routes.ts';
@@ -19,9 +21,12 @@ export function createTurnoutDashboard(engine: Engine) {
     const counts = await store.ballots.countBallots(voteId);
     let cumulative = 0;
     const hourly = (await store.ballots.ballotsByHour(voteId)).map((h) => ({ ...h, cumulative: (cumulative += h.ballots) }));
+    const reminders = await store.mail.listMail({ voteId, kind: 'reminder' });
+    const lastReminderAt = reminders.reduce<string | null>((last, m) => (last === null || m.createdAt > last ? m.createdAt : last), null);
     return ok({
       voteId,
       status: vote.status,
+      title: m.title,
       union: { id: m.unionId, name: m.unionName },
       schedule: m.schedule,
       eligible: units.reduce((n, u) => n + u.eligible, 0),
@@ -30,6 +35,9 @@ export function createTurnoutDashboard(engine: Engine) {
       ballotsCounted: counts.counted,
       hourly,
       units: [...units],
+      credentialsIssued: (await store.ballots.listCredentials(voteId)).length,
+      reminders: { last: lastReminderAt, lastCount: reminders.filter((m) => m.createdAt === lastReminderAt).length, total: reminders.length },
+      resultAnnounced: (await store.mail.listMail({ voteId, kind: 'result' })).length > 0,
     });
   }
 

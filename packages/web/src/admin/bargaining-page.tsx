@@ -7,7 +7,7 @@
 import { CONTRACT_TRANSITIONS, type ContractStatus } from '@ratify/protocol/bargaining';
 import { useState } from 'preact/hooks';
 import { ComparisonTable, formatValue } from '../booth/offer-comparison.tsx';
-import type { MessageKey } from '../i18n/i18n.ts';
+import { formatDay, type MessageKey } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
 import type { ResponseOf } from '../api.ts';
 import { StaffGate } from '../staff/staff-gate.tsx';
@@ -18,6 +18,7 @@ import { Markdown } from '../ui/markdown.tsx';
 import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { DocumentRemoveControl, OfferRemoveControl } from './bargaining-removal.tsx';
 import { DocumentForm, OfferForm } from './offer-form.tsx';
+import { Timeline } from './bargaining-timeline.tsx';
 
 type Detail = ResponseOf<'getContract'>;
 type OfferEntry = Detail['offers'][number];
@@ -28,7 +29,7 @@ const kindLabel = (t: Translate, k: string) => t(`bargaining.kind.${k}` as Messa
 const STATUSES = Object.keys(CONTRACT_TRANSITIONS) as ContractStatus[];
 
 function Contracts({ admin }: { readonly admin: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [reload, setReload] = useState(0);
   const list = useApi(() => staffCall('listContracts'), [reload]);
   const [f, setF] = useState({ id: '', title: '', parties: '', coveredUnit: '', effectiveDate: '', expiryDate: '', status: 'in_force' as ContractStatus });
@@ -68,7 +69,7 @@ function Contracts({ admin }: { readonly admin: boolean }) {
                 <tr key={c.id}>
                   <th scope="row"><a href={`/admin/contracts/${c.id}`}>{c.title}</a></th>
                   <td>{statusLabel(t, c.status)}</td>
-                  <td>{c.expiryDate}</td>
+                  <td>{formatDay(c.expiryDate, lang)}</td>
                   <td>{c.formalNegotiationDays}</td>
                   <td>{c.finalOfferId ?? '—'}</td>
                 </tr>
@@ -107,38 +108,11 @@ function Contracts({ admin }: { readonly admin: boolean }) {
   );
 }
 
-function Timeline({ detail, onRemove }: { readonly detail: Detail; readonly onRemove: ((sessionId: string) => void) | null }) {
-  const { t } = useI18n();
-  type Item = { readonly date: string; readonly key: string; readonly text: string; readonly formal: boolean; readonly sessionId?: string };
-  const items: Item[] = [
-    ...detail.sessions.map((s) => ({
-      date: s.date, key: `s-${s.id}`, formal: s.kind === 'formal', sessionId: s.id,
-      text: `${s.kind === 'formal' ? t('bargaining.session_formal') : t('bargaining.session_informal')}${s.endDate ? ` → ${s.endDate}` : ''}${s.notes ? `: ${s.notes}` : ''}`,
-    })),
-    ...detail.statusHistory.map((e) => ({
-      date: e.onDate, key: `e-${e.seq}`, formal: false,
-      text: `${t('bargaining.status_change', { from: statusLabel(t, e.from), to: statusLabel(t, e.to) })}${e.note ? `: ${e.note}` : ''}`,
-    })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1));
-  return (
-    <ol class="timeline">
-      {items.map((i) => (
-        <li key={i.key} class={i.formal ? 'timeline-formal' : ''}>
-          <time dateTime={i.date}>{i.date}</time> — {i.text}{' '}
-          {onRemove !== null && i.sessionId !== undefined ? (
-            <button type="button" class="secondary small" onClick={() => onRemove(i.sessionId!)}>{t('bargaining.remove_session', { date: i.date })}</button>
-          ) : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 function OfferCard({ entry, all, documents, admin, onChange, onRemoved }: {
   readonly entry: OfferEntry; readonly all: readonly OfferEntry[]; readonly documents: Detail['documents']; readonly admin: boolean;
   readonly onChange: () => void; readonly onRemoved: (title: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const o = entry.offer;
   const others = o.comparedWith ?? [];
   const comparison = useApi(
@@ -157,7 +131,7 @@ function OfferCard({ entry, all, documents, admin, onChange, onRemoved }: {
       <h3 id={`offer-${o.id}`}>
         {o.title} {o.finalOffer ? <strong class="badge">{t('offer.final')}</strong> : null}
       </h3>
-      <p>{kindLabel(t, o.kind)} · {t('offer.made_by', { party: o.madeBy, date: o.madeOn })}</p>
+      <p>{kindLabel(t, o.kind)} · {t('offer.made_by', { party: o.madeBy, date: formatDay(o.madeOn, lang) })}</p>
       {o.summary ? <p>{o.summary}</p> : null}
       <p class="hint mono offer-digest">{t('bargaining.digest', { digest: entry.digest })}</p>
       <div class="table-scroll" tabIndex={0}>
@@ -199,7 +173,7 @@ function OfferCard({ entry, all, documents, admin, onChange, onRemoved }: {
 }
 
 function Contract({ id, admin }: { readonly id: string; readonly admin: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [reload, setReload] = useState(0);
   const detail = useApi(() => staffCall('getContract', { params: { id } }), [id, reload]);
   const [error, setError] = useState<string>();
@@ -249,13 +223,13 @@ function Contract({ id, admin }: { readonly id: string; readonly admin: boolean 
         <dt>{t('bargaining.covered_unit')}</dt>
         <dd>{c.coveredUnit}</dd>
         <dt>{t('bargaining.effective')}</dt>
-        <dd>{c.effectiveDate}</dd>
+        <dd>{formatDay(c.effectiveDate, lang)}</dd>
         <dt>{t('bargaining.expires')}</dt>
-        <dd>{c.expiryDate}</dd>
+        <dd>{formatDay(c.expiryDate, lang)}</dd>
       </dl>
       <h2>{t('bargaining.timeline')}</h2>
       <p><strong>{t('offer.formal_days', { days: d.formalNegotiationDays })}</strong></p>
-      <Timeline detail={d} onRemove={admin ? (sessionId) => void removeSession(sessionId) : null} />
+      <Timeline sessions={d.sessions} changes={d.statusHistory} onRemove={admin ? (sessionId) => void removeSession(sessionId) : null} />
       <ErrorAlert message={error} />
       <Status message={status} />
       {admin ? (

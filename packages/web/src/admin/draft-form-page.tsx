@@ -13,6 +13,7 @@ import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
 import { type DraftForm, type FieldIssue, type QuestionForm, newDraftForm, newQuestion, toDraftDefinition } from './draft-definition.ts';
 import { DraftProblems, InformationGroup } from './information-group.tsx';
+import { missingFields } from './draft-issue-words.ts';
 import { TrusteesGroup } from './trustees-group.tsx';
 import { Group, SelectField, TextField } from './form-fields.tsx';
 import { FollowUpsEditor } from './follow-ups-editor.tsx';
@@ -40,6 +41,13 @@ function DraftFormBody() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
+    // Every empty required field at once, before anything is sent.
+    const missing = missingFields(f);
+    if (missing.length > 0) {
+      setIssues(missing);
+      requestAnimationFrame(() => document.getElementById('draft-problems')?.focus());
+      return;
+    }
     setBusy(true);
     setStatus(t('admin.draft.checking'));
     const definition = toDraftDefinition(f);

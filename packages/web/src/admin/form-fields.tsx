@@ -1,7 +1,9 @@
 // Form fields of the staff pages with their label, hint and the server's problems for the field
 // (by issue path), tied to the input with aria-describedby and aria-invalid.
 import type { ComponentChildren } from 'preact';
+import { useI18n } from '../ui/i18n-context.ts';
 import { type FieldIssue, issuesAt, issuesExactlyAt } from './draft-definition.ts';
+import { issueWords } from './draft-issue-words.ts';
 
 type Common = {
   readonly id: string;
@@ -24,12 +26,13 @@ function issuesOf({ path, issues, exact = false, alsoAt }: Where): FieldIssue[] 
 }
 
 export function FieldErrors(props: Where & { readonly id: string }) {
+  const { t } = useI18n();
   const { id } = props;
   const mine = issuesOf(props);
   if (mine.length === 0) return null;
   return (
     <div id={`${id}-error`}>
-      {mine.map((i, n) => <p key={n} class="field-error">{i.message}</p>)}
+      {mine.map((i, n) => <p key={n} class="field-error">{issueWords(t, i)}</p>)}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { STATEMENT_MAX_LENGTH } from '@ratify/protocol';
 import { useI18n } from '../ui/i18n-context.ts';
 import type { DraftForm, FieldIssue } from './draft-definition.ts';
+import { issueWords } from './draft-issue-words.ts';
 import { Group, TextField } from './form-fields.tsx';
 
 export function DraftProblems({ issues }: { readonly issues: readonly FieldIssue[] }) {
@@ -13,7 +14,7 @@ export function DraftProblems({ issues }: { readonly issues: readonly FieldIssue
   return (
     <div class="alert" role="alert">
       <h2 id="draft-problems" tabIndex={-1}>{t('admin.draft.problems', { count: issues.length })}</h2>
-      <ul>{issues.map((i, n) => <li key={n}><span class="mono wrap">{i.field}</span>: {i.message}</li>)}</ul>
+      <ul>{issues.map((i, n) => <li key={n}>{issueWords(t, i)}</li>)}</ul>
     </div>
   );
 }

@@ -1,75 +1,55 @@
 // Administrators: upload a union's roll. The file is read in the browser and sent to the preview
-// route first (nothing is imported): counts, changes against the current roll, dual members and
-// every problem with its line, column and reason. Only a valid preview offers the import, which
-// sends the same text (all or nothing).
+// route first (nothing is imported): counts, changes against the current roll, dual members,
+// shared email addresses and every problem with its line, column and reason (roll-report.tsx).
+// Only a valid preview offers the import, which sends the same text (all or nothing); an import
+// that removes members or takes their good standing is a warning and needs their number typed.
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '../api.ts';
+import { useApi } from '../public/use-api.ts';
 import { StaffGate } from '../staff/staff-gate.tsx';
 import { staffCall } from '../staff/staff-api.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
+import { PreviewReport } from './roll-report.tsx';
+import { removalCount } from './roll-words.ts';
 
 type Preview = ResponseOf<'previewRoll'>;
 
-function PreviewReport({ preview }: { readonly preview: Preview }) {
+function ImportButton({ preview, busy, onImport }: { readonly preview: Preview; readonly busy: boolean; readonly onImport: (confirmRemovals: number | undefined) => void }) {
   const { t } = useI18n();
+  const removing = removalCount(preview.changes);
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  if (removing === 0) return <button type="button" disabled={busy} onClick={() => onImport(undefined)}>{t('admin.roll.import', { rows: preview.rows })}</button>;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (typed.trim() !== String(removing)) return setProblem(t('admin.roll.confirm_mismatch', { count: removing }));
+    setProblem(undefined);
+    onImport(removing);
+  };
   return (
-    <section aria-labelledby="preview-heading">
-      <h2 id="preview-heading" tabIndex={-1}>{preview.valid ? t('admin.roll.preview_ok') : t('admin.roll.preview_bad', { count: preview.issues.length })}</h2>
-      <dl>
-        <dt>{t('admin.roll.rows')}</dt><dd>{preview.rows}</dd>
-        <dt>{t('admin.roll.eligible')}</dt><dd>{preview.eligible}</dd>
-        <dt>{t('admin.roll.not_good')}</dt><dd>{preview.notInGoodStanding}</dd>
-        <dt>{t('admin.roll.changes')}</dt><dd>{t('admin.roll.changes_value', { added: preview.changes.added, kept: preview.changes.kept, removed: preview.changes.removed })}</dd>
-      </dl>
-      {preview.issues.length > 0 ? (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="issues">
-            <caption>{t('admin.roll.issues_caption')}</caption>
-            <thead><tr><th scope="col">{t('admin.roll.line')}</th><th scope="col">{t('admin.roll.column')}</th><th scope="col">{t('admin.roll.reason')}</th></tr></thead>
-            <tbody>
-              {preview.issues.map((i, n) => (
-                <tr key={n}>
-                  <td>{i.line ?? t('admin.roll.whole_file')}</td>
-                  <td>{i.column ?? '—'}</td>
-                  <td>{i.message}{i.relatedLine !== null ? ` ${t('admin.roll.related', { line: i.relatedLine })}` : ''} <span class="hint mono">({i.code})</span></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {preview.units.length > 0 ? (
-        <table>
-          <caption>{t('admin.roll.units_caption')}</caption>
-          <thead><tr><th scope="col">{t('admin.roll.unit')}</th><th scope="col">{t('admin.roll.rows')}</th></tr></thead>
-          <tbody>{preview.units.map((u) => <tr key={u.unit ?? ''}><td>{u.unit ?? t('admin.roll.no_unit')}</td><td>{u.rows}</td></tr>)}</tbody>
-        </table>
-      ) : null}
-      {preview.dualMembers.length > 0 ? (
-        <table>
-          <caption>{t('admin.roll.dual_caption')}</caption>
-          <thead><tr><th scope="col">{t('admin.roll.member_number')}</th><th scope="col">{t('admin.roll.email')}</th><th scope="col">{t('admin.roll.other_unions')}</th></tr></thead>
-          <tbody>
-            {preview.dualMembers.map((d) => (
-              <tr key={d.memberNumber}><td>{d.memberNumber}</td><td class="wrap">{d.email}</td><td>{d.otherUnions.map((o) => `${o.unionId} (${o.memberNumber})`).join(', ')}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </section>
+    <form class="card" onSubmit={submit} noValidate>
+      <label for="confirm-removals">{t('admin.roll.confirm_label', { count: removing })}</label>
+      <p class="hint" id="confirm-removals-hint">{t('admin.roll.confirm_hint')}</p>
+      {problem ? <p class="field-error" id="confirm-removals-error">{problem}</p> : null}
+      <input id="confirm-removals" inputMode="numeric" autoComplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)}
+        aria-invalid={problem ? 'true' : undefined} aria-describedby={`confirm-removals-hint${problem ? ' confirm-removals-error' : ''} removal-warning`} />
+      <button type="submit" class="danger" disabled={busy}>{t('admin.roll.import_removing', { rows: preview.rows, count: removing })}</button>
+    </form>
   );
 }
 
 function Roll({ unionId }: { readonly unionId: string }) {
   const { t } = useI18n();
+  const unions = useApi(() => staffCall('listUnions'), []);
+  const unionNames = new Map(unions.kind === 'ready' ? unions.value.unions.map((u) => [u.id, u.name] as const) : []);
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const title = t('admin.roll.title', { union: unionId });
+  const title = t('admin.roll.title', { union: unionNames.get(unionId) ?? unionId });
 
   const choose = async (input: HTMLInputElement) => {
     setPreview(null);
@@ -99,17 +79,18 @@ function Roll({ unionId }: { readonly unionId: string }) {
     requestAnimationFrame(() => document.getElementById('preview-heading')?.focus());
   };
 
-  const importRoll = async () => {
+  const importRoll = async (confirmRemovals: number | undefined) => {
     if (csv === null) return;
     setBusy(true);
-    const r = await staffCall('importRoll', { params: { id: unionId }, json: { csv } });
+    setError(undefined);
+    const r = await staffCall('importRoll', { params: { id: unionId }, json: { csv, ...(confirmRemovals === undefined ? {} : { confirmRemovals }) } });
     setBusy(false);
     if (!r.ok) {
       setError(describeFailure(t, r));
       return;
     }
     setPreview(null);
-    setStatus(t('admin.roll.imported', { added: r.value.added, kept: r.value.kept, removed: r.value.removed, eligible: r.value.eligible }));
+    setStatus(t('admin.roll.imported', { added: r.value.added, kept: r.value.kept, removed: r.value.removed, disqualified: r.value.disqualified, eligible: r.value.eligible }));
   };
 
   return (
@@ -124,10 +105,8 @@ function Roll({ unionId }: { readonly unionId: string }) {
         <button type="submit" disabled={busy}>{t('admin.roll.check')}</button>
       </form>
       <Status message={status} />
-      {preview ? <PreviewReport preview={preview} /> : null}
-      {preview?.valid ? (
-        <button type="button" disabled={busy} onClick={() => void importRoll()}>{t('admin.roll.import', { rows: preview.rows })}</button>
-      ) : null}
+      {preview ? <PreviewReport preview={preview} unionNames={unionNames} /> : null}
+      {preview?.valid ? <ImportButton key={JSON.stringify(preview.changes)} preview={preview} busy={busy} onImport={(n) => void importRoll(n)} /> : null}
       <p><a href="/admin/unions">{t('admin.roll.back')}</a></p>
     </>
   );

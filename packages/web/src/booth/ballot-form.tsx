@@ -46,7 +46,7 @@ function QuestionField(props: { readonly q: Question; readonly index: number; re
         <span class="question-number">{t('ballot.question_n', { n: index + 1 })}</span> {q.text}
       </legend>
       <p class="hint" id={hintId}>
-        {single ? t('ballot.choose_one') : t('ballot.choose_range', { min: q.min, max: q.max })} {describeRule(q.rule, lang)}
+        {single ? t('ballot.choose_one') : t('ballot.choose_range', { min: q.min, max: q.max })} {describeRule(q.rule, lang, q)}
       </p>
       {problem ? (
         <p class="field-error" id={problemId}>

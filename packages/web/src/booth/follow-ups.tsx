@@ -29,7 +29,7 @@ export function BoothFollowUps({ manifest }: { readonly manifest: Manifest }) {
                     <p>{t('followups.new_vote', { title: f.vote.title })}</p>
                     <ul>
                       {f.vote.questions.map((vq) => (
-                        <li key={vq.id}>{t('followups.template_rule', { rule: describeRule(vq.rule, lang) })}</li>
+                        <li key={vq.id}>{t('followups.template_rule', { rule: describeRule(vq.rule, lang, vq) })}</li>
                       ))}
                     </ul>
                   </>

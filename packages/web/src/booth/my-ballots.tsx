@@ -1,5 +1,6 @@
 // The booth's start page: sign in, then the ballots this member may cast — one per union for a dual
-// member — with whether they have voted, and a sign-out button.
+// member — with whether they have voted; the votes of their unions they cannot vote in, with the
+// reason (not in good standing on the record date, removed, challenged…); and a sign-out button.
 import { api } from '../api.ts';
 import { clearCapturedCredential } from './credential-link.ts';
 import { SignIn } from './sign-in.tsx';
@@ -7,7 +8,7 @@ import { useMember, type Me } from './use-member.ts';
 import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { ErrorAlert, Loading, PageHeading } from '../ui/page.tsx';
-import { formatInstant } from '../i18n/i18n.ts';
+import { formatDay, formatInstant } from '../i18n/i18n.ts';
 import { StatusBadge } from '../public/status-badge.tsx';
 
 function BallotList({ me, onSignedOut }: { readonly me: Me; readonly onSignedOut: () => void }) {
@@ -22,7 +23,7 @@ function BallotList({ me, onSignedOut }: { readonly me: Me; readonly onSignedOut
       <p>{t('booth.welcome', { name: me.name })}</p>
       <h2>{t('booth.your_ballots')}</h2>
       {me.votes.length === 0 ? (
-        <p>{t('booth.no_ballots')}</p>
+        <p>{t(me.cannotVote.length > 0 ? 'booth.no_ballots_see_below' : 'booth.no_ballots')}</p>
       ) : (
         <ul class="cards">
           {me.votes.map((v) => (
@@ -32,7 +33,7 @@ function BallotList({ me, onSignedOut }: { readonly me: Me; readonly onSignedOut
                 {t('booth.union_line', { union: v.unionName, memberNumber: v.memberNumber })}
               </p>
               <p>
-                <StatusBadge status={v.status} /> {t('vote.closes_at', { when: formatInstant(v.schedule.closesAt, lang) })}
+                <StatusBadge status={v.status} /> {v.status === 'open' ? t('vote.closes_at', { when: formatInstant(v.schedule.closesAt, lang) }) : null}
               </p>
               {v.hasVoted ? <p class="done">{t('booth.already_voted')}</p> : null}
               {v.status === 'open' ? (
@@ -46,6 +47,21 @@ function BallotList({ me, onSignedOut }: { readonly me: Me; readonly onSignedOut
           ))}
         </ul>
       )}
+      {me.cannotVote.length > 0 ? (
+        <>
+          <h2>{t('booth.cannot_vote_heading')}</h2>
+          <ul class="cards">
+            {me.cannotVote.map((v) => (
+              <li key={v.voteId} class="card" data-cannot-vote={v.reason}>
+                <h3>{v.title}</h3>
+                <p>{v.unionName} · <StatusBadge status={v.status} /></p>
+                <p>{t(`booth.cannot_vote.${v.reason}`, { date: formatDay(v.recordDate, lang) })}</p>
+                <p class="hint">{t('booth.cannot_vote_help')}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <button type="button" class="secondary" onClick={() => void signOut()}>
         {t('booth.sign_out')}
       </button>

@@ -8,7 +8,7 @@
 import { checkOffer, formatTermValue, mirrorVerdict, offerDigest, offerSchema, type Offer, type TermValue, type Verdict } from '@ratify/protocol/bargaining';
 import type { OfferReference } from '@ratify/protocol';
 import { api, type ResponseOf } from '../api.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
+import { formatDay, type MessageKey } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { Paragraphs } from './information.tsx';
@@ -89,7 +89,7 @@ export function ComparisonTable({ data }: { readonly data: Pick<VoteOffer, 'comp
 }
 
 function OfferBody({ data, reference }: { readonly data: VoteOffer; readonly reference: OfferReference }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const offer = verify(data.offer, reference.digest);
   return (
     <>
@@ -99,7 +99,7 @@ function OfferBody({ data, reference }: { readonly data: VoteOffer; readonly ref
         <p class="hint offer-digest">{t('offer.digest_ok', { digest: `${reference.digest.slice(0, 16)}…` })}</p>
       )}
       <p>
-        {data.offer.finalOffer ? <strong class="badge">{t('offer.final')}</strong> : null} {t('offer.made_by', { party: data.offer.madeBy, date: data.offer.madeOn })}
+        {data.offer.finalOffer ? <strong class="badge">{t('offer.final')}</strong> : null} {t('offer.made_by', { party: data.offer.madeBy, date: formatDay(data.offer.madeOn, lang) })}
       </p>
       <p>{t('offer.contract', { title: data.contract.title, date: data.contract.expiryDate })}</p>
       <p>{t('offer.formal_days', { days: data.contract.formalNegotiationDays })}</p>

@@ -45,6 +45,7 @@ export const bargainingEn = {
   'bargaining.timeline': 'Timeline',
   'bargaining.sessions': 'Bargaining sessions',
   'bargaining.session_formal': 'Formal session',
+  'bargaining.formal_run': 'Formal sessions on {count} days',
   'bargaining.session_informal': 'Informal session',
   'bargaining.status_change': 'Status: {from} → {to}',
   'bargaining.offers': 'Proposals, offers and agreements',

@@ -47,6 +47,7 @@ export const bargainingEs: Readonly<Record<keyof typeof bargainingEn, string>> =
   'bargaining.timeline': 'Cronología',
   'bargaining.sessions': 'Sesiones de negociación',
   'bargaining.session_formal': 'Sesión formal',
+  'bargaining.formal_run': 'Sesiones formales durante {count} días',
   'bargaining.session_informal': 'Sesión informal',
   'bargaining.status_change': 'Estado: {from} → {to}',
   'bargaining.offers': 'Propuestas, ofertas y convenios',

@@ -63,12 +63,45 @@ export function saveLang(storage: Pick<Storage, 'setItem'> | undefined, lang: La
   }
 }
 
-/** An ISO instant in the reader's time zone, with the zone named. */
-export function formatInstant(iso: string, lang: Lang): string {
+/**
+ * An ISO instant with the zone named: in `timeZone` (an IANA name, e.g. the union's) when given,
+ * else the reader's own.
+ */
+export function formatInstant(iso: string, lang: Lang, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(d);
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  try {
+    return new Intl.DateTimeFormat(lang, timeZone === undefined ? options : { ...options, timeZone }).format(d);
+  } catch {
+    return new Intl.DateTimeFormat(lang, options).format(d);
+  }
+}
+
+/** A calendar day (`YYYY-MM-DD`, no time, no zone) in words: "3 February 2008" / "3 de febrero de 2008". */
+export function formatDay(day: string, lang: Lang): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** Two calendar days as a range ("3 Feb – 5 Apr 2008"). */
+export function formatDayRange(first: string, last: string, lang: Lang): string {
+  const a = new Date(`${first}T00:00:00Z`);
+  const b = new Date(`${last}T00:00:00Z`);
+  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${first} – ${last}`;
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).formatRange(a, b);
+}
+
+/** A whole number or decimal in the reader's locale (1,234 / 1.234). */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang).format(n);
+}
+
+/** Picks the `.one` or `.other` form of a message by the language's plural rules ("1 ballot", "2 ballots"). */
+export function pluralKey(base: string, count: number, lang: Lang): MessageKey {
+  return `${base}.${new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
 }
 
 export function formatPercent(numerator: number, denominator: number, lang: Lang): string {

@@ -48,7 +48,8 @@ function LanguageSwitch() {
   );
 }
 
-export function Shell({ i18n, children }: { readonly i18n: I18n; readonly children: ComponentChildren }) {
+/** `wide`: the staff pages, whose tables and two-column console use a wide screen. */
+export function Shell({ i18n, wide = false, children }: { readonly i18n: I18n; readonly wide?: boolean; readonly children: ComponentChildren }) {
   const { t } = i18n;
   return (
     <I18nContext.Provider value={i18n}>
@@ -71,7 +72,7 @@ export function Shell({ i18n, children }: { readonly i18n: I18n; readonly childr
         </nav>
         <LanguageSwitch />
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} class={wide ? 'wide' : undefined}>
         {children}
       </main>
       <footer class="site-footer">
