@@ -14,6 +14,8 @@ const restrict = (files, forbidden) => ({
   },
 });
 
+const CRYPTO_FORBIDDEN = ['@ratify/protocol', '@ratify/engine', '@ratify/verifier', '@ratify/storage', '@ratify/server', '@ratify/cli', '@ratify/web', 'node:fs', 'node:net', 'node:http', 'fs', 'better-sqlite3'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-vectors/**/*.json'] },
   js.configs.recommended,
@@ -26,7 +28,26 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  restrict(['packages/crypto/**'], ['@ratify/protocol', '@ratify/engine', '@ratify/verifier', '@ratify/storage', '@ratify/server', '@ratify/cli', '@ratify/web', 'node:fs', 'node:net', 'node:http', 'fs', 'better-sqlite3']),
+  // crypto (native/build.mjs is the install-time build script, not library code).
+  { ...restrict(['packages/crypto/**'], CRYPTO_FORBIDDEN), ignores: ['packages/crypto/native/**'] },
+  // The native addon stays behind the Node-only entry of "#backend" (docs/decisions/0014-native-ristretto255-backend.md):
+  // only src/backend/node.ts, src/backend/select.ts and src/native/ may reach it or Node built-ins, so the
+  // browser entry (src/backend/browser.ts) and everything the verifier or the booth imports stays portable.
+  {
+    files: ['packages/crypto/src/**'],
+    ignores: ['packages/crypto/src/native/**', 'packages/crypto/src/backend/node.ts', 'packages/crypto/src/backend/select.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...CRYPTO_FORBIDDEN.map((name) => ({ group: [name, `${name}/*`], message: 'Dependency direction: see docs/decisions/0001-monorepo-layout.md' })),
+            { group: ['**/native/*', 'node:*'], message: 'Only src/backend/node.ts and src/backend/select.ts reach the native backend or Node built-ins (browser bundles must not)' },
+          ],
+        },
+      ],
+    },
+  },
   restrict(['packages/protocol/**'], ['@ratify/engine', '@ratify/verifier', '@ratify/storage', '@ratify/server', '@ratify/cli', '@ratify/web', 'node:fs', 'fs', 'better-sqlite3', '@noble/curves', '@noble/hashes']),
   restrict(['packages/verifier/**'], ['@ratify/storage', '@ratify/engine', '@ratify/server', '@ratify/cli', '@ratify/web', 'better-sqlite3', '@noble/curves']),
   restrict(['packages/storage/**'], ['@ratify/engine', '@ratify/verifier', '@ratify/server', '@ratify/cli', '@ratify/web']),

@@ -16,6 +16,7 @@ import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createM
 import { openSqliteStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
+import { nativeLoaderFindings } from './bundle-checks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -23,6 +24,8 @@ export function buildPages(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'ratify-web-dist-'));
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'packages/web/vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: join(ROOT, 'packages/web'), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}${r.stdout}`);
+  const native = nativeLoaderFindings(outDir);
+  if (native.length > 0) throw new Error(`the browser bundle contains the native crypto loader: ${native.join(', ')}`);
   return outDir;
 }
 

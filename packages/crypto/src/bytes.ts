@@ -23,9 +23,8 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 /** 4-byte big-endian unsigned integer. */
 export function u32be(n: number): Uint8Array {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`u32 out of range: ${n}`);
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, n, false);
-  return out;
+  // Byte writes, not a DataView: this runs for every transcript item (hot in verification).
+  return Uint8Array.of(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
 }
 
 /** 8-byte big-endian unsigned integer. */
@@ -43,6 +42,7 @@ export function utf8(s: string): Uint8Array {
 }
 
 const HEX = '0123456789abcdef';
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => HEX[b >> 4]! + HEX[b & 15]!);
 export function toHex(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += HEX[b >> 4]! + HEX[b & 15]!;
@@ -59,20 +59,21 @@ export function fromHex(hex: string): Uint8Array | undefined {
 
 /** Little-endian bytes to bigint. */
 export function bytesToBigintLE(bytes: Uint8Array): bigint {
-  let v = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i] as number);
-  return v;
+  // Through one hex string: a single native parse instead of a BigInt shift per byte (hot: every
+  // scalar decoded from a proof and every challenge's wide reduction).
+  if (bytes.length === 0) return 0n;
+  let hex = '';
+  for (let i = bytes.length - 1; i >= 0; i--) hex += HEX_BYTE[bytes[i] as number]!;
+  return BigInt(`0x${hex}`);
 }
 
 /** bigint to fixed-length little-endian bytes; throws if it does not fit. */
 export function bigintToBytesLE(value: bigint, length: number): Uint8Array {
   if (value < 0n) throw new RangeError('negative');
+  const hex = value.toString(16);
+  if (hex.length > 2 * length && value !== 0n) throw new RangeError('value does not fit');
   const out = new Uint8Array(length);
-  let v = value;
-  for (let i = 0; i < length; i++) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  if (v !== 0n) throw new RangeError('value does not fit');
+  // hex digits from the end: the least significant byte first
+  for (let i = 0, j = hex.length; i < length && j > 0; i++, j -= 2) out[i] = parseInt(hex.slice(Math.max(0, j - 2), j), 16);
   return out;
 }

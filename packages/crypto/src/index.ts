@@ -4,7 +4,10 @@ export * from './bytes.ts';
 export * from './random.ts';
 export * from './scalar.ts';
 export * from './group.ts';
-export { createRistretto255, ristretto255, RISTRETTO255_ORDER } from './ristretto255.ts';
+export { createRistretto255, referenceRistretto255, RISTRETTO255_ORDER } from './ristretto255.ts';
+// The default group: native in Node when built, the reference in browsers (package.json "imports").
+export { ristretto255, cryptoBackend } from '#backend';
+export type { CryptoBackendInfo, CryptoBackendName } from './backend/info.ts';
 export * from './transcript.ts';
 export * from './elgamal.ts';
 export * from './proofs/index.ts';

@@ -1,5 +1,5 @@
 // ristretto255 (RFC 9496) backend on @noble/curves: the pure-TS group used in browsers and as the
-// reference for every other backend (both must produce identical bytes; tested).
+// reference for the native backend (src/native/; both must produce identical bytes; tested).
 // Decoding follows RFC 9496 §4.3.1 (noble rejects non-canonical field encodings, negative s, and
 // non-square / negative t / y = 0 cases: every invalid vector of RFC 9496 Appendix A.2 is tested);
 // we check the length first. The RFC decoding is injective on valid encodings, so no re-encode check.
@@ -15,7 +15,10 @@ const P = noble.Point;
 /** The prime order ℓ = 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4). */
 export const RISTRETTO255_ORDER = 2n ** 252n + 27742317777372353535851937790883648493n;
 
-const toPoint = (e: GroupElement): Point => e as unknown as Point;
+const toPoint = (e: GroupElement): Point => {
+  if (!(e instanceof P)) throw new TypeError('not an element of the reference ristretto255 backend');
+  return e as unknown as Point;
+};
 const toElement = (p: Point): GroupElement => p as unknown as GroupElement;
 
 export function createRistretto255(): Group {
@@ -77,5 +80,9 @@ export function createRistretto255(): Group {
   };
 }
 
-/** The default group of protocol version 1. */
-export const ristretto255: Group = createRistretto255();
+/**
+ * The reference backend: in browsers it is also the default `ristretto255` (src/backend/browser.ts);
+ * in Node the default is the native backend when built, and this one re-checks it (differential
+ * tests, `ratify verify --cross-check`).
+ */
+export const referenceRistretto255: Group = createRistretto255();

@@ -1,15 +1,16 @@
-// RFC 9496 (The ristretto255 and decaf448 Groups) known-answer tests for our Group backend, plus
-// scalar codec checks and fast-check algebra properties.
+// RFC 9496 (The ristretto255 and decaf448 Groups) known-answer tests for both Group backends (native
+// addon and @noble/curves reference), plus scalar codec checks and fast-check algebra properties.
 // Vectors: RFC 9496 Appendix A.1 (encodings of small multiples of the generator) and A.2 (invalid
 // encodings), copied from the RFC as reproduced in noble-curves test/rfc9496-ristretto-decaf.test.ts
 // and libsodium test/default/core_ristretto255.c (both agree). Appendix A.3 (element derivation from
 // uniform bytes) is not tested: our Group API offers no hash-to-group, on purpose.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RISTRETTO255_ORDER, bigintToBytesLE, ristretto255 as g, toHex, unwrap } from '../src/index.ts';
-import { RUNS, arbElement, arbNonZeroScalar, arbScalar, hex } from './arbitraries.ts';
+import { RISTRETTO255_ORDER, bigintToBytesLE, ristretto255, toHex, unwrap } from '../src/index.ts';
+import { RUNS, arbNonZeroScalar, arbScalar, hex } from './arbitraries.ts';
+import { BACKENDS } from './backends.ts';
 
-const F = g.scalars;
+const F = ristretto255.scalars;
 
 /** RFC 9496 Appendix A.1: [0]B, [1]B, …, [15]B. */
 const SMALL_MULTIPLES = [
@@ -72,81 +73,87 @@ const INVALID_ENCODINGS: Record<string, readonly string[]> = {
   's = −1, which gives y = 0': ['ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'],
 };
 
-describe('RFC 9496 §4.3 / Appendix A.1: encodings of small multiples of the generator', () => {
-  it.each(SMALL_MULTIPLES.map((h, k) => [k, h] as const))('%i·B encodes to the RFC bytes', (k, expected) => {
-    expect(toHex(g.encodeElement(g.baseMultiply(F.fromBigint(k))))).toBe(expected);
-    // Repeated addition and variable-time multiplication agree with the constant-time path.
-    let acc = g.identity;
-    for (let i = 0; i < k; i++) acc = g.add(acc, g.generator);
-    expect(toHex(g.encodeElement(acc))).toBe(expected);
-    expect(toHex(g.encodeElement(g.multiplyPublic(g.generator, F.fromBigint(k))))).toBe(expected);
-  });
-
-  it('decodes each multiple and re-encodes it to the same bytes (identity only with allowIdentity)', () => {
-    SMALL_MULTIPLES.forEach((h, k) => {
-      const decoded = unwrap(g.decodeElement(hex(h), { allowIdentity: true }));
-      expect(toHex(g.encodeElement(decoded))).toBe(h);
-      expect(g.equals(decoded, g.baseMultiply(F.fromBigint(k)))).toBe(true);
-      if (k > 0) expect(g.decodeElement(hex(h)).ok).toBe(true);
-    });
-  });
-
-  it('the generator and identity constants are [1]B and [0]B', () => {
-    expect(toHex(g.encodeElement(g.generator))).toBe(SMALL_MULTIPLES[1]);
-    expect(toHex(g.encodeElement(g.identity))).toBe(SMALL_MULTIPLES[0]);
-    expect(g.isIdentity(g.identity)).toBe(true);
-    expect(g.isIdentity(g.generator)).toBe(false);
-  });
-
-  it('the generator has order ℓ', () => {
-    expect(g.isIdentity(g.multiplyPublic(g.generator, F.fromBigint(RISTRETTO255_ORDER - 1n)))).toBe(false);
-    expect(
-      g.equals(g.multiplyPublic(g.generator, F.fromBigint(RISTRETTO255_ORDER - 1n)), g.negate(g.generator)),
-    ).toBe(true);
-  });
-});
-
-describe('RFC 9496 §4.3.1 / Appendix A.2: invalid encodings are rejected', () => {
-  const cases = Object.entries(INVALID_ENCODINGS).flatMap(([reason, list]) =>
-    list.map((h) => [reason, h] as const),
-  );
-  it.each(cases)('%s: %s', (_reason, h) => {
-    for (const allowIdentity of [false, true]) {
-      const r = g.decodeElement(hex(h), { allowIdentity });
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toBe('invalid_element');
-    }
-  });
-
-  it('rejects the identity unless allowIdentity is set', () => {
-    const zero = new Uint8Array(32);
-    const r = g.decodeElement(zero);
-    expect(r).toMatchObject({ ok: false, error: 'identity' });
-    expect(g.decodeElement(zero, { allowIdentity: false })).toMatchObject({ ok: false, error: 'identity' });
-    expect(g.decodeElement(zero, { allowIdentity: true }).ok).toBe(true);
-  });
-
-  it.each([0, 1, 31, 33, 64])('rejects a %i-byte input with bad_length', (n) => {
-    expect(g.decodeElement(new Uint8Array(n), { allowIdentity: true })).toMatchObject({
-      ok: false,
-      error: 'bad_length',
-    });
-  });
-
-  it('rejects a valid encoding with the (ignored-by-some-decoders) top bit set', () => {
-    const b = hex(SMALL_MULTIPLES[1] as string);
-    b[31] = (b[31] as number) | 0x80;
-    expect(g.decodeElement(b)).toMatchObject({ ok: false, error: 'invalid_element' });
-  });
-
-  it('never accepts random bytes that do not re-encode identically', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
-        const r = g.decodeElement(bytes, { allowIdentity: true });
-        if (r.ok) expect(toHex(g.encodeElement(r.value))).toBe(toHex(bytes));
-      }),
-      { numRuns: 200 },
+// Every group test runs on each backend: the native addon (when built) and the @noble/curves reference.
+describe.each(BACKENDS)('%s backend', (_name, g) => {
+  describe('RFC 9496 §4.3 / Appendix A.1: encodings of small multiples of the generator', () => {
+    it.each(SMALL_MULTIPLES.map((h, k) => [k, h] as const))(
+      '%i·B encodes to the RFC bytes',
+      (k, expected) => {
+        expect(toHex(g.encodeElement(g.baseMultiply(F.fromBigint(k))))).toBe(expected);
+        // Repeated addition and variable-time multiplication agree with the constant-time path.
+        let acc = g.identity;
+        for (let i = 0; i < k; i++) acc = g.add(acc, g.generator);
+        expect(toHex(g.encodeElement(acc))).toBe(expected);
+        expect(toHex(g.encodeElement(g.multiplyPublic(g.generator, F.fromBigint(k))))).toBe(expected);
+      },
     );
+
+    it('decodes each multiple and re-encodes it to the same bytes (identity only with allowIdentity)', () => {
+      SMALL_MULTIPLES.forEach((h, k) => {
+        const decoded = unwrap(g.decodeElement(hex(h), { allowIdentity: true }));
+        expect(toHex(g.encodeElement(decoded))).toBe(h);
+        expect(g.equals(decoded, g.baseMultiply(F.fromBigint(k)))).toBe(true);
+        if (k > 0) expect(g.decodeElement(hex(h)).ok).toBe(true);
+      });
+    });
+
+    it('the generator and identity constants are [1]B and [0]B', () => {
+      expect(toHex(g.encodeElement(g.generator))).toBe(SMALL_MULTIPLES[1]);
+      expect(toHex(g.encodeElement(g.identity))).toBe(SMALL_MULTIPLES[0]);
+      expect(g.isIdentity(g.identity)).toBe(true);
+      expect(g.isIdentity(g.generator)).toBe(false);
+    });
+
+    it('the generator has order ℓ', () => {
+      expect(g.isIdentity(g.multiplyPublic(g.generator, F.fromBigint(RISTRETTO255_ORDER - 1n)))).toBe(false);
+      expect(
+        g.equals(g.multiplyPublic(g.generator, F.fromBigint(RISTRETTO255_ORDER - 1n)), g.negate(g.generator)),
+      ).toBe(true);
+    });
+  });
+
+  describe('RFC 9496 §4.3.1 / Appendix A.2: invalid encodings are rejected', () => {
+    const cases = Object.entries(INVALID_ENCODINGS).flatMap(([reason, list]) =>
+      list.map((h) => [reason, h] as const),
+    );
+    it.each(cases)('%s: %s', (_reason, h) => {
+      for (const allowIdentity of [false, true]) {
+        const r = g.decodeElement(hex(h), { allowIdentity });
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error).toBe('invalid_element');
+      }
+    });
+
+    it('rejects the identity unless allowIdentity is set', () => {
+      const zero = new Uint8Array(32);
+      const r = g.decodeElement(zero);
+      expect(r).toMatchObject({ ok: false, error: 'identity' });
+      expect(g.decodeElement(zero, { allowIdentity: false })).toMatchObject({ ok: false, error: 'identity' });
+      expect(g.decodeElement(zero, { allowIdentity: true }).ok).toBe(true);
+    });
+
+    it.each([0, 1, 31, 33, 64])('rejects a %i-byte input with bad_length', (n) => {
+      expect(g.decodeElement(new Uint8Array(n), { allowIdentity: true })).toMatchObject({
+        ok: false,
+        error: 'bad_length',
+      });
+    });
+
+    it('rejects a valid encoding with the (ignored-by-some-decoders) top bit set', () => {
+      const b = hex(SMALL_MULTIPLES[1] as string);
+      b[31] = (b[31] as number) | 0x80;
+      expect(g.decodeElement(b)).toMatchObject({ ok: false, error: 'invalid_element' });
+    });
+
+    it('never accepts random bytes that do not re-encode identically', () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (bytes) => {
+          const r = g.decodeElement(bytes, { allowIdentity: true });
+          if (r.ok) expect(toHex(g.encodeElement(r.value))).toBe(toHex(bytes));
+        }),
+        { numRuns: 200 },
+      );
+    });
   });
 });
 
@@ -202,77 +209,84 @@ describe('scalars: 32-byte little-endian, canonical (< ℓ)', () => {
   });
 });
 
-describe('group: encoding round-trip and algebra (fast-check)', () => {
-  it('encode/decode round-trips every element', () => {
-    fc.assert(
-      fc.property(arbElement, (e) => {
-        const bytes = g.encodeElement(e);
-        const back = unwrap(g.decodeElement(bytes));
-        expect(g.equals(back, e)).toBe(true);
-        expect(toHex(g.encodeElement(back))).toBe(toHex(bytes));
-      }),
-      RUNS,
-    );
-  });
+describe.each(BACKENDS)('%s backend', (_name, g) => {
+  /** g^k for a random k ≠ 0, in this backend. */
+  const arbElement = arbNonZeroScalar.map((k) => g.baseMultiply(k));
 
-  it('associativity, identity, inverse, commutativity', () => {
-    fc.assert(
-      fc.property(arbElement, arbElement, arbElement, (a, b, c) => {
-        expect(g.equals(g.add(g.add(a, b), c), g.add(a, g.add(b, c)))).toBe(true);
-        expect(g.equals(g.add(a, b), g.add(b, a))).toBe(true);
-        expect(g.equals(g.add(a, g.identity), a)).toBe(true);
-        expect(g.isIdentity(g.add(a, g.negate(a)))).toBe(true);
-        expect(g.equals(g.subtract(a, b), g.add(a, g.negate(b)))).toBe(true);
-      }),
-      RUNS,
-    );
-  });
+  describe('group: encoding round-trip and algebra (fast-check)', () => {
+    it('encode/decode round-trips every element', () => {
+      fc.assert(
+        fc.property(arbElement, (e) => {
+          const bytes = g.encodeElement(e);
+          const back = unwrap(g.decodeElement(bytes));
+          expect(g.equals(back, e)).toBe(true);
+          expect(toHex(g.encodeElement(back))).toBe(toHex(bytes));
+        }),
+        RUNS,
+      );
+    });
 
-  it('multiplication distributes over scalar addition and composes with scalar multiplication', () => {
-    fc.assert(
-      fc.property(arbElement, arbScalar, arbScalar, (p, a, b) => {
-        expect(g.equals(g.multiply(p, F.add(a, b)), g.add(g.multiply(p, a), g.multiply(p, b)))).toBe(true);
-        expect(g.equals(g.multiply(g.multiply(p, a), b), g.multiply(p, F.mul(a, b)))).toBe(true);
-        expect(g.equals(g.baseMultiply(F.add(a, b)), g.add(g.baseMultiply(a), g.baseMultiply(b)))).toBe(true);
-      }),
-      RUNS,
-    );
-  });
+    it('associativity, identity, inverse, commutativity', () => {
+      fc.assert(
+        fc.property(arbElement, arbElement, arbElement, (a, b, c) => {
+          expect(g.equals(g.add(g.add(a, b), c), g.add(a, g.add(b, c)))).toBe(true);
+          expect(g.equals(g.add(a, b), g.add(b, a))).toBe(true);
+          expect(g.equals(g.add(a, g.identity), a)).toBe(true);
+          expect(g.isIdentity(g.add(a, g.negate(a)))).toBe(true);
+          expect(g.equals(g.subtract(a, b), g.add(a, g.negate(b)))).toBe(true);
+        }),
+        RUNS,
+      );
+    });
 
-  it('0·P is the identity and 1·P is P on every path', () => {
-    fc.assert(
-      fc.property(arbElement, (p) => {
-        for (const mul of [g.multiply, g.multiplyPublic]) {
-          expect(g.isIdentity(mul(p, F.zero))).toBe(true);
-          expect(g.equals(mul(p, F.one), p)).toBe(true);
-        }
-        expect(g.isIdentity(g.baseMultiply(F.zero))).toBe(true);
-        expect(g.isIdentity(g.multiMultiplyPublic([p, p], [F.zero, F.zero]))).toBe(true);
-      }),
-      { numRuns: 10 },
-    );
-    expect(g.isIdentity(g.multiMultiplyPublic([], []))).toBe(true);
-    expect(() => g.multiMultiplyPublic([g.generator], [])).toThrow();
-  });
+    it('multiplication distributes over scalar addition and composes with scalar multiplication', () => {
+      fc.assert(
+        fc.property(arbElement, arbScalar, arbScalar, (p, a, b) => {
+          expect(g.equals(g.multiply(p, F.add(a, b)), g.add(g.multiply(p, a), g.multiply(p, b)))).toBe(true);
+          expect(g.equals(g.multiply(g.multiply(p, a), b), g.multiply(p, F.mul(a, b)))).toBe(true);
+          expect(g.equals(g.baseMultiply(F.add(a, b)), g.add(g.baseMultiply(a), g.baseMultiply(b)))).toBe(
+            true,
+          );
+        }),
+        RUNS,
+      );
+    });
 
-  it('multiply, multiplyPublic, baseMultiply, precompute and multiMultiplyPublic agree', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(arbElement, arbScalar), { minLength: 1, maxLength: 6 }), (terms) => {
-        const [p0, s0] = terms[0]!;
-        const ct = g.multiply(p0, s0);
-        expect(g.equals(g.multiplyPublic(p0, s0), ct)).toBe(true);
-        expect(g.equals(g.multiply(g.precompute(p0), s0), ct)).toBe(true);
-        expect(g.equals(g.multiplyPublic(g.precompute(p0), s0), ct)).toBe(true);
-        expect(g.equals(g.multiply(g.generator, s0), g.baseMultiply(s0))).toBe(true);
-        let naive = g.identity;
-        for (const [p, s] of terms) naive = g.add(naive, g.multiply(p, s));
-        const multi = g.multiMultiplyPublic(
-          terms.map((t) => t[0]),
-          terms.map((t) => t[1]),
-        );
-        expect(g.equals(multi, naive)).toBe(true);
-      }),
-      RUNS,
-    );
+    it('0·P is the identity and 1·P is P on every path', () => {
+      fc.assert(
+        fc.property(arbElement, (p) => {
+          for (const mul of [g.multiply, g.multiplyPublic]) {
+            expect(g.isIdentity(mul(p, F.zero))).toBe(true);
+            expect(g.equals(mul(p, F.one), p)).toBe(true);
+          }
+          expect(g.isIdentity(g.baseMultiply(F.zero))).toBe(true);
+          expect(g.isIdentity(g.multiMultiplyPublic([p, p], [F.zero, F.zero]))).toBe(true);
+        }),
+        { numRuns: 10 },
+      );
+      expect(g.isIdentity(g.multiMultiplyPublic([], []))).toBe(true);
+      expect(() => g.multiMultiplyPublic([g.generator], [])).toThrow();
+    });
+
+    it('multiply, multiplyPublic, baseMultiply, precompute and multiMultiplyPublic agree', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(arbElement, arbScalar), { minLength: 1, maxLength: 6 }), (terms) => {
+          const [p0, s0] = terms[0]!;
+          const ct = g.multiply(p0, s0);
+          expect(g.equals(g.multiplyPublic(p0, s0), ct)).toBe(true);
+          expect(g.equals(g.multiply(g.precompute(p0), s0), ct)).toBe(true);
+          expect(g.equals(g.multiplyPublic(g.precompute(p0), s0), ct)).toBe(true);
+          expect(g.equals(g.multiply(g.generator, s0), g.baseMultiply(s0))).toBe(true);
+          let naive = g.identity;
+          for (const [p, s] of terms) naive = g.add(naive, g.multiply(p, s));
+          const multi = g.multiMultiplyPublic(
+            terms.map((t) => t[0]),
+            terms.map((t) => t[1]),
+          );
+          expect(g.equals(multi, naive)).toBe(true);
+        }),
+        RUNS,
+      );
+    });
   });
 });
