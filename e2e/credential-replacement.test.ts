@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPartialDecryption, ristretto255 as g, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, replaceCredential, runLocalCeremony } from '@ratify/engine';
-import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId } from '@ratify/protocol';
+import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId, generateElectionId } from '@ratify/protocol';
 import { openStore } from '@ratify/storage';
 import { verifyRecord } from '@ratify/verifier';
 
@@ -19,6 +19,7 @@ describe('credential replacement', () => {
     unwrap(await store.members.importRoll(asUnionId('u'), [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
     const definition: VoteDefinition = {
       voteId: VOTE,
+      electionId: generateElectionId(),
       title: 'Replacement test',
       unionId: 'u',
       unionName: 'Union',
@@ -29,13 +30,13 @@ describe('credential replacement', () => {
     };
     const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
     unwrap(await engine.createVote(definition, ceremony.messages));
-    const pub = (c: PrivateCredential) => toHex(g.encodeElement(publicCredential(g, VOTE, c)));
+    const pub = (c: PrivateCredential) => toHex(g.encodeElement(publicCredential(g, definition, c)));
     const [lost, other] = [generatePrivateCredential(rng), generatePrivateCredential(rng)];
     unwrap(await engine.publishCredentials(asVoteId(VOTE), [pub(lost), pub(other)]));
     unwrap(await engine.openVote(asVoteId(VOTE)));
     const ctx = unwrap(await engine.context(asVoteId(VOTE)));
     const cast = (c: PrivateCredential, yes: boolean) =>
-      engine.castBallot(asVoteId(VOTE), encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, VOTE, c), rng)).ballot));
+      engine.castBallot(asVoteId(VOTE), encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, definition, c), rng)).ballot));
 
     unwrap(await cast(lost, true));
     unwrap(await cast(other, false));

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
   unwrap(await engine.createVote(guild, ceremony.messages));
   const entries = await engine.store.rolls.listRollEntries(asVoteId(VOTE));
-  const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))));
+  const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, guild, generatePrivateCredential()))));
   unwrap(await engine.publishCredentials(asVoteId(VOTE), publics));
   unwrap(await engine.openVote(asVoteId(VOTE)));
 }, 180_000);

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createEngine, createStaffAccount, definitionCeremonyContext, ruleOf, runLocalCeremony, totpCode } from '@ratify/engine';
-import { asUnionId, asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, generatePrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { buildApp, readConfig } from '@ratify/server';
 import { type SqlStore, openSqliteStore } from '@ratify/storage';
 import type { FastifyInstance } from 'fastify';
@@ -56,13 +56,13 @@ beforeAll(async () => {
   unwrap(await store.members.createUnion({ id: asUnionId('sag'), name: 'Screen Actors Guild (sample)' }));
   unwrap(await store.members.importRoll(asUnionId('sag'), ROLL.map(([memberNumber, name, email]) => ({ memberNumber, name, email, goodStanding: true, unit: null }))));
   const definition: VoteDefinition = {
-    voteId: VOTE, title: 'Ratification of the 2008 contract', unionId: 'sag', unionName: 'Screen Actors Guild (sample)', recordDate: '2026-11-01',
+    voteId: VOTE, electionId: generateElectionId(), title: 'Ratification of the 2008 contract', unionId: 'sag', unionName: 'Screen Actors Guild (sample)', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2027-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: 'Do you ratify the agreement?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf('ratification')! }],
     trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
   };
   unwrap(await engine.createVote(definition, runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, systemRandom).messages));
-  unwrap(await engine.publishCredentials(asVoteId(VOTE), ROLL.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))))));
+  unwrap(await engine.publishCredentials(asVoteId(VOTE), ROLL.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, definition, generatePrivateCredential()))))));
   unwrap(await engine.openVote(asVoteId(VOTE)));
   const admin = unwrap(await createStaffAccount(store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;

@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
-import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asVoteId, generatePrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
 import { G1, signIn, staffSignIn, startWebEnv, type WebEnv, noViolations } from './web-harness.ts';
@@ -29,6 +29,7 @@ async function seedOpenRatification(): Promise<void> {
   const rng = seededRandom('web-followups-open');
   const definition: VoteDefinition = {
     voteId: OPEN,
+    electionId: generateElectionId(),
     title: 'Ratification of the theatrical contract',
     unionId: 'guild',
     unionName: 'Screen Actors Guild (sample)',
@@ -42,7 +43,7 @@ async function seedOpenRatification(): Promise<void> {
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await env.engine.createVote(definition, ceremony.messages));
   const credentials = [1, 2, 3].map(() => generatePrivateCredential(rng));
-  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c))))));
+  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))))));
   unwrap(await env.engine.openVote(asVoteId(OPEN)));
 }
 
@@ -175,7 +176,7 @@ describe('linked follow-up votes in the browser', () => {
     // draft's id), both votes' public pages show the link.
     const parent = unwrap(await env.engine.context(asVoteId(PARENT))).manifest;
     const strike: VoteDefinition = {
-      voteId: CHILD, title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
+      voteId: CHILD, electionId: generateElectionId(), title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
       schedule: { opensAt: '2030-01-10T09:00:00Z', closesAt: '2030-01-12T17:00:00Z' },
       questions: parent.followUps[0]!.vote!.questions as VoteDefinition['questions'],
       trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },

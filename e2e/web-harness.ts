@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
-import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createMailDelivery, createScheduler, createSmtpMailer, mailKey, readConfig } from '@ratify/server';
 
 import { openSqliteStore } from '@ratify/storage';
@@ -42,7 +42,7 @@ export const PAST_VOTE = 'fed-2007';
 
 function definition(voteId: string, unionId: string, unionName: string, title: string, rule: string, info: boolean): VoteDefinition {
   return {
-    voteId, title, unionId, unionName,
+    voteId, electionId: generateElectionId(), title, unionId, unionName,
     recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: `${title}: do you vote yes?`, options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf(rule)! }],
@@ -65,7 +65,7 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(def, ceremony.messages));
   const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
+  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def, c))))));
   unwrap(await engine.openVote(asVoteId(def.voteId)));
   return { credentials, keys: ceremony.keys };
 }
@@ -76,7 +76,7 @@ async function seedPublishedVote(engine: Engine, rng: RandomSource): Promise<voi
   const { credentials, keys } = await seedVote(engine, def, [F1, F2, F3], rng);
   const ctx = unwrap(await engine.context(asVoteId(PAST_VOTE)));
   for (const [memberNumber, yes] of [['F1', false], ['F2', true], ['F3', true]] as const) {
-    const secret = credentialSecret(engine.group, PAST_VOTE, credentials.get(memberNumber)!);
+    const secret = credentialSecret(engine.group, ctx.manifest, credentials.get(memberNumber)!);
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
     unwrap(await engine.castBallot(asVoteId(PAST_VOTE), encodeBallot(engine.group, ballot), { memberNumber }));
   }
@@ -194,7 +194,7 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
     credential: (voteId, memberNumber) => formatPrivateCredential(creds.get(voteId)!.get(memberNumber)!),
     cast: async (voteId, memberNumber, yes) => {
       const ctx = unwrap(await engine.context(asVoteId(voteId)));
-      const secret = credentialSecret(engine.group, voteId, creds.get(voteId)!.get(memberNumber)!);
+      const secret = credentialSecret(engine.group, ctx.manifest, creds.get(voteId)!.get(memberNumber)!);
       const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
       unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot), { memberNumber }));
     },

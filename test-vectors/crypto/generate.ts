@@ -1,8 +1,8 @@
-// Generator of the golden crypto test vectors test-vectors/crypto/v1.json.
+// Generator of the golden crypto test vectors test-vectors/crypto/v2.json.
 //   regenerate:  node --import tsx test-vectors/crypto/generate.ts
 //   check:       packages/crypto/test/golden-vectors.test.ts (regenerates and compares byte for byte,
 //                then verifies every stored proof without using this file)
-// A change to v1.json is a change to a byte format or to the RNG consumption order: it needs a new
+// A change to v2.json is a change to a byte format or to the RNG consumption order: it needs a new
 // vectors version and a CHANGELOG entry under "Protocol/crypto", never a silent regeneration.
 //
 // ── FORMAT (for other implementations checking themselves against Ratify) ──────────────────────
@@ -11,16 +11,16 @@
 // All randomness comes from `seededRandom(seed)` (see `note`): NOT how production keys are made.
 // {
 //   "format": "ratify/crypto-test-vectors", "version": 1, "note": string, "seed": string,
-//   "protocol": "ratify/v1", "group": "ristretto255", "generator": element,
+//   "protocol": "ratify/v2", "group": "ristretto255", "generator": element,
 //   "keyPairs":   [{ "name", "secretKey": scalar, "publicKey": element }]      publicKey = g^secretKey
 //   "wideReductions": [{ "input": 64 bytes, "scalar": scalar }]                 scalar = LE(input) mod ℓ
 //   "transcripts": [{ "domain", "items": [{ "label": utf8 string, "data": bytes }], "challengeLabel",
 //                     "preimage": bytes, "challenge": scalar }]
-//        preimage = item("protocol","ratify/v1") || item("group","ristretto255") || item("domain",domain)
+//        preimage = item("protocol","ratify/v2") || item("group","ristretto255") || item("domain",domain)
 //                   || item(label_i, data_i)… || item("challenge", challengeLabel)
 //        item(l, d) = u32be(len(l)) || l || u32be(len(d)) || d;  challenge = LE(SHA-512(preimage)) mod ℓ
 //   "hashItems":  [{ "domain", "items": [...], "digest": 64 bytes }]
-//        digest = SHA-512(item("protocol","ratify/v1") || item("domain",domain) || item(label_i,data_i)…)
+//        digest = SHA-512(item("protocol","ratify/v2") || item("domain",domain) || item(label_i,data_i)…)
 //   "ciphertexts": [{ "publicKey", "message": integer, "randomness": scalar, "ciphertext": α || β }]
 //        α = g^r, β = h^r · g^m
 //   "schnorrKnowledge": [{ "context": bytes, "publicKey", "proof" }]               docs §5.2
@@ -252,7 +252,7 @@ export function serializeVectors(v: CryptoVectorsV1): string {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const out = fileURLToPath(new URL('./v1.json', import.meta.url));
+  const out = fileURLToPath(new URL('./v2.json', import.meta.url));
   writeFileSync(out, serializeVectors(buildVectors()));
   process.stdout.write(`wrote ${out}\n`);
 }

@@ -1,5 +1,5 @@
 // The key ceremony as files: `ceremony.json` (public parameters the administrator hands to trustees:
-// vote id, k, the trustees in order, the context hex) and a directory of public message files, one
+// vote id, the random election id, k, the trustees in order, the context hex) and a directory of public message files, one
 // per message, `trustee-<i>-<kind>[-<j>].json`, each the canonical wire text (protocol codec/v1).
 // Parsing is strict; a file whose name disagrees with its author is refused. No secrets here.
 import { readdir } from 'node:fs/promises';
@@ -7,14 +7,16 @@ import { join } from 'node:path';
 import { type CeremonyMessage, type Group, type ThresholdParameters, assertNever, fromHex, messageAuthor, toHex } from '@ratify/crypto';
 import type { VoteDefinition } from '@ratify/engine';
 import { definitionCeremonyContext } from '@ratify/engine';
-import { ceremonyContext, encodeCeremonyMessage, parseWireCeremonyMessage } from '@ratify/protocol';
+import { ceremonyContext, encodeCeremonyMessage, parseElectionId, parseWireCeremonyMessage } from '@ratify/protocol';
 import { CliFailure, EXIT_USAGE, isObject, readJson, readText, refuse, writeText } from './io.ts';
 
-export const CEREMONY_FORMAT = 'ratify-ceremony/v1';
+export const CEREMONY_FORMAT = 'ratify-ceremony/v2';
 
 export type CeremonyFile = {
   readonly format: typeof CEREMONY_FORMAT;
   readonly voteId: string;
+  /** The vote's random election id (protocol §M3), made by `ratify vote context`; the context is bound to it. */
+  readonly electionId: string;
   readonly threshold: number;
   readonly trustees: readonly { readonly index: number; readonly id: string; readonly name: string }[];
   /** Ceremony context (protocol ceremony-context.ts), hex. */
@@ -25,6 +27,7 @@ export function ceremonyFileOf(definition: VoteDefinition): CeremonyFile {
   return {
     format: CEREMONY_FORMAT,
     voteId: definition.voteId,
+    electionId: definition.electionId,
     threshold: definition.trustees.threshold,
     trustees: definition.trustees.members.map((m, i) => ({ index: i + 1, id: m.id, name: m.name })),
     context: toHex(definitionCeremonyContext(definition)),
@@ -35,9 +38,11 @@ export function ceremonyFileOf(definition: VoteDefinition): CeremonyFile {
 export async function readCeremonyFile(path: string): Promise<{ readonly file: CeremonyFile; readonly parameters: ThresholdParameters }> {
   const value = await readJson(path);
   const bad = (what: string): never => refuse('invalid_ceremony_file', `${path}: ${what}`);
-  if (!isObject(value) || value['format'] !== CEREMONY_FORMAT) return bad(`expected format ${CEREMONY_FORMAT}`);
-  const { voteId, threshold, trustees, context } = value;
-  if (typeof voteId !== 'string' || typeof context !== 'string' || !Number.isSafeInteger(threshold) || !Array.isArray(trustees)) return bad('missing fields');
+  if (!isObject(value) || value['format'] !== CEREMONY_FORMAT)
+    return bad(`expected format ${CEREMONY_FORMAT}${isObject(value) && value['format'] === 'ratify-ceremony/v1' ? ' (this file is from protocol ratify/v1, without an election id: run `ratify vote context` again)' : ''}`);
+  const { voteId, electionId, threshold, trustees, context } = value;
+  if (typeof voteId !== 'string' || typeof electionId !== 'string' || typeof context !== 'string' || !Number.isSafeInteger(threshold) || !Array.isArray(trustees)) return bad('missing fields');
+  if (!parseElectionId(electionId).ok) bad('electionId must be 32 lowercase hex characters');
   const list = trustees.map((t, i) =>
     isObject(t) && t['index'] === i + 1 && typeof t['id'] === 'string' && typeof t['name'] === 'string'
       ? { index: i + 1, id: t['id'], name: t['name'] }
@@ -45,10 +50,10 @@ export async function readCeremonyFile(path: string): Promise<{ readonly file: C
   );
   const k = threshold as number;
   if (!(k >= 1 && k <= list.length)) bad(`threshold ${k} with ${list.length} trustees`);
-  const recomputed = ceremonyContext(voteId, k, list.map((t) => t.id));
-  if (toHex(recomputed) !== context) refuse('ceremony_context_mismatch', `${path}: the context does not match the vote id, threshold and trustees`);
+  const recomputed = ceremonyContext({ voteId, electionId: electionId as string }, k, list.map((t) => t.id));
+  if (toHex(recomputed) !== context) refuse('ceremony_context_mismatch', `${path}: the context does not match the vote id, election id, threshold and trustees`);
   return {
-    file: { format: CEREMONY_FORMAT, voteId, threshold: k, trustees: list, context },
+    file: { format: CEREMONY_FORMAT, voteId, electionId: electionId as string, threshold: k, trustees: list, context },
     parameters: { context: fromHex(context)!, threshold: k, trusteeCount: list.length },
   };
 }

@@ -7,7 +7,13 @@ import type { VoteDefinition } from '@ratify/engine';
 import { createManifest } from '@ratify/protocol';
 import { isObject, readJson, refuse } from './io.ts';
 
-function shapeOf(value: unknown, file: string): VoteDefinition {
+/** What the administrator writes: a definition without the election id (`ratify vote context` makes it). */
+export type DefinitionFile = Omit<VoteDefinition, 'electionId'>;
+
+/** Stands in for the election id while a definition file is only checked. */
+const PLACEHOLDER_ELECTION_ID = '00000000000000000000000000000000';
+
+function shapeOf(value: unknown, file: string): DefinitionFile {
   const bad = (what: string): never => refuse('invalid_definition', `${file}: ${what}`);
   if (!isObject(value)) return bad('expected a JSON object');
   if (typeof value['voteId'] !== 'string') bad('voteId must be a string');
@@ -23,12 +29,13 @@ function shapeOf(value: unknown, file: string): VoteDefinition {
   for (const key of ['jointPublicKey', 'eligibleCount', 'version']) {
     if (key in value) bad(`${key} is filled in by \`ratify vote create\`; remove it`);
   }
+  if ('electionId' in value) bad('electionId is made at random by `ratify vote context` (it is in ceremony.json); remove it');
   // The remaining fields are checked by the manifest schema in checkDefinition.
-  return value as unknown as VoteDefinition;
+  return value as unknown as DefinitionFile;
 }
 
 /** Applies the manifest schema and invariants with placeholder keys; refuses with the first problem. */
-export function checkDefinition(group: Group, definition: VoteDefinition, file: string): void {
+export function checkDefinition(group: Group, definition: DefinitionFile, file: string): void {
   const { threshold, members } = definition.trustees;
   if (!(threshold >= 1 && threshold <= members.length)) {
     refuse('threshold_exceeds_trustees', `${file}: threshold ${threshold} with ${members.length} trustees`);
@@ -37,6 +44,7 @@ export function checkDefinition(group: Group, definition: VoteDefinition, file: 
   const joint = toHex(group.encodeElement(group.baseMultiply(group.scalars.fromBigint(members.length))));
   const draft = createManifest({
     ...definition,
+    electionId: PLACEHOLDER_ELECTION_ID,
     trustees: { threshold, members: members.map((m) => ({ ...m, commitments: Array.from({ length: threshold }, () => g) })) },
     jointPublicKey: joint,
     eligibleCount: 1,
@@ -44,7 +52,7 @@ export function checkDefinition(group: Group, definition: VoteDefinition, file: 
   if (!draft.ok) refuse(draft.error === 'schema_mismatch' ? 'invalid_definition' : draft.error, `${file}: ${draft.error}${draft.detail ? ` (${draft.detail})` : ''}`);
 }
 
-export async function readDefinition(group: Group, file: string): Promise<VoteDefinition> {
+export async function readDefinition(group: Group, file: string): Promise<DefinitionFile> {
   const definition = shapeOf(await readJson(file), file);
   checkDefinition(group, definition, file);
   return definition;

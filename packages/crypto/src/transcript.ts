@@ -1,5 +1,5 @@
 // The one Fiat–Shamir transcript (docs/protocol.md §3). Every challenge in Ratify is computed here:
-//   H = SHA-512( item("protocol", "ratify/v1") || item("group", <group name>) || item("domain", <proof type tag>)
+//   H = SHA-512( item("protocol", "ratify/v2") || item("group", <group name>) || item("domain", <proof type tag>)
 //                || item(label_i, data_i)... )
 //   item(label, data) = u32be(len(label)) || label || u32be(len(data)) || data
 //   challenge = H(... || item("challenge", label)) as 64 bytes little-endian, reduced mod ℓ (wide reduction).
@@ -10,7 +10,7 @@ import { concatBytes, u32be, u64be, utf8 } from './bytes.ts';
 import type { Group, GroupElement } from './group.ts';
 import type { Scalar } from './scalar.ts';
 
-export const PROTOCOL_VERSION = 'ratify/v1';
+export const PROTOCOL_VERSION = 'ratify/v2';
 
 // u32be(len(label)) || label, per label: labels repeat across every proof, and encoding them anew
 // was a measurable share of verification time. Bounded (labels come from code, not from input).

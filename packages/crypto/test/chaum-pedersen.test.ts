@@ -132,6 +132,6 @@ describe('Chaum–Pedersen equal-discrete-log proof', () => {
       }),
       { numRuns: 10 },
     );
-    expect(CHAUM_PEDERSEN_DOMAIN).toBe('ratify/v1/proof/chaum-pedersen');
+    expect(CHAUM_PEDERSEN_DOMAIN).toBe('ratify/v2/proof/chaum-pedersen');
   });
 });

@@ -1,11 +1,11 @@
-// Golden vectors test-vectors/crypto/v1.json (format: header of test-vectors/crypto/generate.ts).
+// Golden vectors test-vectors/crypto/v2.json (format: header of test-vectors/crypto/generate.ts).
 // (a) Regenerating gives the stored file byte for byte: any change to an encoding, a transcript or
 //     the order randomness is consumed in shows up here.
 // (b) Every stored value is checked from the JSON alone, through the strict decoders and verifiers,
 //     without the generator: these are the checks another implementation would run.
 import { sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import stored from '../../../test-vectors/crypto/v1.json' with { type: 'json' };
+import stored from '../../../test-vectors/crypto/v2.json' with { type: 'json' };
 import { buildVectors, serializeVectors } from '../../../test-vectors/crypto/generate.ts';
 import {
   PROTOCOL_VERSION,

@@ -35,7 +35,7 @@ const enc = (e: GroupElement) => g.encodeElement(e);
 type Items = readonly (readonly [string, Uint8Array])[];
 function specChallenge(domain: string, items: Items): Scalar {
   const pre = concatBytes(
-    item('protocol', utf8('ratify/v1')),
+    item('protocol', utf8('ratify/v2')),
     item('group', utf8('ristretto255')),
     item('domain', utf8(domain)),
     ...items.map(([l, d]) => item(l, d)),
@@ -61,7 +61,7 @@ describe('proof transcripts follow the spec byte for byte', () => {
           ['public_key', enc(kp.publicKey)],
           ['commitment', enc(a)],
         ];
-        expect(specChallenge('ratify/v1/proof/schnorr-knowledge', items)).toBe(c);
+        expect(specChallenge('ratify/v2/proof/schnorr-knowledge', items)).toBe(c);
       }),
       RUNS,
     );
@@ -78,7 +78,7 @@ describe('proof transcripts follow the spec byte for byte', () => {
           ['message', msg],
           ['commitment', enc(a)],
         ];
-        expect(specChallenge('ratify/v1/signature/schnorr', items)).toBe(c);
+        expect(specChallenge('ratify/v2/signature/schnorr', items)).toBe(c);
       }),
       RUNS,
     );
@@ -99,7 +99,7 @@ describe('proof transcripts follow the spec byte for byte', () => {
           ['commitment_1', enc(commit(g.generator, s, kp.publicKey, c))],
           ['commitment_2', enc(commit(base, s, result, c))],
         ];
-        expect(specChallenge('ratify/v1/proof/chaum-pedersen', items)).toBe(c);
+        expect(specChallenge('ratify/v2/proof/chaum-pedersen', items)).toBe(c);
       }),
       RUNS,
     );
@@ -138,7 +138,7 @@ describe('proof transcripts follow the spec byte for byte', () => {
             ...commitments.map((e, i) => [`commitments[${i}]`, enc(e)] as const),
           ];
           const sum = proof.reduce((acc, p) => F.add(acc, p.challenge), F.zero);
-          expect(specChallenge('ratify/v1/proof/disjunctive-chaum-pedersen', items)).toBe(sum);
+          expect(specChallenge('ratify/v2/proof/disjunctive-chaum-pedersen', items)).toBe(sum);
         },
       ),
       RUNS,
@@ -154,6 +154,6 @@ describe('proof transcripts follow the spec byte for byte', () => {
       ['generator', enc(g.generator)],
       ['commitment', enc(a)],
     ];
-    expect(specChallenge('ratify/v1/proof/schnorr-knowledge', weak)).not.toBe(c);
+    expect(specChallenge('ratify/v2/proof/schnorr-knowledge', weak)).not.toBe(c);
   });
 });

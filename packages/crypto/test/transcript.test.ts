@@ -96,8 +96,8 @@ describe('Transcript', () => {
 
   it('different domains and different challenge labels give different challenges', () => {
     const items = [['context', 'election-1']] as const;
-    expect(challengeOf('ratify/v1/proof/schnorr-knowledge', items)).not.toBe(
-      challengeOf('ratify/v1/signature/schnorr', items),
+    expect(challengeOf('ratify/v2/proof/schnorr-knowledge', items)).not.toBe(
+      challengeOf('ratify/v2/signature/schnorr', items),
     );
     expect(new Transcript(g, 'd').challenge('a')).not.toBe(new Transcript(g, 'd').challenge('b'));
     expect(new Transcript(g, 'd').challenge()).toBe(new Transcript(g, 'd').challenge('challenge'));

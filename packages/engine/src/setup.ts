@@ -35,7 +35,7 @@ export type VoteDefinition = Omit<ManifestDraft, 'trustees' | 'jointPublicKey' |
 export type PrepareError = ManifestError | 'ceremony_incomplete' | 'ceremony_failed' | 'union_not_found';
 
 export function definitionCeremonyContext(definition: VoteDefinition): Uint8Array {
-  return ceremonyContext(definition.voteId, definition.trustees.threshold, definition.trustees.members.map((m) => m.id));
+  return ceremonyContext(definition, definition.trustees.threshold, definition.trustees.members.map((m) => m.id));
 }
 
 /** Completes the manifest from a finished ceremony and the roll size. */

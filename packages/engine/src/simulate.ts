@@ -17,6 +17,7 @@ import {
   type Rational,
   createBallot,
   credentialSecret,
+  generateElectionId,
   encodeBallot,
   encodePartialDecryption,
   generatePrivateCredential,
@@ -105,6 +106,7 @@ export async function simulateVote(
   unwrap(await store.members.importRoll(UNION_ID, members));
   const definition: VoteDefinition = {
     voteId: VOTE_ID,
+    electionId: generateElectionId(rng),
     title: 'SIMULATION — ratification of the simulated agreement',
     unionId: 'sim-union',
     unionName: 'Simulated Guild',
@@ -122,7 +124,7 @@ export async function simulateVote(
   const manifest = unwrap(await engine.createVote(definition, ceremony.messages));
 
   const credentials = members.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(VOTE_ID, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, VOTE_ID, c))))));
+  unwrap(await engine.publishCredentials(VOTE_ID, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c))))));
   unwrap(await engine.openVote(VOTE_ID));
   lap('setup');
 
@@ -136,7 +138,7 @@ export async function simulateVote(
   const storeOldest = async () => unwrap(await engine.storeVerifiedBallot(VOTE_ID, unwrap(await inFlight.shift()!)));
   for (const [i, credential] of credentials.entries()) {
     if (!pick(rng, options.turnout)) continue;
-    const secret = credentialSecret(group, VOTE_ID, credential);
+    const secret = credentialSecret(group, manifest, credential);
     const revoting = pick(rng, options.revote ?? 0.05);
     // A revoter first votes the other way; the second (counted) ballot is the intended one.
     const yes = pick(rng, options.yes);

@@ -9,6 +9,7 @@ const key = generateKeyPair(g, rng);
 const manifest = unwrap(
   createManifest({
     voteId: 'pool-vote',
+    electionId: '5eed5eed5eed5eed5eed5eed5eed5eed',
     title: 'Pool test',
     unionId: 'u',
     unionName: 'Union',
@@ -27,7 +28,7 @@ afterAll(() => pool.close());
 describe('ballot check pool', () => {
   it('agrees with the inline check on valid and invalid ballots', async () => {
     const texts = Array.from({ length: 6 }, (_, i) => {
-      const secret = credentialSecret(g, 'pool-vote', generatePrivateCredential(rng));
+      const secret = credentialSecret(g, manifest, generatePrivateCredential(rng));
       return encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [i % 2 ? [1, 0] : [0, 1]], secret, rng)).ballot);
     });
     const bad = JSON.parse(texts[0]!);

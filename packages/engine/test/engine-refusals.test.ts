@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Engine, createEngine, flattenTally, runLocalCeremony, definitionCeremonyContext, type VoteDefinition } from '../src/index.ts';
 import { openStore } from '@ratify/storage';
 import { createPartialDecryption, ristretto255 as g, seededRandom, toHex, unwrap, type TrusteeKey } from '@ratify/crypto';
-import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId } from '@ratify/protocol';
+import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId, generateElectionId } from '@ratify/protocol';
 
 const rng = seededRandom('engine-refusals');
 
@@ -19,6 +19,7 @@ async function setUp(revotePolicy: 'last_counts' | 'first_counts' = 'last_counts
   );
   const definition: VoteDefinition = {
     voteId: 'primetime',
+    electionId: generateElectionId(),
     title: 'Primetime contract ratification',
     unionId: 'aftra',
     unionName: 'Federation',
@@ -33,14 +34,14 @@ async function setUp(revotePolicy: 'last_counts' | 'first_counts' = 'last_counts
   const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   const creds = [0, 1, 2].map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId('primetime'), creds.map((c) => toHex(g.encodeElement(publicCredential(g, 'primetime', c))))));
+  unwrap(await engine.publishCredentials(asVoteId('primetime'), creds.map((c) => toHex(g.encodeElement(publicCredential(g, definition, c))))));
   unwrap(await engine.openVote(asVoteId('primetime')));
   return { store, engine, creds, keys: ceremony.keys };
 }
 
 async function ballotText(engine: Engine, credential: PrivateCredential, yes: boolean) {
   const ctx = unwrap(await engine.context(asVoteId('primetime')));
-  const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, 'primetime', credential), rng));
+  const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], credentialSecret(g, ctx.manifest, credential), rng));
   return encodeBallot(g, ballot);
 }
 
@@ -58,6 +59,7 @@ describe('engine refusals', () => {
     unwrap(await store.members.importRoll(asUnionId('aftra'), [{ memberNumber: 'F1', name: 'One', email: 'f1@example.org', goodStanding: true, unit: null }]));
     const definition: VoteDefinition = {
       voteId: 'count',
+      electionId: generateElectionId(),
       title: 'Count',
       unionId: 'aftra',
       unionName: 'Federation',
@@ -68,7 +70,7 @@ describe('engine refusals', () => {
     };
     const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 1, trusteeCount: 1 }, rng);
     unwrap(await engine.createVote(definition, ceremony.messages));
-    const two = [0, 1].map(() => toHex(g.encodeElement(publicCredential(g, 'count', generatePrivateCredential(rng)))));
+    const two = [0, 1].map(() => toHex(g.encodeElement(publicCredential(g, definition, generatePrivateCredential(rng)))));
     expect(await engine.publishCredentials(asVoteId('count'), two)).toMatchObject({ ok: false, error: 'credential_count_mismatch' });
     expect(await store.ballots.listCredentials(asVoteId('count'))).toHaveLength(0);
     unwrap(await engine.publishCredentials(asVoteId('count'), two.slice(0, 1)));

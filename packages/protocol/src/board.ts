@@ -34,7 +34,7 @@ export type BoardEvent = {
 export function computeEventHash(voteId: string, seq: number, prevHash: string, kind: BoardEventKind, payload: string): string {
   const prev = fromHex(prevHash);
   if (!prev || prev.length !== 32) throw new Error('bad previous hash');
-  const h = hashItems('ratify/v1/board-event', [
+  const h = hashItems('ratify/v2/board-event', [
     ['vote', utf8(voteId)],
     ['seq', u64be(seq)],
     ['prev', prev],

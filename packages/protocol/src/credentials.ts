@@ -3,8 +3,8 @@
 // credential per voter per vote. Only the public credential g^s goes to the server and the record;
 // every ballot is signed with s, so the server cannot produce a ballot that verifies.
 // Private credential: 24 Crockford-base32 characters (22 random = 110 bits, 2 checksum), shown as
-// four groups of six. The secret scalar is a wide reduction of a hash bound to the vote id, so the
-// same code is useless in another vote.
+// four groups of six. The secret scalar is a wide reduction of a hash bound to the vote id and the
+// random election id, so the same code is useless in another vote, even one reusing the vote id.
 import {
   type Group,
   type GroupElement,
@@ -12,6 +12,7 @@ import {
   type Result,
   type Scalar,
   err,
+  fromHex,
   hashItems,
   ok,
   systemRandom,
@@ -29,7 +30,7 @@ export type PrivateCredential = string & { readonly [privateCredentialBrand]: tr
 export type CredentialParseError = 'bad_credential_format' | 'bad_credential_checksum';
 
 function checksum(data: string): string {
-  const h = hashItems('ratify/v1/credential-checksum', [['data', utf8(data)]]);
+  const h = hashItems('ratify/v2/credential-checksum', [['data', utf8(data)]]);
   return ALPHABET[h[0]! & 31]! + ALPHABET[h[1]! & 31]!;
 }
 
@@ -61,10 +62,19 @@ export function formatPrivateCredential(c: PrivateCredential): string {
   return c.match(/.{1,6}/g)!.join('-');
 }
 
-/** s = wide-reduce(SHA-512(tag, vote id, code)); the public credential is g^s. */
-export function credentialSecret(group: Group, voteId: string, credential: PrivateCredential): Scalar {
-  const h = hashItems('ratify/v1/credential-secret', [
-    ['vote', utf8(voteId)],
+/**
+ * Which election something is bound to: the vote id and the random election id of §M3. A manifest,
+ * a vote definition and a ceremony file all have both.
+ */
+export type ElectionScope = { readonly voteId: string; readonly electionId: string };
+
+/** s = wide-reduce(SHA-512(tag, vote id, election id, code)); the public credential is g^s (§B1). */
+export function credentialSecret(group: Group, election: ElectionScope, credential: PrivateCredential): Scalar {
+  const electionId = fromHex(election.electionId);
+  if (electionId === undefined || electionId.length !== 16) throw new Error('credentialSecret: the election id must be 16 bytes of lowercase hex');
+  const h = hashItems('ratify/v2/credential-secret', [
+    ['vote', utf8(election.voteId)],
+    ['election', electionId],
     ['credential', utf8(credential)],
   ]);
   const s = group.scalars.fromWideBytes(h);
@@ -72,6 +82,6 @@ export function credentialSecret(group: Group, voteId: string, credential: Priva
   return s;
 }
 
-export function publicCredential(group: Group, voteId: string, credential: PrivateCredential): GroupElement {
-  return group.baseMultiply(credentialSecret(group, voteId, credential));
+export function publicCredential(group: Group, election: ElectionScope, credential: PrivateCredential): GroupElement {
+  return group.baseMultiply(credentialSecret(group, election, credential));
 }

@@ -5,10 +5,10 @@
 import { bytesEqual, fromHex, hashItems, toHex, utf8 } from '@ratify/crypto';
 import { toWireManifest, type Manifest } from './manifest.ts';
 
-export const FINGERPRINT_DOMAIN = 'ratify/v1/election-fingerprint';
+export const FINGERPRINT_DOMAIN = 'ratify/v2/election-fingerprint';
 export const FINGERPRINT_LENGTH = 64;
 
-/** fingerprint = hashItems("ratify/v1/election-fingerprint", [("manifest", UTF-8 canonical manifest)]). */
+/** fingerprint = hashItems("ratify/v2/election-fingerprint", [("manifest", UTF-8 canonical manifest)]). */
 export function fingerprintOfCanonical(canonicalManifest: Uint8Array): Uint8Array {
   return hashItems(FINGERPRINT_DOMAIN, [['manifest', canonicalManifest]]);
 }

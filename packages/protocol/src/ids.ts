@@ -1,7 +1,7 @@
 // Branded identifiers and byte strings of the protocol. Only the parse functions here mint a brand
 // (the zod schemas call them), so a `VoteId` in a type is always a checked one. Pure: no I/O.
 // Must not hold any domain logic beyond the syntax of the identifiers.
-import { err, fromHex, ok, type Result } from '@ratify/crypto';
+import { err, fromHex, ok, systemRandom, toHex, type RandomSource, type Result } from '@ratify/crypto';
 import { z } from 'zod';
 
 declare const idBrand: unique symbol;
@@ -19,6 +19,8 @@ export type TemplateId = Brand<'TemplateId'>;
 export type Hex32 = Brand<'Hex32'>;
 /** Lowercase hex of exactly 64 bytes (128 characters), e.g. a SHA-512 digest. */
 export type Hex64 = Brand<'Hex64'>;
+/** A vote's random election id (docs/protocol.md §M3): 16 bytes from the platform CSPRNG, 32 lowercase hex. */
+export type ElectionId = Brand<'ElectionId'>;
 
 export type IdError = 'invalid_id';
 export type HexError = 'invalid_hex';
@@ -65,6 +67,18 @@ const hex =
 
 export const parseHex32 = hex<Hex32>(32);
 export const parseHex64 = hex<Hex64>(64);
+export const ELECTION_ID_BYTES = 16;
+export const parseElectionId = hex<ElectionId>(ELECTION_ID_BYTES);
+export const asElectionId = (input: string): ElectionId => {
+  const r = parseElectionId(input);
+  if (!r.ok) throw new Error(`${JSON.stringify(input)}: election id ${r.detail ?? r.error}`);
+  return r.value;
+};
+
+/** A fresh election id: 128 bits from `rng` (the platform CSPRNG unless a test seeds one). */
+export function generateElectionId(rng: RandomSource = systemRandom): ElectionId {
+  return toHex(rng(ELECTION_ID_BYTES)) as ElectionId;
+}
 
 /** Decodes a checked hex brand to bytes (cannot fail: the brand guarantees the syntax). */
 export function hexToBytes(value: Hex32 | Hex64): Uint8Array {
@@ -93,3 +107,4 @@ export const offerIdSchema = brandedString(parseOfferId);
 export const templateIdSchema = brandedString(parseTemplateId);
 export const hex32Schema = brandedString(parseHex32);
 export const hex64Schema = brandedString(parseHex64);
+export const electionIdSchema = brandedString(parseElectionId);

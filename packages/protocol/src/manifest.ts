@@ -7,12 +7,14 @@ import { err, fromHex, ok, ristretto255, type GroupElement, type Result } from '
 import { z } from 'zod';
 import { parseCanonical, toCanonical, type CanonicalParseError, type ParseLimits } from './codec/canonical-json.ts';
 import {
-  hex32Schema, offerIdSchema, optionIdSchema, questionIdSchema, templateIdSchema, trusteeIdSchema, unionIdSchema, voteIdSchema,
-  type Hex32, type OfferId, type OptionId, type QuestionId, type TemplateId, type TrusteeId, type UnionId, type VoteId,
+  electionIdSchema, hex32Schema, offerIdSchema, optionIdSchema, questionIdSchema, templateIdSchema, trusteeIdSchema, unionIdSchema, voteIdSchema,
+  type ElectionId, type Hex32, type OfferId, type OptionId, type QuestionId, type TemplateId, type TrusteeId, type UnionId, type VoteId,
 } from './ids.ts';
 import { checkRule, possibleOutcomes, ruleSchema, type OutcomeKind, type Rule, type RuleError } from './rules.ts';
 
-export const MANIFEST_VERSION = 'ratify/v1';
+export const MANIFEST_VERSION = 'ratify/v2';
+/** The version a record made before protocol v2 carries; refused with a message naming both (decision 0016). */
+export const PREVIOUS_PROTOCOL_VERSION = 'ratify/v1';
 export type RevotePolicy = 'last_counts' | 'first_counts';
 
 type QuestionBase = { readonly id: QuestionId; readonly text: string; readonly blankAllowed: boolean; readonly rule: Rule };
@@ -61,6 +63,11 @@ export type BallotInformation = { readonly summary: string; readonly statements:
 export type Manifest = {
   readonly version: typeof MANIFEST_VERSION;
   readonly voteId: VoteId;
+  /**
+   * 128 random bits made when the vote is created (§M3): separates this election from every other,
+   * even one reusing the vote id. Enters the fingerprint, the credential secrets and the ceremony context.
+   */
+  readonly electionId: ElectionId;
   readonly title: string;
   /** One manifest is one union's ballot: a dual member gets one ballot per union. */
   readonly unionId: UnionId;
@@ -123,6 +130,7 @@ const OUTCOME_KINDS = ['passed', 'failed', 'turnout_not_met', 'support_floor_not
 export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
   version: z.literal(MANIFEST_VERSION),
   voteId: voteIdSchema,
+  electionId: electionIdSchema,
   title: text(200),
   unionId: unionIdSchema,
   unionName: text(200),
@@ -180,7 +188,8 @@ export type ManifestInvariantError =
   | 'duplicate_follow_up'
   | 'offer_link_mismatch'
   | 'follow_up_invalid_template';
-export type ManifestError = CanonicalParseError | ManifestInvariantError;
+/** `unsupported_version`: a manifest of another protocol version (a ratify/v2 record), named in the detail. */
+export type ManifestError = CanonicalParseError | ManifestInvariantError | 'unsupported_version';
 
 const firstDuplicate = (values: readonly string[]): string | undefined => values.find((v, i) => values.indexOf(v) !== i);
 
@@ -259,9 +268,22 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
   return ok(m);
 }
 
+/** What a reader of ratify/v2 says about a manifest of another version (decision 0016). */
+export function unsupportedVersionMessage(version: string): string {
+  return version === PREVIOUS_PROTOCOL_VERSION
+    ? `this record is protocol ${PREVIOUS_PROTOCOL_VERSION}; this software checks ${MANIFEST_VERSION} only (${PREVIOUS_PROTOCOL_VERSION} revotes can be replayed and its credentials are bound only to the vote id): verify it with a Ratify release before ${MANIFEST_VERSION}`
+    : `unknown protocol version ${JSON.stringify(version.slice(0, 40))}; this software checks ${MANIFEST_VERSION}`;
+}
+
 /** Strict parse of a manifest from untrusted canonical JSON: exact bytes, schema, then invariants. */
 export function parseWireManifest(text: string, limits?: ParseLimits): Result<Manifest, ManifestError> {
   const parsed = parseCanonical(text, manifestSchema, limits);
+  if (!parsed.ok && parsed.error === 'schema_mismatch') {
+    // The JSON is well-formed (schema checks come after syntax): name the version when it is another one.
+    const value: unknown = JSON.parse(text);
+    const version = typeof value === 'object' && value !== null && 'version' in value ? value.version : undefined;
+    if (typeof version === 'string' && version !== MANIFEST_VERSION) return err('unsupported_version', unsupportedVersionMessage(version));
+  }
   return parsed.ok ? checkManifest(parsed.value) : parsed;
 }
 

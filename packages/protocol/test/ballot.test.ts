@@ -14,6 +14,7 @@ import {
 import { credentialSecret, generatePrivateCredential } from '../src/credentials.ts';
 
 const rng = seededRandom('ballot-test');
+const ELECTION = { voteId: 'aftra-2008-primetime', electionId: 'b0a7b0a7b0a7b0a7b0a7b0a7b0a7b0a7' };
 const election = generateKeyPair(g, rng);
 const params: BallotParams = {
   group: g,
@@ -25,7 +26,7 @@ const params: BallotParams = {
     { id: 'board', optionCount: 4, allowedTotals: allowedTotals(1, 2, true) },
   ],
 };
-const secret = credentialSecret(g, params.voteId, generatePrivateCredential(rng));
+const secret = credentialSecret(g, ELECTION, generatePrivateCredential(rng));
 const make = (sel: (0 | 1)[][] = [[1, 0], [0, 1, 1, 0]]) => unwrap(createBallot(params, sel, secret, rng));
 
 const flip = (c: Ciphertext): Ciphertext => ({ alpha: c.alpha, beta: g.add(c.beta, g.generator) });
@@ -86,7 +87,7 @@ describe('createBallot / checkBallot', () => {
   });
 
   it('a ballot copied under another credential does not verify, even re-signed (Cortier–Smyth)', () => {
-    const thief = credentialSecret(g, params.voteId, generatePrivateCredential(rng));
+    const thief = credentialSecret(g, ELECTION, generatePrivateCredential(rng));
     const copied = { ...ballot, credential: g.baseMultiply(thief) };
     expect(checkBallot(params, copied)).toMatchObject({ ok: false, error: 'invalid_choice_proof' });
   });

@@ -1,4 +1,4 @@
-// Golden files of the `ratify/v1` wire codecs (test-vectors/protocol/wire-v1/): each file parses,
+// Golden files of the `ratify/v2` wire codecs (test-vectors/protocol/wire-v1/): each file parses,
 // re-encodes to the same bytes, and equals what the seeded fixtures encode to today; the golden
 // ballot and partial decryption also pass their cryptographic checkers. Any byte change fails.
 import { describe, expect, it } from 'vitest';

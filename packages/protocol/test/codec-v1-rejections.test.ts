@@ -1,4 +1,4 @@
-// Bad inputs for the `ratify/v1` wire codecs, each refused with its code (and the JSON path where
+// Bad inputs for the `ratify/v2` wire codecs, each refused with its code (and the JSON path where
 // one applies): non-canonical bytes, shape errors, invalid points, the identity where forbidden,
 // non-canonical scalars, oversize input. Bad texts are built from fixtures, never hand-written.
 import { describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('non_canonical', () => {
   const cases: [string, string][] = [
     ['a space after a colon', ballotText.replace('":', '": ')],
     ['a trailing newline', `${ballotText}\n`],
-    ['keys out of order', `{"version":"ratify/v1",${ballotText.slice(1).replace(',"version":"ratify/v1"', '')}`],
+    ['keys out of order', `{"version":"ratify/v2",${ballotText.slice(1).replace(',"version":"ratify/v2"', '')}`],
     ['uppercase hex in a point', editBallot((b) => (b.credential = b.credential.toUpperCase()))],
     ['uppercase hex in the fingerprint', editBallot((b) => (b.fingerprint = b.fingerprint.toUpperCase()))],
     ['uppercase hex in a scalar', editBallot((b) => (b.signature.response = b.signature.response.toUpperCase()))],
@@ -89,7 +89,7 @@ describe('schema_mismatch', () => {
     ['an unknown top-level key', editBallot((b) => set(b, 'extra', 'x'))],
     ['an unknown nested key', editBallot((b) => set(b.answers[0]!.choices[0]!.ciphertext, 'gamma', IDENTITY))],
     ['a missing key', editBallot((b) => drop(b, 'signature'))],
-    ['a wrong version', editBallot((b) => set(b, 'version', 'ratify/v2'))],
+    ['a wrong version', editBallot((b) => set(b, 'version', 'ratify/v1'))],
     ['a short point', editBallot((b) => (b.credential = b.credential.slice(2)))],
     ['a non-hex character', editBallot((b) => (b.credential = `g${b.credential.slice(1)}`))],
     ['a bad vote id', editBallot((b) => (b.vote = 'Not A Slug'))],

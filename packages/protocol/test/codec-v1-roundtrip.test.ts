@@ -1,4 +1,4 @@
-// Round trips of every `ratify/v1` wire codec on values built with real crypto (seeded, tests only):
+// Round trips of every `ratify/v2` wire codec on values built with real crypto (seeded, tests only):
 // parse(encode(x)) re-encodes to the same text and still passes the cryptographic checkers; the
 // identity round-trips where the format allows it (tally sums, partial-decryption factors).
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('ballot', () => {
 
   it('round-trips ballots for any valid selection (property)', () => {
     const rng = seededRandom('codec-v1-roundtrip-property');
-    const secret = credentialSecret(g, VOTE_ID, generatePrivateCredential(rng));
+    const secret = credentialSecret(g, { voteId: VOTE_ID, electionId: 'c0dec0dec0dec0dec0dec0dec0dec0de' }, generatePrivateCredential(rng));
     const sel = fc.tuple(
       fc.constantFrom<(0 | 1)[]>([1, 0], [0, 1]),
       fc.constantFrom<(0 | 1)[]>([0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [1, 0, 1], [0, 1, 1]),

@@ -8,6 +8,7 @@ import {
   parsePrivateCredential,
   publicCredential,
 } from '../src/credentials.ts';
+import { generateElectionId } from '../src/ids.ts';
 
 describe('private credentials', () => {
   it('round-trips through the printed form, any case, with spaces', () => {
@@ -42,10 +43,26 @@ describe('private credentials', () => {
 
   it('derives a different public credential per vote from the same code', () => {
     const c = generatePrivateCredential(systemRandom);
-    const a = publicCredential(g, 'vote-a', c);
-    const b = publicCredential(g, 'vote-b', c);
+    const a = publicCredential(g, { voteId: 'vote-a', electionId: '0'.repeat(32) }, c);
+    const b = publicCredential(g, { voteId: 'vote-b', electionId: '0'.repeat(32) }, c);
     expect(g.equals(a, b)).toBe(false);
-    expect(g.equals(a, g.baseMultiply(credentialSecret(g, 'vote-a', c)))).toBe(true);
+    expect(g.equals(a, g.baseMultiply(credentialSecret(g, { voteId: 'vote-a', electionId: '0'.repeat(32) }, c)))).toBe(true);
+  });
+
+  it('derives a different public credential per election id, even under the same vote id (§B1)', () => {
+    const c = generatePrivateCredential(systemRandom);
+    const first = { voteId: 'strike-2026', electionId: generateElectionId() };
+    const second = { voteId: 'strike-2026', electionId: generateElectionId() };
+    expect(first.electionId).toMatch(/^[0-9a-f]{32}$/);
+    expect(second.electionId).not.toBe(first.electionId);
+    expect(g.equals(publicCredential(g, first, c), publicCredential(g, second, c))).toBe(false);
+    expect(g.equals(publicCredential(g, first, c), publicCredential(g, { ...first }, c))).toBe(true);
+  });
+
+  it('refuses an election id that is not 16 bytes of lowercase hex', () => {
+    const c = generatePrivateCredential(systemRandom);
+    for (const electionId of ['', '0'.repeat(30), '0'.repeat(34), 'A'.repeat(32), 'g'.repeat(32)])
+      expect(() => credentialSecret(g, { voteId: 'v', electionId }, c)).toThrow(/election id/);
   });
 
   it('property: every generated credential parses back to itself', () => {

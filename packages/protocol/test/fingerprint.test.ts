@@ -27,7 +27,7 @@ describe('election fingerprint', () => {
   it('is SHA-512 over the labelled, length-prefixed items of docs/protocol.md', () => {
     const wire = utf8(read('manifest-aftra-2008-ratification.json'));
     const item = (label: string, data: Uint8Array) => concatBytes(u32be(utf8(label).length), utf8(label), u32be(data.length), data);
-    const preimage = concatBytes(item('protocol', utf8('ratify/v1')), item('domain', utf8('ratify/v1/election-fingerprint')), item('manifest', wire));
+    const preimage = concatBytes(item('protocol', utf8('ratify/v2')), item('domain', utf8('ratify/v2/election-fingerprint')), item('manifest', wire));
     const expected = new Uint8Array(createHash('sha512').update(preimage).digest());
     expect(electionFingerprint(aftraManifest())).toEqual(expected);
     expect(expected.length).toBe(64);

@@ -37,7 +37,7 @@ const withTemplate = (questions: unknown[]): ManifestDraft =>
 /** The error code of the builder and of the wire path (the text built by hand, bypassing the builder). */
 function codes(draft: ManifestDraft): [string, string, string | undefined] {
   const built = createManifest(draft);
-  const wire = toWireManifest({ version: 'ratify/v1', revotePolicy: 'last_counts', followUps: [], ...draft } as never);
+  const wire = toWireManifest({ version: 'ratify/v2', revotePolicy: 'last_counts', followUps: [], ...draft } as never);
   const parsed = parseWireManifest(wire);
   return [built.ok ? 'ok' : built.error, parsed.ok ? 'ok' : parsed.error, built.ok ? undefined : built.detail];
 }

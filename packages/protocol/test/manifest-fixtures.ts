@@ -30,6 +30,7 @@ const committee = sampleTrustees(
 
 export const aftraDraft: ManifestDraft = {
   voteId: 'aftra-2008-primetime-ratification',
+  electionId: 'a5f7a2008a5f7a2008a5f7a2008a5f70',
   title: 'Ratification of the 2008 Primetime Television Agreement',
   unionId: 'aftra',
   unionName: 'American Federation of Television and Radio Artists',
@@ -70,6 +71,7 @@ const sagCommittee = sampleTrustees(
 
 export const sagDraft: ManifestDraft = {
   voteId: 'sag-2009-strike-authorization',
+  electionId: '5a92009e5a92009e5a92009e5a92009e',
   title: 'Strike Authorization: TV/Theatrical Contracts',
   unionId: 'sag',
   unionName: 'Screen Actors Guild',

@@ -2,7 +2,7 @@
 // every cross-field invariant with its code. Golden files: test-vectors/protocol (generate.ts).
 import { describe, expect, it } from 'vitest';
 import { ristretto255 as g, toHex, unwrap } from '@ratify/crypto';
-import { createManifest, parseWireManifest, toWireManifest, type ManifestDraft } from '../src/index.ts';
+import { ceremonyContext, createManifest, electionFingerprintHex, manifestCeremonyContext, parseWireManifest, toCanonical, toWireManifest, type ManifestDraft } from '../src/index.ts';
 import { readVector } from '../../../test-vectors/protocol/vectors.ts';
 import { aftraDraft, aftraManifest, officerDraft, sagDraft, sagManifest } from './manifest-fixtures.ts';
 
@@ -21,7 +21,7 @@ describe('manifest golden files', () => {
     const m = unwrap(createManifest(noFollowUps));
     expect(m.revotePolicy).toBe('last_counts');
     expect(m.followUps).toEqual([]);
-    expect(m.version).toBe('ratify/v1');
+    expect(m.version).toBe('ratify/v2');
   });
 });
 
@@ -39,7 +39,8 @@ describe('parseWireManifest: only the canonical bytes', () => {
     const reordered = JSON.stringify({ version: obj['version'], ...obj });
     expect(reordered).not.toBe(wire);
     expect(code(reordered)).toBe('non_canonical');
-    expect(code(wire.replace('{"eligibleCount":700,', '{"eligibleCount":700,"eligibleCount":700,'))).toBe('non_canonical');
+    expect(wire).toContain(',"eligibleCount":700,');
+    expect(code(wire.replace(',"eligibleCount":700,', ',"eligibleCount":700,"eligibleCount":700,'))).toBe('non_canonical');
     const key = aftraManifest().jointPublicKey;
     expect(code(wire.replace(key, key.toUpperCase()))).toBe('schema_mismatch');
     expect(code(wire.replace('"aftra"', '"\\u0061ftra"'))).toBe('non_canonical');
@@ -51,7 +52,11 @@ describe('parseWireManifest: only the canonical bytes', () => {
   });
 
   it.each<[string, (m: Record<string, unknown>) => unknown]>([
-    ['a wrong version', (m) => ({ ...m, version: 'ratify/v2' })],
+    ['a version that is not a string', (m) => ({ ...m, version: 2 })],
+    ['a missing election id', ({ electionId: _e, ...m }) => m],
+    ['a 15-byte election id', (m) => ({ ...m, electionId: 'ab'.repeat(15) })],
+    ['a 17-byte election id', (m) => ({ ...m, electionId: 'ab'.repeat(17) })],
+    ['an uppercase election id', (m) => ({ ...m, electionId: 'AB'.repeat(16) })],
     ['a missing field', ({ eligibleCount: _e, ...m }) => m],
     ['an unknown field', (m) => ({ ...m, extra: 1 })],
     ['a bad vote id', (m) => ({ ...m, voteId: 'AFTRA 2008' })],
@@ -71,6 +76,16 @@ describe('parseWireManifest: only the canonical bytes', () => {
   ])('schema_mismatch: %s', (_, mutate) => {
     const changed = mutate(JSON.parse(wire) as Record<string, unknown>);
     expect(code(JSON.stringify(changed))).toBe('schema_mismatch');
+  });
+
+  it('unsupported_version: a ratify/v1 manifest is refused with a message naming both versions (decision 0016)', () => {
+    const { electionId: _e, ...v1 } = { ...(JSON.parse(wire) as Record<string, unknown>), version: 'ratify/v1' };
+    const r = parseWireManifest(toCanonical(v1 as never));
+    expect(r).toMatchObject({ ok: false, error: 'unsupported_version' });
+    expect(!r.ok && r.detail).toMatch(/ratify\/v1.*ratify\/v2/);
+    const future = parseWireManifest(toCanonical({ ...(JSON.parse(wire) as Record<string, unknown>), version: 'ratify/v3' } as never));
+    expect(future).toMatchObject({ ok: false, error: 'unsupported_version' });
+    expect(!future.ok && future.detail).toContain('ratify/v3');
   });
 });
 
@@ -114,8 +129,22 @@ describe('manifest invariants', () => {
     const r = createManifest(draft);
     expect(r.ok ? 'ok' : r.error).toBe(expected);
     // The same failure on the wire path: build the text by hand from the draft (bypassing the builder).
-    const wire = toWireManifest({ version: 'ratify/v1', revotePolicy: 'last_counts', followUps: [], ...draft } as never);
+    const wire = toWireManifest({ version: 'ratify/v2', revotePolicy: 'last_counts', followUps: [], ...draft } as never);
     const parsed = parseWireManifest(wire);
     expect(parsed.ok ? 'ok' : parsed.error).toBe(expected);
+  });
+});
+
+describe('the election id (§M3, decision 0016)', () => {
+  const other = { ...aftraDraft, electionId: 'ff'.repeat(16) };
+  it('enters the fingerprint: two manifests differing only in it have different fingerprints', () => {
+    expect(aftraDraft.electionId).not.toBe(other.electionId);
+    expect(electionFingerprintHex(unwrap(createManifest(other)))).not.toBe(electionFingerprintHex(aftraManifest()));
+  });
+  it('enters the ceremony context', () => {
+    const m = aftraManifest();
+    const ids = m.trustees.members.map((t) => t.id);
+    expect(toHex(manifestCeremonyContext(m))).toBe(toHex(ceremonyContext(m, m.trustees.threshold, ids)));
+    expect(toHex(ceremonyContext(other, m.trustees.threshold, ids))).not.toBe(toHex(manifestCeremonyContext(m)));
   });
 });

@@ -69,8 +69,10 @@ describe('admin console: a whole vote', () => {
 
     // 3. Create the vote: the roll freezes at the record date and the opening and closing are scheduled.
     // As if the server had crashed right after engine.createVote: the route finishes the job.
-    const stored = JSON.parse((await server.engine.store.drafts.getDraft(asVoteId(VOTE)))!.definition) as VoteDefinition & { trustees: { members: { account?: string }[] } };
-    const definition: VoteDefinition = { ...stored, trustees: { ...stored.trustees, members: stored.trustees.members.map(({ id, name }) => ({ id, name })) } };
+    const draft = (await server.engine.store.drafts.getDraft(asVoteId(VOTE)))!;
+    expect(draft.electionId).toMatch(/^[0-9a-f]{32}$/);
+    const stored = JSON.parse(draft.definition) as VoteDefinition & { trustees: { members: { account?: string }[] } };
+    const definition: VoteDefinition = { ...stored, electionId: draft.electionId!, trustees: { ...stored.trustees, members: stored.trustees.members.map(({ id, name }) => ({ id, name })) } };
     const ceremony = (await server.engine.store.drafts.listCeremonyMessages(asVoteId(VOTE))).map((m) => unwrap(parseWireCeremonyMessage(server.engine.group, m.message)));
     expect((await server.engine.createVote(definition, ceremony)).ok).toBe(true);
     expect(await server.engine.store.votes.getSchedule(asVoteId(VOTE))).toBeNull();
@@ -86,7 +88,7 @@ describe('admin console: a whole vote', () => {
     // 4. Credentials (the credential authority runs offline; only public credentials reach the server).
     const group = server.engine.group;
     const credentials = new Map<string, PrivateCredential>(MEMBERS.filter((m) => m[3]).map((m) => [m[0], generatePrivateCredential(server.rng)]));
-    const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, VOTE, c))));
+    const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))));
     expect((await server.engine.publishCredentials(asVoteId(VOTE), publics)).ok).toBe(true);
 
     // 5. The scheduler opens the vote at opensAt, not before.

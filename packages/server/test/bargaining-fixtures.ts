@@ -2,7 +2,7 @@
 // compared with the federation's agreement, a seeded tracker, attaching a document through the API,
 // an offer's current digest, and a vote whose manifest binds an offer (information.offer).
 import { seededRandom, unwrap } from '@ratify/crypto';
-import { asUnionId } from '@ratify/protocol';
+import { asUnionId, generateElectionId } from '@ratify/protocol';
 import { type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { expect } from 'vitest';
 import type { RatifyClient } from '../src/client.ts';
@@ -47,7 +47,7 @@ export async function voteBinding(server: TestServer, reference: { id: string; t
   unwrap(await engine.store.members.createUnion({ id: asUnionId('sag'), name: 'SAG' }));
   unwrap(await engine.store.members.importRoll(asUnionId('sag'), [{ memberNumber: 'S1', name: 'S', email: 's@example.org', goodStanding: true, unit: null }]));
   const definition: VoteDefinition = {
-    voteId: 'sag-ratify', title: 'Ratify', unionId: 'sag', unionName: 'SAG', recordDate: '2026-11-01',
+    voteId: 'sag-ratify', electionId: generateElectionId(), title: 'Ratify', unionId: 'sag', unionName: 'SAG', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: 'Ratify?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf('ratification')! }],
     trustees: { threshold: 1, members: [{ id: 't1', name: 'T1' }] },

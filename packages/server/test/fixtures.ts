@@ -4,7 +4,7 @@
 // make ballots as the booth does.
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
-import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { type SqlStore, openSqliteStore } from '@ratify/storage';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, DevMailLog, appConfig, buildApp } from '../src/index.ts';
@@ -40,6 +40,7 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
   );
   const definition: VoteDefinition = {
     voteId: seed.voteId,
+    electionId: generateElectionId(rng),
     title: `Vote ${seed.voteId}`,
     unionId: seed.unionId,
     unionName: seed.unionName,
@@ -52,7 +53,7 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
   unwrap(await engine.createVote(definition, ceremony.messages));
   const eligible = seed.members.filter((m) => m.goodStanding ?? true);
   const credentials = new Map(eligible.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, seed.voteId, c))));
+  const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))));
   unwrap(await engine.publishCredentials(asVoteId(seed.voteId), publics));
   if (seed.open ?? true) unwrap(await engine.openVote(asVoteId(seed.voteId)));
   return { voteId: seed.voteId, credentials, keys: ceremony.keys };
@@ -61,7 +62,7 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
 /** A ballot as the booth makes it: canonical JSON text, signed with the member's credential. */
 export async function makeBallot(engine: Engine, voteId: string, credential: PrivateCredential, yes: boolean, rng: RandomSource): Promise<string> {
   const ctx = unwrap(await engine.context(asVoteId(voteId)));
-  const secret = credentialSecret(engine.group, voteId, credential);
+  const secret = credentialSecret(engine.group, ctx.manifest, credential);
   const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
   return encodeBallot(engine.group, ballot);
 }

@@ -4,7 +4,7 @@
 // administrator submits to start the follow-up.
 import { type RandomSource, createPartialDecryption, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, runLocalCeremony } from '@ratify/engine';
-import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { definitionForm } from './console-fixtures.ts';
 
 export const PARENT = 'local-9-ratify';
@@ -34,6 +34,7 @@ export async function publishedVote(engine: Engine, rng: RandomSource, yes: numb
   unwrap(await store.members.importRoll(asUnionId(UNION), roll));
   const definition: VoteDefinition = {
     voteId: PARENT,
+    electionId: generateElectionId(rng),
     title: 'Ratify the 2027 agreement',
     unionId: UNION,
     unionName: 'Local 9',
@@ -46,11 +47,11 @@ export async function publishedVote(engine: Engine, rng: RandomSource, yes: numb
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   const credentials = roll.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId(PARENT), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, PARENT, c))))));
+  unwrap(await engine.publishCredentials(asVoteId(PARENT), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))))));
   unwrap(await engine.openVote(asVoteId(PARENT)));
   const ctx = unwrap(await engine.context(asVoteId(PARENT)));
   for (let i = 0; i < yes + no; i++) {
-    const { ballot } = unwrap(createBallot(ctx.ballotParams, [i < yes ? [1, 0] : [0, 1]], credentialSecret(group, PARENT, credentials[i]!), rng));
+    const { ballot } = unwrap(createBallot(ctx.ballotParams, [i < yes ? [1, 0] : [0, 1]], credentialSecret(group, definition, credentials[i]!), rng));
     unwrap(await engine.castBallot(asVoteId(PARENT), encodeBallot(group, ballot)));
   }
   if (options.publish === false) return;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type RandomSource, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony } from '@ratify/engine';
-import { asVoteId, parsePrivateCredential, type PrivateCredential, publicCredential, asUnionId } from '@ratify/protocol';
+import { asVoteId, parsePrivateCredential, type PrivateCredential, publicCredential, asUnionId, generateElectionId, type ElectionScope } from '@ratify/protocol';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailDelivery } from '../src/mail/delivery.ts';
@@ -43,6 +43,7 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
   );
   const definition: VoteDefinition = {
     voteId: VOTE,
+    electionId: generateElectionId(rng),
     title: 'Ratify the 2027 agreement',
     unionId: 'local7',
     unionName: 'Local 7 (sample)',
@@ -57,9 +58,12 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
   };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
+  election = definition;
   return { voteId: VOTE, credentials: new Map(), keys: ceremony.keys };
 }
 
+/** The seeded vote's ids (vote and election): what its credentials are bound to. */
+let election: ElectionScope;
 let server: TestServer;
 let sink: SmtpSink;
 let vote: SeededVote;
@@ -90,7 +94,7 @@ function credentialIn(mail: ReceivedMail): PrivateCredential {
   return unwrap(parsePrivateCredential(m[1]!));
 }
 const handleIn = (mail: ReceivedMail): string => /\n([0-9a-f]{64})\n?$/.exec(mail.text)?.[1] ?? '';
-const publicOf = (credential: PrivateCredential) => toHex(server.engine.group.encodeElement(publicCredential(server.engine.group, VOTE, credential)));
+const publicOf = (credential: PrivateCredential) => toHex(server.engine.group.encodeElement(publicCredential(server.engine.group, election, credential)));
 const mailTo = (email: string) => sink.received.filter((m) => m.to === email);
 
 /** Every text cell of every table, for "is this secret anywhere in the database?". */

@@ -26,7 +26,7 @@ export type ManifestContext = {
   readonly electionKey?: GroupElement;
 };
 
-const PARSE_ERRORS: readonly string[] = ['too_large', 'invalid_json', 'schema_mismatch', 'non_canonical'];
+const PARSE_ERRORS: readonly string[] = ['too_large', 'invalid_json', 'schema_mismatch', 'non_canonical', 'unsupported_version'];
 
 export function checkManifestEvent(model: BoardModel, findings: FindingCollector): ManifestContext | undefined {
   if (model.manifest === undefined) {

@@ -100,6 +100,9 @@ const TRUSTEES = [
   ['trustee-3', 'Neutral Monitor'],
 ] as const;
 const VOTE_ID = 'local-7-2024-ratification';
+/** The record's election id (protocol §M3): fixed, so the seeded records are reproducible. */
+export const ELECTION_ID = '10ca17202410ca17202410ca17202410';
+const ELECTION = { voteId: VOTE_ID, electionId: ELECTION_ID };
 
 function runDkg(group: Group, parameters: ThresholdParameters, rng: RandomSource) {
   const n = parameters.trusteeCount;
@@ -148,6 +151,7 @@ function draft(group: Group, dkg: ReturnType<typeof runDkg>, options: VoteOption
     });
   return {
     voteId: VOTE_ID,
+    electionId: ELECTION_ID,
     title: 'Ratification of the 2024 agreement',
     unionId: 'local-7',
     unionName: 'Local 7',
@@ -174,7 +178,7 @@ function selectionsFor(voter: number, round: number, withChoose: boolean): Selec
 export function buildVote(options: VoteOptions = {}): BuiltVote {
   const group = ristretto255;
   const rng = seededRandom(options.seed ?? 'verifier-record');
-  const parameters = { context: ceremonyContext(VOTE_ID, 2, TRUSTEES.map(([id]) => id)), threshold: 2, trusteeCount: 3 };
+  const parameters = { context: ceremonyContext(ELECTION, 2, TRUSTEES.map(([id]) => id)), threshold: 2, trusteeCount: 3 };
   const dkg = runDkg(group, parameters, rng);
   const keyed = options.manifestFromOtherCeremony ? runDkg(group, parameters, rng) : dkg;
   const manifest = unwrap(createManifest(draft(group, keyed, options)));
@@ -185,12 +189,12 @@ export function buildVote(options: VoteOptions = {}): BuiltVote {
   const voters = options.voters ?? 10;
   // One credential per eligible member (the verifier checks the count); the first `voters` vote.
   const codes = Array.from({ length: manifest.eligibleCount }, () => generatePrivateCredential(rng));
-  const credentialSecrets = codes.map((c) => credentialSecret(group, VOTE_ID, c));
+  const credentialSecrets = codes.map((c) => credentialSecret(group, ELECTION, c));
   const unlisted = new Set(options.unlisted ?? []);
   const listed = codes.filter((_, v) => !unlisted.has(v));
   // An unlisted voter's place on the list goes to a credential nobody votes with.
   while (listed.length < manifest.eligibleCount) listed.push(generatePrivateCredential(rng));
-  const credentials = listed.map((c) => hex(group, publicCredential(group, VOTE_ID, c))).sort();
+  const credentials = listed.map((c) => hex(group, publicCredential(group, ELECTION, c))).sort();
 
   const entries: Entry[] = [
     { kind: 'vote_created', payload: { manifest: JSON.parse(toWireManifest(manifest)) as CanonicalValue } },

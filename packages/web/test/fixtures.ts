@@ -20,6 +20,7 @@ export function testManifest(overrides: Partial<ManifestDraft> = {}): Manifest {
   return unwrap(
     createManifest({
       voteId: 'strike-2008',
+      electionId: 'e1ec7102e1ec7102e1ec7102e1ec7102',
       title: 'Strike authorization',
       unionId: 'sag',
       unionName: 'Screen Actors Guild',

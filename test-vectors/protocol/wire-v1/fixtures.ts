@@ -1,4 +1,4 @@
-// Seeded builders for the `ratify/v1` wire golden files (README.md here): a whole 2-of-3 key
+// Seeded builders for the `ratify/v2` wire golden files (README.md here): a whole 2-of-3 key
 // ceremony, ballots under its joint key, their tally and one trustee's partial decryption. Built
 // with real crypto and `seededRandom` — test values only, never real keys. Shared by generate.ts
 // and packages/protocol/test/codec-v1-golden.test.ts, so the files and the tests cannot drift.
@@ -62,6 +62,7 @@ export type WireV1Fixtures = {
 };
 
 export const VOTE_ID = 'wire-v1-golden';
+export const ELECTION_ID = '901de2019901de2019901de2019901de';
 
 export function buildWireV1Fixtures(seed = 'wire-v1-golden'): WireV1Fixtures {
   const rng = seededRandom(seed);
@@ -84,7 +85,7 @@ export function buildWireV1Fixtures(seed = 'wire-v1-golden'): WireV1Fixtures {
   const params: BallotParams = {
     group,
     voteId: VOTE_ID,
-    fingerprint: hashItems('ratify/v1/test-fingerprint', [['seed', utf8(seed)]]),
+    fingerprint: hashItems('ratify/v2/test-fingerprint', [['seed', utf8(seed)]]),
     electionKey: keys[0]!.jointPublicKey,
     questions: [
       { id: 'ratify', optionCount: 2, allowedTotals: allowedTotals(1, 1, false) },
@@ -97,7 +98,7 @@ export function buildWireV1Fixtures(seed = 'wire-v1-golden'): WireV1Fixtures {
     [[1, 0], [0, 0, 0]],
   ];
   const ballots = selections.map(
-    (sel) => unwrap(createBallot(params, sel, credentialSecret(group, VOTE_ID, generatePrivateCredential(rng)), rng)).ballot,
+    (sel) => unwrap(createBallot(params, sel, credentialSecret(group, { voteId: VOTE_ID, electionId: ELECTION_ID }, generatePrivateCredential(rng)), rng)).ballot,
   );
   const tally = computeEncryptedTally(group, params.questions, ballots);
   const tallyCiphertexts = tally.flat();

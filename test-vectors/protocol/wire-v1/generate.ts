@@ -1,4 +1,4 @@
-// Generator of the `ratify/v1` wire golden files in this folder (see README.md).
+// Generator of the `ratify/v2` wire golden files in this folder (see README.md).
 //   regenerate:  node --import tsx test-vectors/protocol/wire-v1/generate.ts
 //   check:       packages/protocol/test/codec-v1-golden.test.ts compares byte for byte.
 // Regenerating must be a deliberate format change: a new codec version and a CHANGELOG entry.

@@ -39,7 +39,7 @@ export function registerBallotCreate(ballot: Command, cli: Cli): void {
         if (code === undefined) return usage('missing_credential', 'give --credential <code> or --credential-file <file>');
         const credential = check(parsePrivateCredential(code), 'credential');
         const selections = selectionsOf(ctx.manifest, options.answer ?? []);
-        const secret = credentialSecret(group, ctx.manifest.voteId, credential);
+        const secret = credentialSecret(group, ctx.manifest, credential);
         const { ballot: created, secrets } = check(createBallot(ctx.ballotParams, selections, secret), 'ballot');
         const tracking = trackingCode(group, created);
         await writeText(options.out, encodeBallot(group, created));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ristretto255, toHex } from '@ratify/crypto';
-import { formatPrivateCredential, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
 import { check, emit, refuse, say, voteIdArg, writeText } from '../io.ts';
@@ -25,6 +25,8 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
         return withEngine(globals, async (engine) => {
           const vote = (await engine.store.votes.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
           if (vote.status !== 'draft') refuse('vote_not_draft', `vote ${voteId} is ${vote.status}: credentials are made before it opens`);
+          // Credentials are bound to the vote id and the random election id of its manifest (protocol §B1).
+          const election = check(parseWireManifest(vote.manifest), `the manifest of ${voteId}`);
           const entries = (await engine.store.rolls.listRollEntries(voteId)).filter((e) => e.status === 'eligible');
           if (entries.length === 0) refuse('no_credentials', `the roll of ${voteId} has no eligible members`);
           const issued = entries.map((entry) => ({ entry, credential: generatePrivateCredential() }));
@@ -35,7 +37,7 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
           // Written first (privately), published second, renamed last: no published credential without its delivery file.
           const partial = `${options.out}.partial`;
           await writeText(partial, `${lines.join('\n')}\n`, { secret: true });
-          const publicList = issued.map(({ credential }) => toHex(ristretto255.encodeElement(publicCredential(ristretto255, voteId, credential))));
+          const publicList = issued.map(({ credential }) => toHex(ristretto255.encodeElement(publicCredential(ristretto255, election, credential))));
           const published = await engine.publishCredentials(voteId, publicList);
           if (!published.ok) await rm(partial, { force: true });
           const count = check(published, `credentials for ${voteId}`);

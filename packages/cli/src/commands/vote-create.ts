@@ -20,12 +20,13 @@ export function registerVoteCreate(vote: Command, cli: Cli): void {
     .action(
       cli.action(async (globals, file: string, options: { readonly ceremony: string }) => {
         const group = ristretto255;
-        const definition = await readDefinition(group, file);
+        const written = await readDefinition(group, file);
+        // The election id was made by `ratify vote context` and handed to the trustees in ceremony.json.
         const handed = join(options.ceremony, 'ceremony.json');
-        if (existsSync(handed)) {
-          const { file: c } = await readCeremonyFile(handed);
-          if (c.context !== ceremonyFileOf(definition).context) refuse('ceremony_context_mismatch', `${handed} is for another definition (vote ${c.voteId})`);
-        }
+        if (!existsSync(handed)) refuse('missing_ceremony_file', `${handed} is missing: it holds the election id the trustees' ceremony is bound to (\`ratify vote context --out\`)`);
+        const { file: c } = await readCeremonyFile(handed);
+        const definition = { ...written, electionId: c.electionId };
+        if (c.context !== ceremonyFileOf(definition).context) refuse('ceremony_context_mismatch', `${handed} is for another definition (vote ${c.voteId})`);
         const messages = await readMessages(group, options.ceremony);
         return withEngine(globals, async (engine) => {
           const manifest = check(await engine.createVote(definition, messages), `vote ${definition.voteId}`);

@@ -10,7 +10,7 @@ import type { Scalar } from '../scalar.ts';
 import { Transcript } from '../transcript.ts';
 import type { ChallengeResponse } from './challenge-response.ts';
 
-export const CHAUM_PEDERSEN_DOMAIN = 'ratify/v1/proof/chaum-pedersen';
+export const CHAUM_PEDERSEN_DOMAIN = 'ratify/v2/proof/chaum-pedersen';
 
 export type EqualLogsStatement = {
   /** X = g^x */

@@ -17,7 +17,7 @@ import type { Scalar } from '../scalar.ts';
 import { Transcript } from '../transcript.ts';
 import type { ChallengeResponse } from './challenge-response.ts';
 
-export const DISJUNCTIVE_DOMAIN = 'ratify/v1/proof/disjunctive-chaum-pedersen';
+export const DISJUNCTIVE_DOMAIN = 'ratify/v2/proof/disjunctive-chaum-pedersen';
 
 /** One (challenge, response) per allowed value, in the order of the allowed values. */
 export type DisjunctiveProof = readonly ChallengeResponse[];

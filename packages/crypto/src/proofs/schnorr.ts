@@ -11,8 +11,8 @@ import type { Scalar } from '../scalar.ts';
 import { Transcript } from '../transcript.ts';
 import type { ChallengeResponse } from './challenge-response.ts';
 
-export const SCHNORR_POK_DOMAIN = 'ratify/v1/proof/schnorr-knowledge';
-export const SCHNORR_SIGNATURE_DOMAIN = 'ratify/v1/signature/schnorr';
+export const SCHNORR_POK_DOMAIN = 'ratify/v2/proof/schnorr-knowledge';
+export const SCHNORR_SIGNATURE_DOMAIN = 'ratify/v2/signature/schnorr';
 
 export type SchnorrProof = ChallengeResponse;
 export type SchnorrSignature = ChallengeResponse;

@@ -67,7 +67,7 @@ export function subContext(
   ]);
 }
 
-export const COEFFICIENT_CONTEXT_DOMAIN = 'ratify/v1/threshold/coefficient';
-export const ENCRYPTION_KEY_CONTEXT_DOMAIN = 'ratify/v1/threshold/encryption-key';
-export const KEY_CONFIRMATION_CONTEXT_DOMAIN = 'ratify/v1/threshold/key-confirmation';
-export const PARTIAL_DECRYPTION_CONTEXT_DOMAIN = 'ratify/v1/threshold/partial-decryption';
+export const COEFFICIENT_CONTEXT_DOMAIN = 'ratify/v2/threshold/coefficient';
+export const ENCRYPTION_KEY_CONTEXT_DOMAIN = 'ratify/v2/threshold/encryption-key';
+export const KEY_CONFIRMATION_CONTEXT_DOMAIN = 'ratify/v2/threshold/key-confirmation';
+export const PARTIAL_DECRYPTION_CONTEXT_DOMAIN = 'ratify/v2/threshold/partial-decryption';

@@ -15,7 +15,7 @@ import { type Result, ok, err } from '../result.ts';
 import type { Scalar } from '../scalar.ts';
 import { hashItems } from '../transcript.ts';
 
-export const SHARE_SECRET_DOMAIN = 'ratify/v1/threshold/share-secret';
+export const SHARE_SECRET_DOMAIN = 'ratify/v2/threshold/share-secret';
 const KDF_LABEL = utf8('share_enc_keys');
 const KDF_CONTEXT = utf8('share_encrypt');
 /** Total derived length in bits: 512 (MAC key) + 256 (pad), as u16be. */

@@ -22,7 +22,7 @@ function answerItems(group: Group, answers: readonly EncryptedAnswer[]): Item[] 
 
 /** The message the credential signs: everything in the ballot except the signature. */
 export function ballotSigningMessage(group: Group, b: Omit<Ballot, 'signature'>): Uint8Array {
-  return hashItems('ratify/v1/ballot-signing', [
+  return hashItems('ratify/v2/ballot-signing', [
     ['vote', utf8(b.voteId)],
     ['fingerprint', b.fingerprint],
     ['credential', group.encodeElement(b.credential)],
@@ -32,7 +32,7 @@ export function ballotSigningMessage(group: Group, b: Omit<Ballot, 'signature'>)
 
 /** Tracking code: SHA-512 over the whole ballot including its signature, first 32 bytes, hex. */
 export function trackingCode(group: Group, b: Ballot): string {
-  const h = hashItems('ratify/v1/tracking-code', [
+  const h = hashItems('ratify/v2/tracking-code', [
     ['signing_message', ballotSigningMessage(group, b)],
     ['signature', encodeChallengeResponse(group, b.signature)],
   ]);
@@ -52,7 +52,7 @@ export function proofContext(
   questionId: string,
   position: 'overall' | number,
 ): Uint8Array {
-  return hashItems('ratify/v1/ballot-proof-context', [
+  return hashItems('ratify/v2/ballot-proof-context', [
     ['fingerprint', fingerprint],
     ['credential', group.encodeElement(credential)],
     ['question', utf8(questionId)],

@@ -101,7 +101,7 @@ export const ROUTES = {
   logout: { method: 'POST', path: '/api/auth/logout', role: 'public', summary: 'End the session (idempotent)', status: 200, response: s.loggedOutSchema, errors: [] },
   me: { method: 'GET', path: '/api/me', role: 'member', summary: 'The signed-in member and the votes they may cast, with whether they have voted', status: 200, response: s.meSchema, errors: ['not_signed_in'] },
   castBallot: {
-    method: 'POST', path: '/api/votes/:id/ballots', role: 'member', summary: "Cast a ballot: the body is the ballot's canonical JSON text (ratify/v1)",
+    method: 'POST', path: '/api/votes/:id/ballots', role: 'member', summary: "Cast a ballot: the body is the ballot's canonical JSON text (ratify/v2)",
     params: vote, body: 'canonical', status: 201, response: s.castReceiptSchema, errors: CAST_ERRORS,
   },
   adminOpen: {

@@ -6,7 +6,7 @@
 // Texts are illustrative, written for the demo. Idempotent: an existing vote is left alone.
 import { type RandomSource, createPartialDecryption, systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, runLocalCeremony } from '@ratify/engine';
-import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
+import { asVoteId, generateElectionId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 
 export const DEMO_COUNTED_VOTE = 'guild-commercials-2008';
 
@@ -56,6 +56,7 @@ export async function seedCountedRatification(
   if ((await store.votes.getVote(asVoteId(voteId))) !== null) return false;
   const definition: VoteDefinition = {
     voteId,
+    electionId: generateElectionId(rng),
     title: 'Ratification of the commercials contract',
     unionId: options.unionId,
     unionName: options.unionName,
@@ -68,16 +69,16 @@ export async function seedCountedRatification(
     followUps: ratificationFollowUps('ratify'),
   };
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
-  unwrap(await engine.createVote(definition, ceremony.messages));
+  const manifest = unwrap(await engine.createVote(definition, ceremony.messages));
   const entries = (await store.rolls.listRollEntries(asVoteId(voteId))).filter((e) => e.status === 'eligible');
   const credentials = entries.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId(voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, voteId, c))))));
+  unwrap(await engine.publishCredentials(asVoteId(voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c))))));
   unwrap(await engine.openVote(asVoteId(voteId)));
   const ctx = unwrap(await engine.context(asVoteId(voteId)));
   const voters = Math.min(options.voters ?? 40, credentials.length);
   const yes = Math.floor(voters * (options.yesShare ?? 0.4));
   for (let i = 0; i < voters; i++) {
-    const { ballot } = unwrap(createBallot(ctx.ballotParams, [i < yes ? [1, 0] : [0, 1]], credentialSecret(group, voteId, credentials[i]!), rng));
+    const { ballot } = unwrap(createBallot(ctx.ballotParams, [i < yes ? [1, 0] : [0, 1]], credentialSecret(group, manifest, credentials[i]!), rng));
     unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(group, ballot), { memberNumber: entries[i]!.memberNumber }));
   }
   unwrap(await engine.closeVote(asVoteId(voteId)));

@@ -14,7 +14,7 @@ import {
   unwrap,
 } from '@ratify/crypto';
 import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratify/engine';
-import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, type Manifest, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { type CampaignDemoOptions, seedCampaignDemo } from './campaigns.ts';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
@@ -88,16 +88,16 @@ export async function seedDemo(
     const keyFile = join(dir, `trustee-keys-${definition.voteId}.json`);
     saveTrusteeKeys(group, keyFile, run.keys);
     allKeys[definition.voteId] = keyFile;
-    unwrap(await engine.createVote(definition, run.messages));
+    const manifest = unwrap(await engine.createVote(definition, run.messages));
     const entries = (await store.rolls.listRollEntries(asVoteId(definition.voteId))).filter((e) => e.status === 'eligible');
     const credentials = entries.map(() => generatePrivateCredential());
     const lines = ['member_number,name,email,credential'];
     entries.forEach((e, i) => lines.push([e.memberNumber, JSON.stringify(e.name), e.email, formatPrivateCredential(credentials[i]!)].join(',')));
     const delivery = join(dir, `credentials-${definition.voteId}.csv`);
     writeFileSync(delivery, lines.join('\n') + '\n', { mode: 0o600 });
-    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition.voteId, c))))));
+    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c))))));
     unwrap(await engine.openVote(asVoteId(definition.voteId)));
-    await castSampleBallots(engine, definition.voteId, credentials, sampleTurnout, v === 0 ? 0.62 : 0.77, entries.length);
+    await castSampleBallots(engine, manifest, credentials, sampleTurnout, v === 0 ? 0.62 : 0.77, entries.length);
     const pick = (pred: (memberNumber: string, email: string) => boolean) => {
       const i = entries.findIndex((e) => pred(e.memberNumber, e.email));
       if (i >= 0) samples.push({ memberNumber: entries[i]!.memberNumber, union: definition.unionId, voteId: definition.voteId, credential: formatPrivateCredential(credentials[i]!) });
@@ -113,14 +113,15 @@ export async function seedDemo(
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };
 }
 
-async function castSampleBallots(engine: Engine, voteId: string, credentials: readonly PrivateCredential[], turnout: number, yesShare: number, eligible: number) {
-  const ctx = unwrap(await engine.context(asVoteId(voteId)));
+async function castSampleBallots(engine: Engine, manifest: Manifest, credentials: readonly PrivateCredential[], turnout: number, yesShare: number, eligible: number) {
+  const voteId = manifest.voteId;
+  const ctx = unwrap(await engine.context(voteId));
   const voters = Math.floor(eligible * turnout);
   // Sample voters are spread over the roll, never the last entry (kept for the newcomer).
   for (let i = 0; i < voters; i++) {
     const index = Math.floor((i * (credentials.length - 1)) / Math.max(voters, 1));
     const yes = (i * 37) % 100 < yesShare * 100;
-    const secret = credentialSecret(engine.group, voteId, credentials[index]!);
+    const secret = credentialSecret(engine.group, manifest, credentials[index]!);
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret));
     unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot)));
   }

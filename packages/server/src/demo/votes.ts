@@ -2,6 +2,7 @@
 // contract (majority of votes cast); the guild holds a strike-authorization vote needing 75%.
 // Texts are illustrative, written for the demo.
 import type { VoteDefinition } from '@ratify/engine';
+import { generateElectionId } from '@ratify/protocol';
 
 const TRUSTEES = {
   threshold: 2,
@@ -23,6 +24,7 @@ export function demoVotes(now: Date): VoteDefinition[] {
   return [
     {
       voteId: 'federation-primetime-2008',
+      electionId: generateElectionId(),
       title: 'Ratification of the primetime television contract',
       unionId: 'federation',
       unionName: 'Television and Radio Artists Federation (demo)',
@@ -53,6 +55,7 @@ export function demoVotes(now: Date): VoteDefinition[] {
     },
     {
       voteId: 'guild-strike-authorization-2009',
+      electionId: generateElectionId(),
       title: 'Strike authorization',
       unionId: 'guild',
       unionName: 'Screen Actors Guild (demo)',

@@ -53,7 +53,7 @@ export function openApiDocument(names: readonly RouteName[]): Json {
     if (spec.body === 'canonical') {
       op['requestBody'] = {
         required: true,
-        description: 'Canonical JSON text (RFC 8785, ratify/v1 wire format): the exact bytes are checked.',
+        description: 'Canonical JSON text (RFC 8785, ratify/v2 wire format): the exact bytes are checked.',
         content: { 'application/json': { schema: { type: 'object' } } },
       };
     } else if (spec.body !== undefined) {

@@ -6,7 +6,7 @@
 // the roll) and schedules the opening and closing. Must not touch the ceremony's secrets (it never has any).
 import { type CeremonyMessage, type Result, checkCeremony, err, ok, toHex } from '@ratify/crypto';
 import { type Engine, type VoteDefinition, definitionCeremonyContext } from '@ratify/engine';
-import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, electionFingerprint, manifestSchema, parseWireCeremonyMessage, type VoteId, asVoteId, parseUnionId } from '@ratify/protocol';
+import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, generateElectionId, electionFingerprint, manifestSchema, parseWireCeremonyMessage, type VoteId, asVoteId, parseUnionId } from '@ratify/protocol';
 import type { Draft, StoredCeremonyMessage } from '@ratify/storage';
 import type { z } from 'zod';
 import type { DraftDefinitionInput, draftIssueSchema } from '../api/console-schemas.ts';
@@ -92,7 +92,14 @@ function schemaIssue(i: z.core.$ZodIssue): DraftIssue {
   return { field: i.path.join('.') || '(root)', code: i.code, message: i.message, ...(typeof limit === 'number' ? { limit } : {}) };
 }
 
-export function validateDefinition(engine: Engine, raw: unknown, unionName: string | undefined): Result<{ input: DraftDefinitionInput; definition: VoteDefinition; accounts: (string | null)[] }, 'invalid_definition'> & { issues?: DraftIssue[] } {
+/** Stands in for the election id while a definition is only being checked (no draft exists yet). */
+const PLACEHOLDER_ELECTION_ID = '00000000000000000000000000000000';
+
+/**
+ * `electionId` is the draft's (made by the server when the draft is created, never by the
+ * administrator); without one, as when only validating, a placeholder fills the schema's slot.
+ */
+export function validateDefinition(engine: Engine, raw: unknown, unionName: string | undefined, electionId: string = PLACEHOLDER_ELECTION_ID): Result<{ input: DraftDefinitionInput; definition: VoteDefinition; accounts: (string | null)[] }, 'invalid_definition'> & { issues?: DraftIssue[] } {
   const issues: DraftIssue[] = [];
   const shape = draftDefinitionSchema.safeParse(raw);
   if (!shape.success) {
@@ -109,6 +116,7 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
   const candidate = {
     ...input,
     version: MANIFEST_VERSION,
+    electionId,
     revotePolicy: input.revotePolicy ?? 'last_counts',
     followUps: input.followUps ?? [],
     trustees: { threshold, members: members.map((m) => ({ id: m.id, name: m.name, commitments: Array.from({ length: k }, () => g) })) },
@@ -139,6 +147,7 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
   const m = schema.data;
   const definition: VoteDefinition = {
     voteId: m.voteId,
+    electionId: m.electionId,
     title: m.title,
     unionId: m.unionId,
     unionName: m.unionName,
@@ -171,7 +180,9 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
   async function load(id: VoteId): Promise<Result<ParsedDraft, ApiErrorCode>> {
     const draft = await store.drafts.getDraft(id);
     if (draft === null) return err('draft_not_found', id);
-    const v = validateDefinition(engine, JSON.parse(draft.definition) as unknown, undefined);
+    // A draft stored before protocol ratify/v2 has no election id: its ceremony cannot make a v2 vote.
+    if (draft.electionId === null) return err('internal_error', `draft ${id} was made before protocol ratify/v2 (no election id): discard it and create it again`);
+    const v = validateDefinition(engine, JSON.parse(draft.definition) as unknown, undefined, draft.electionId);
     if (!v.ok) return err('internal_error', `stored draft ${id} no longer validates: ${v.detail ?? ''}`);
     return ok({ draft, ...v.value });
   }
@@ -218,9 +229,11 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     if (offerProblem !== null) return err(offerProblem.code, `${offerProblem.field}: ${offerProblem.message}`);
     const voteId = asVoteId(v.value.definition.voteId);
     if ((await store.votes.getVote(voteId)) !== null) return err('duplicate_vote', voteId);
-    const created = await store.drafts.createDraft({ id: voteId, unionId: union.id, definition: JSON.stringify(v.value.input) });
+    // The election id is made here, once (128 bits from the platform CSPRNG): the ceremony run on the draft is bound to it.
+    const electionId = generateElectionId();
+    const created = await store.drafts.createDraft({ id: voteId, unionId: union.id, definition: JSON.stringify(v.value.input), electionId });
     if (!created.ok) return created;
-    return summary({ draft: created.value, ...v.value });
+    return summary({ draft: created.value, ...v.value, definition: { ...v.value.definition, electionId } });
   }
 
   async function get(id: VoteId): Promise<Result<ResponseOf<'getDraft'>, ApiErrorCode>> {

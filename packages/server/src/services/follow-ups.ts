@@ -4,7 +4,7 @@
 // off), for the same union, linked to the parent — once, unless that draft is discarded. Must not
 // evaluate rules itself: the published result (recomputed by any verifier) says what triggered.
 import { type Result, err, ok } from '@ratify/crypto';
-import { type VoteId, asVoteId } from '@ratify/protocol';
+import { type VoteId, asVoteId, generateElectionId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
 import { type CanonicalValue, describeRule, type FollowUp, followUpKind, type Manifest, toCanonical } from '@ratify/protocol';
 import type { FollowUpLink } from '@ratify/storage';
@@ -110,7 +110,7 @@ export function createFollowUpService(engine: Engine, drafts: DraftService, publ
     const startedBy = actor.kind === 'staff' ? actor.username : 'ops-token';
     const started = await store.followUps.startFollowUpDraft(
       { parentVoteId, questionId: hit.questionId, outcome: hit.declared, startedBy },
-      { id: childId, unionId: union.id, definition: JSON.stringify(v.value.input) },
+      { id: childId, unionId: union.id, definition: JSON.stringify(v.value.input), electionId: generateElectionId() },
     );
     if (!started.ok) return started;
     const draft = await drafts.get(started.value.draft.id);

@@ -38,7 +38,7 @@ export function createNotificationService(deps: NotificationDeps) {
   const key = deps.secretKey === null ? null : mailKey(deps.secretKey);
   const boothLink = (voteId: VoteId, credential?: PrivateCredential) =>
     `${publicUrl}/booth/${encodeURIComponent(voteId)}${credential === undefined ? '' : `#credential=${credential}`}`;
-  const publicHex = (voteId: VoteId, credential: PrivateCredential) => toHex(engine.group.encodeElement(publicCredential(engine.group, voteId, credential)));
+  const publicHex = (manifest: Manifest, credential: PrivateCredential) => toHex(engine.group.encodeElement(publicCredential(engine.group, manifest, credential)));
 
   async function load(voteId: VoteId): Promise<Result<Loaded, ApiErrorCode>> {
     const vote = await store.votes.getVote(voteId);
@@ -74,7 +74,7 @@ export function createNotificationService(deps: NotificationDeps) {
   ): { readonly handle: string; readonly mail: NewMailMessage } {
     const voteId = loaded.manifest.voteId;
     const credential = generatePrivateCredential();
-    const handle = publicHex(voteId, credential);
+    const handle = publicHex(loaded.manifest, credential);
     const rendered = credentialMail(loaded.language(entry.memberNumber), {
       name: entry.name,
       voteTitle: loaded.manifest.title,

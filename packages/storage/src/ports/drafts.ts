@@ -11,9 +11,16 @@ export interface NewDraft {
   readonly unionId: UnionId;
   /** The validated definition (JSON text, owned and parsed again by the server). */
   readonly definition: string;
+  /**
+   * The random election id made when the draft was created (docs/protocol.md §M3), 32 lowercase
+   * hex; the key ceremony run on the draft is bound to it.
+   */
+  readonly electionId: string;
 }
 
-export interface Draft extends NewDraft {
+export interface Draft extends Omit<NewDraft, 'electionId'> {
+  /** Null only for drafts stored before protocol ratify/v2 (their ceremony is bound to the vote id alone). */
+  readonly electionId: string | null;
   readonly status: DraftStatus;
   readonly createdAt: string;
   /** When the vote was created from it (status `created`), else null. */

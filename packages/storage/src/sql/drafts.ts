@@ -25,7 +25,7 @@ const DRAFT_STATUSES: readonly DraftStatus[] = ['ceremony', 'created'];
 function toDraft(row: Selectable<VoteDraftsTable>): Draft {
   const status = DRAFT_STATUSES.find((s) => s === row.status);
   if (status === undefined) throw new Error(`corrupt draft status in database: ${row.status}`);
-  return { id: asVoteId(row.id), unionId: asUnionId(row.union_id), definition: row.definition, status, createdAt: row.created_at, voteCreatedAt: row.vote_created_at };
+  return { id: asVoteId(row.id), unionId: asUnionId(row.union_id), definition: row.definition, electionId: row.election_id, status, createdAt: row.created_at, voteCreatedAt: row.vote_created_at };
 }
 
 const toCeremonyMessage = (row: Selectable<CeremonyMessagesTable>): StoredCeremonyMessage => ({
@@ -45,7 +45,7 @@ export async function getDraft(ctx: SqlContext, id: string): Promise<Draft | nul
 
 export async function createDraft(ctx: SqlContext, draft: NewDraft): Promise<Result<Draft, CreateDraftError>> {
   if ((await getUnion(ctx, draft.unionId)) === null) return err('union_not_found', draft.unionId);
-  const row = { id: draft.id, union_id: draft.unionId, definition: draft.definition, status: 'ceremony', created_at: ctx.now(), vote_created_at: null };
+  const row = { id: draft.id, union_id: draft.unionId, definition: draft.definition, election_id: draft.electionId, status: 'ceremony', created_at: ctx.now(), vote_created_at: null };
   try {
     await ctx.db.insertInto('vote_drafts').values(row).execute();
   } catch (error) {

@@ -184,6 +184,8 @@ export interface VoteDraftsTable {
   status: string;
   created_at: string;
   vote_created_at: string | null;
+  /** The draft's random election id (protocol ratify/v2); null for drafts made before it. */
+  election_id: string | null;
   /** Number of ceremony messages; updated first when one is added (the draft's lock). */
   message_count: Generated<number>;
 }

@@ -27,18 +27,18 @@ export function consoleContract(factory: StoreFactory): void {
   describe('drafts and ceremony messages', () => {
     it('creates a draft once, for a known union, and keeps its definition text', async () => {
       await seedUnion(t.store);
-      const draft = expectOk(await t.store.drafts.createDraft({ id: asVoteId('v1'), unionId: asUnionId('u1'), definition: '{"voteId":"v1"}' }));
-      expect(draft).toMatchObject({ id: 'v1', unionId: asUnionId('u1'), definition: '{"voteId":"v1"}', status: 'ceremony', voteCreatedAt: null });
+      const draft = expectOk(await t.store.drafts.createDraft({ id: asVoteId('v1'), unionId: asUnionId('u1'), definition: '{"voteId":"v1"}', electionId: 'e1' + '0'.repeat(30) }));
+      expect(draft).toMatchObject({ id: 'v1', unionId: asUnionId('u1'), definition: '{"voteId":"v1"}', electionId: 'e1' + '0'.repeat(30), status: 'ceremony', voteCreatedAt: null });
       expect(await t.store.drafts.getDraft(asVoteId('v1'))).toEqual(draft);
-      expect(await t.store.drafts.createDraft({ id: asVoteId('v1'), unionId: asUnionId('u1'), definition: '{}' })).toMatchObject({ ok: false, error: 'duplicate_draft' });
-      expect(await t.store.drafts.createDraft({ id: asVoteId('v2'), unionId: asUnionId('nope'), definition: '{}' })).toMatchObject({ ok: false, error: 'union_not_found' });
+      expect(await t.store.drafts.createDraft({ id: asVoteId('v1'), unionId: asUnionId('u1'), definition: '{}', electionId: '0'.repeat(32) })).toMatchObject({ ok: false, error: 'duplicate_draft' });
+      expect(await t.store.drafts.createDraft({ id: asVoteId('v2'), unionId: asUnionId('nope'), definition: '{}', electionId: '0'.repeat(32) })).toMatchObject({ ok: false, error: 'union_not_found' });
       expect(await t.store.drafts.getDraft(asVoteId('v2'))).toBeNull();
       expect((await t.store.drafts.listDrafts()).map((d) => d.id)).toEqual(['v1']);
     });
 
     it('appends messages in order, refuses a second message with the same key, and closes with the draft', async () => {
       await seedUnion(t.store);
-      expectOk(await t.store.drafts.createDraft({ id: asVoteId('v1'), unionId: asUnionId('u1'), definition: '{}' }));
+      expectOk(await t.store.drafts.createDraft({ id: asVoteId('v1'), unionId: asUnionId('u1'), definition: '{}', electionId: '0'.repeat(32) }));
       expect(expectOk(await t.store.drafts.addCeremonyMessage(asVoteId('v1'), message(2)))).toMatchObject({ draftId: asVoteId('v1'), seq: 1, author: 2, kind: 'commitments' });
       expect(await t.store.drafts.addCeremonyMessage(asVoteId('v1'), message(2))).toMatchObject({ ok: false, error: 'duplicate_message' });
       // The refused message left no gap: sequence numbers stay contiguous.

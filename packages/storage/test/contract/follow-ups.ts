@@ -7,7 +7,7 @@ import type { StoreFactory } from './fixtures.ts';
 import { asVoteId, asUnionId } from '@ratify/protocol';
 
 const link = { parentVoteId: asVoteId('v1'), questionId: 'ratify', outcome: 'failed', startedBy: 'alice' };
-const draft = (id: string) => ({ id: asVoteId(id), unionId: asUnionId('u1'), definition: `{"voteId":"${id}"}` });
+const draft = (id: string) => ({ id: asVoteId(id), unionId: asUnionId('u1'), definition: `{"voteId":"${id}"}`, electionId: '0'.repeat(32) });
 
 export function followUpContract(factory: StoreFactory): void {
   const t = useStore(factory);

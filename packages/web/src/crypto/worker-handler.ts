@@ -37,7 +37,7 @@ export function createWorkerHandler(group: Group, rng: RandomSource = systemRand
         const credential = parsePrivateCredential(req.credential);
         if (!credential.ok) return { kind: 'failed', id: req.id, error: credential.error };
         const start = now();
-        const secret = credentialSecret(group, req.voteId, credential.value);
+        const secret = credentialSecret(group, vote.manifest, credential.value);
         const created = createBallot(vote.params, req.selections, secret, rng);
         if (!created.ok) return { kind: 'failed', id: req.id, error: 'invalid_selection', detail: created.error };
         const ballotText = encodeBallot(group, created.value.ballot);

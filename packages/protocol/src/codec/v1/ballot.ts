@@ -1,4 +1,4 @@
-// Wire codec of a cast ballot, `ratify/v1` (docs/protocol.md §W2): `toWireBallot` /
+// Wire codec of a cast ballot, `ratify/v2` (docs/protocol.md §W2): `toWireBallot` /
 // `encodeBallot` produce the canonical JSON, `parseWireBallot` is its strict twin. Parsing checks
 // shape, bounds, exact canonical bytes and every group element and scalar (α never the identity),
 // but no proof: `checkBallot` does that. Must not know the manifest or the credential list.
@@ -22,7 +22,7 @@ import {
   toWireChallengeResponse,
   toWireCiphertext,
   WIRE_MAX_DEPTH,
-  WIRE_V1_VERSION,
+  WIRE_VERSION,
   type WireChallengeResponse,
   type WireCiphertext,
   type WireResult,
@@ -45,7 +45,7 @@ export type WireAnswer = {
   readonly overall: readonly WireChallengeResponse[];
 };
 export type WireBallot = {
-  readonly version: typeof WIRE_V1_VERSION;
+  readonly version: typeof WIRE_VERSION;
   readonly vote: string;
   /** 64 bytes, hex. */
   readonly fingerprint: string;
@@ -71,7 +71,7 @@ const ballotSchema = perGroup((group: Group): z.ZodType<WireBallot> => {
       path: ['overall'],
     });
   return z.strictObject({
-    version: z.literal(WIRE_V1_VERSION),
+    version: z.literal(WIRE_VERSION),
     vote: voteIdSchema,
     fingerprint: hexSchema(FINGERPRINT_BYTES),
     credential: s.element,
@@ -82,7 +82,7 @@ const ballotSchema = perGroup((group: Group): z.ZodType<WireBallot> => {
 
 export function toWireBallot(group: Group, ballot: Ballot): WireBallot {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     vote: ballot.voteId,
     fingerprint: toHex(ballot.fingerprint),
     credential: elementToHex(group, ballot.credential),

@@ -1,4 +1,4 @@
-// Wire codecs of the five key-ceremony messages, `ratify/v1` (wire-v1.md §W4; threshold.md §T2):
+// Wire codecs of the five key-ceremony messages, `ratify/v2` (wire-v1.md §W4; threshold.md §T2):
 // one encoder per kind, `toWireCeremonyMessage` / `encodeCeremonyMessage` for any kind, and a single
 // strict parser discriminated by `kind`. Public keys, commitments and ephemeral keys are never the
 // identity. Must not check proofs, indices against the ceremony or share labels (checkCeremony does)
@@ -35,7 +35,7 @@ import {
   toWireChallengeResponse,
   trusteeIndexSchema,
   WIRE_MAX_DEPTH,
-  WIRE_V1_VERSION,
+  WIRE_VERSION,
   type WireChallengeResponse,
   type WireResult,
 } from './common.ts';
@@ -49,7 +49,7 @@ export const COMPLAINT_REASONS = ['bad_share', 'authentication_failed', 'missing
 // Fails to compile if crypto adds a reason this codec does not list.
 const _allReasonsListed: (typeof COMPLAINT_REASONS)[number] = '' as ComplaintReason;
 
-type V = { readonly version: typeof WIRE_V1_VERSION };
+type V = { readonly version: typeof WIRE_VERSION };
 export type WireCommitmentsMessage = V & {
   readonly kind: 'commitments';
   readonly trustee: number;
@@ -97,7 +97,7 @@ export type WireCeremonyMessage =
 
 const ceremonySchema = perGroup((group: Group): z.ZodType<WireCeremonyMessage> => {
   const s = groupSchemas(group);
-  const version = z.literal(WIRE_V1_VERSION);
+  const version = z.literal(WIRE_VERSION);
   return z.discriminatedUnion('kind', [
     z.strictObject({
       version,
@@ -155,7 +155,7 @@ const ceremonySchema = perGroup((group: Group): z.ZodType<WireCeremonyMessage> =
 
 export function toWireCommitmentsMessage(group: Group, m: CommitmentsMessage): WireCommitmentsMessage {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     kind: 'commitments',
     trustee: m.trustee,
     encryptionKey: elementToHex(group, m.encryptionKey),
@@ -169,7 +169,7 @@ export function toWireCommitmentsMessage(group: Group, m: CommitmentsMessage): W
 
 export function toWireSharesMessage(group: Group, m: SharesMessage): WireSharesMessage {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     kind: 'encrypted_shares',
     sender: m.sender,
     shares: m.shares.map((s) => ({
@@ -183,12 +183,12 @@ export function toWireSharesMessage(group: Group, m: SharesMessage): WireSharesM
 }
 
 export function toWireComplaintMessage(_group: Group, m: ComplaintMessage): WireComplaintMessage {
-  return { version: WIRE_V1_VERSION, kind: 'complaint', accuser: m.accuser, accused: m.accused, reason: m.reason };
+  return { version: WIRE_VERSION, kind: 'complaint', accuser: m.accuser, accused: m.accused, reason: m.reason };
 }
 
 export function toWireShareRevealMessage(group: Group, m: ShareRevealMessage): WireShareRevealMessage {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     kind: 'share_reveal',
     sender: m.sender,
     recipient: m.recipient,
@@ -199,7 +199,7 @@ export function toWireShareRevealMessage(group: Group, m: ShareRevealMessage): W
 
 export function toWireKeyConfirmationMessage(group: Group, m: KeyConfirmationMessage): WireKeyConfirmationMessage {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     kind: 'key_confirmation',
     trustee: m.trustee,
     publicKeyShare: elementToHex(group, m.publicKeyShare),

@@ -1,4 +1,4 @@
-// Shared pieces of the `ratify/v1` JSON wire codecs (docs/protocol.md §W1): the error
+// Shared pieces of the `ratify/v2` JSON wire codecs (docs/protocol.md §W1): the error
 // codes, hex/element/scalar schemas sized by the group, the strict decoders that turn checked hex
 // into group elements and scalars (reporting the JSON path of the first failure), and the one parse
 // pipeline every codec uses: size → JSON → schema → exact canonical bytes → group decoding.
@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { type CanonicalParseError, type ParseLimits, parseCanonical } from '../canonical-json.ts';
 
 /** The version tag every top-level v1 wire object carries in its `version` field. */
-export const WIRE_V1_VERSION = 'ratify/v1';
+export const WIRE_VERSION = 'ratify/v2';
 
 /**
  * Why a wire object was refused. The first four come from canonical JSON parsing (§M1); then

@@ -1,10 +1,10 @@
-// Public API of the `ratify/v1` JSON wire codecs (docs/protocol.md). Each object has
+// Public API of the `ratify/v2` JSON wire codecs (docs/protocol.md). Each object has
 // `toWireX` (a plain canonical-JSON value), `encodeX` (its canonical text) and the strict
 // `parseWireX(group, text)`. The decoding helpers in common.ts stay internal to the codecs.
 export {
   WIRE_MAX_DEPTH,
   WIRE_MAX_TRUSTEES,
-  WIRE_V1_VERSION,
+  WIRE_VERSION,
   type WireChallengeResponse,
   type WireCiphertext,
   type WireError,

@@ -1,4 +1,4 @@
-// Wire codec of a trustee's partial decryption of the tally, `ratify/v1` (wire-v1.md §W5):
+// Wire codec of a trustee's partial decryption of the tally, `ratify/v2` (wire-v1.md §W5):
 // one factor D = α^{s_ℓ} and one Chaum–Pedersen proof per tally ciphertext, in the tally's
 // row-major order (question, then option). A factor may be the identity (for an empty-sum
 // ciphertext, whose proof is then (0, 0); threshold.md §T7.1). Must not verify the proofs
@@ -19,7 +19,7 @@ import {
   toWireChallengeResponse,
   trusteeIndexSchema,
   WIRE_MAX_DEPTH,
-  WIRE_V1_VERSION,
+  WIRE_VERSION,
   type WireChallengeResponse,
   type WireResult,
 } from './common.ts';
@@ -30,7 +30,7 @@ export const MAX_DECRYPTION_FACTORS = MAX_BALLOT_QUESTIONS * MAX_BALLOT_OPTIONS;
 export const MAX_PARTIAL_DECRYPTION_BYTES = 4 * 1024 * 1024;
 
 export type WirePartialDecryption = {
-  readonly version: typeof WIRE_V1_VERSION;
+  readonly version: typeof WIRE_VERSION;
   readonly trustee: number;
   readonly factors: readonly string[];
   readonly proofs: readonly WireChallengeResponse[];
@@ -40,7 +40,7 @@ const partialDecryptionSchema = perGroup((group: Group): z.ZodType<WirePartialDe
   const s = groupSchemas(group);
   return z
     .strictObject({
-      version: z.literal(WIRE_V1_VERSION),
+      version: z.literal(WIRE_VERSION),
       trustee: trusteeIndexSchema,
       factors: z.array(s.element).min(1).max(MAX_DECRYPTION_FACTORS),
       proofs: z.array(s.challengeResponse).min(1).max(MAX_DECRYPTION_FACTORS),
@@ -53,7 +53,7 @@ const partialDecryptionSchema = perGroup((group: Group): z.ZodType<WirePartialDe
 
 export function toWirePartialDecryption(group: Group, partial: PartialDecryption): WirePartialDecryption {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     trustee: partial.trustee,
     factors: partial.factors.map((f) => elementToHex(group, f)),
     proofs: partial.proofs.map((p) => toWireChallengeResponse(group, p)),

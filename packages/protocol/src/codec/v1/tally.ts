@@ -1,4 +1,4 @@
-// Wire codec of the encrypted tally, `ratify/v1` (docs/protocol.md §W3):
+// Wire codec of the encrypted tally, `ratify/v2` (docs/protocol.md §W3):
 // `questions[q][i]` encrypts the number of counted ballots selecting option i of question q.
 // Both α and β may be the identity (an option nobody selected, or no ballots: the empty sum).
 // Must not recompute the tally from ballots (tally.ts does; the verifier compares).
@@ -15,7 +15,7 @@ import {
   perGroup,
   toWireCiphertext,
   WIRE_MAX_DEPTH,
-  WIRE_V1_VERSION,
+  WIRE_VERSION,
   type WireCiphertext,
   type WireResult,
 } from './common.ts';
@@ -24,14 +24,14 @@ import {
 export const MAX_TALLY_BYTES = 4 * 1024 * 1024;
 
 export type WireEncryptedTally = {
-  readonly version: typeof WIRE_V1_VERSION;
+  readonly version: typeof WIRE_VERSION;
   readonly questions: readonly (readonly WireCiphertext[])[];
 };
 
 const tallySchema = perGroup(
   (group: Group): z.ZodType<WireEncryptedTally> =>
     z.strictObject({
-      version: z.literal(WIRE_V1_VERSION),
+      version: z.literal(WIRE_VERSION),
       questions: z
         .array(z.array(groupSchemas(group).ciphertext).min(1).max(MAX_BALLOT_OPTIONS))
         .min(1)
@@ -41,7 +41,7 @@ const tallySchema = perGroup(
 
 export function toWireEncryptedTally(group: Group, tally: EncryptedTally): WireEncryptedTally {
   return {
-    version: WIRE_V1_VERSION,
+    version: WIRE_VERSION,
     questions: tally.map((row) => row.map((c) => toWireCiphertext(group, c))),
   };
 }
