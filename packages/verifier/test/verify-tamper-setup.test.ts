@@ -38,6 +38,20 @@ describe('manifest', () => {
     expect([s.ceremony, s.ballots, s.revote_policy, s.partial_decryptions, s.decryption, s.outcome]).toEqual(Array(6).fill('skipped'));
     expect(report.ok).toBe(false);
   });
+
+  it('a ratify/v1 record is refused with a message naming both versions, not checked by v2 rules (decision 0016)', async () => {
+    const report = await verify(
+      edit((entries) => {
+        const manifest = obj(nth(entries, 'vote_created').payload.manifest);
+        manifest.version = 'ratify/v1';
+        delete manifest.electionId;
+      }),
+    );
+    expect(findings(report, 'manifest')).toEqual([expect.objectContaining({ code: 'unsupported_version', detail: expect.stringMatching(/ratify\/v1.*ratify\/v2/) })]);
+    const s = statuses(report);
+    expect([s.ceremony, s.ballots, s.revote_policy, s.partial_decryptions, s.decryption, s.outcome]).toEqual(Array(6).fill('skipped'));
+    expect(report.ok).toBe(false);
+  });
 });
 
 describe('ceremony', () => {
