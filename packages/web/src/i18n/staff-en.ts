@@ -111,6 +111,7 @@ export const staffEn = {
   'admin.draft.new_title': 'New vote',
   'admin.draft.problems': 'The vote has {count} problems; each is shown next to its field.',
   'admin.draft.statements': 'The for and against statements',
+  'admin.draft.follow_up_field': 'Follow-up {row}, {field}',
   'admin.draft.follow_ups_field': 'What follows each outcome',
   'admin.draft.questions_field': 'Questions',
   'admin.draft.field_in_question': 'Question {n}: {field}',

@@ -110,6 +110,7 @@ export const staffEs: Readonly<Record<keyof typeof staffEn, string>> = {
   'admin.draft.new_title': 'Votación nueva',
   'admin.draft.problems': 'La votación tiene {count} problemas; cada uno aparece junto a su campo.',
   'admin.draft.statements': 'Las declaraciones a favor y en contra',
+  'admin.draft.follow_up_field': 'Continuación {row}, {field}',
   'admin.draft.follow_ups_field': 'Lo que sigue a cada resultado',
   'admin.draft.questions_field': 'Preguntas',
   'admin.draft.field_in_question': 'Pregunta {n}: {field}',
