@@ -229,7 +229,7 @@ describe('linked follow-up votes in the browser', () => {
     await page.getByLabel('Union', { exact: true }).selectOption('guild');
     await page.getByRole('button', { name: 'Check and save the draft' }).click();
     await page.locator('#draft-problems').waitFor();
-    expect(await page.locator('.alert[role="alert"]').innerText()).toContain('followUps.0.vote.questions.1.text');
+    expect(await page.locator('.alert[role="alert"]').innerText()).toContain('Fill in “Follow-up 1, Question 2: Question”.');
     expect(await second.getByLabel('Question', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await second.locator('.field-error').count()).toBeGreaterThan(0);
     expect(await first.getByLabel('Question', { exact: true }).getAttribute('aria-invalid')).toBeNull();

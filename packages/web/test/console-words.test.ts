@@ -93,5 +93,11 @@ describe('draft problems in words', () => {
     expect(missingFields(newDraftForm()).map((i) => i.field)).toEqual([
       'title', 'voteId', 'unionId', 'recordDate', 'schedule.opensAt', 'schedule.closesAt', 'questions.0.text', 'trustees.members.0.name', 'trustees.members.1.name', 'trustees.members.2.name',
     ]);
+    // A follow-up vote's empty template question is named by its row and question, before anything is sent.
+    const { newFollowUp, withTemplateQuestion } = await import('../src/admin/follow-up-form.ts');
+    const row = withTemplateQuestion({ ...newFollowUp(), kind: 'vote', questions: [{ ...newFollowUp().questions[0]!, text: 'Strike?' }] });
+    const form = { ...newDraftForm(), followUps: [newFollowUp(), row] };
+    expect(missingFields(form).map((i) => i.field).filter((f) => f.startsWith('followUps'))).toEqual(['followUps.1.vote.questions.1.text']);
+    expect(issueWords(en, { field: 'followUps.1.vote.questions.1.text', code: 'required', message: '' })).toBe('Fill in “Follow-up 2, Question 2: Question”.');
   });
 });

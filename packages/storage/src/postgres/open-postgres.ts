@@ -2,7 +2,7 @@
 // latest schema (Kysely's migrator takes a PostgreSQL advisory lock, so servers starting together
 // migrate once). Only PostgreSQL specifics live here; queries are shared with every SQL adapter
 // (../sql/). Isolation is READ COMMITTED: every invariant that spans rows takes a lock (the vote
-// row's counters for ballots and the board, advisory locks via `serialize`), see decision 0014.
+// row's counters for ballots and the board, advisory locks via `serialize`), see decision 0015.
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrations/index.ts';

@@ -44,6 +44,11 @@ export function fieldWords(t: Translate, field: string): string {
   }
   const tr = /^trustees\.members\.(\d+)\.(name|account)$/.exec(field);
   if (tr) return t(tr[2] === 'name' ? 'admin.draft.trustee_name' : 'admin.draft.trustee_account', { n: Number(tr[1]) + 1 });
+  const fq = /^followUps\.(\d+)\.vote\.questions\.(\d+)(?:\.(.+))?$/.exec(field);
+  if (fq) {
+    const inner = fieldWords(t, `questions.${fq[2]}${fq[3] === undefined ? '' : `.${fq[3]}`}`);
+    return t('admin.draft.follow_up_field', { row: Number(fq[1]) + 1, field: inner });
+  }
   if (field.startsWith('followUps')) return t('admin.draft.follow_ups_field');
   if (field.startsWith('information.statements')) return t('admin.draft.statements');
   return t('admin.draft.field_other');
@@ -92,6 +97,13 @@ export function missingFields(f: DraftForm): DraftIssue[] {
   f.questions.forEach((q, i) => {
     need(`questions.${i}.text`, q.text);
     if (q.kind === 'choose') need(`questions.${i}.options`, q.options);
+  });
+  (f.followUps ?? []).forEach((row, r) => {
+    if (row.kind !== 'vote') return;
+    row.questions.forEach((q, i) => {
+      need(`followUps.${r}.vote.questions.${i}.text`, q.text);
+      if (q.kind === 'choose') need(`followUps.${r}.vote.questions.${i}.options`, q.options);
+    });
   });
   need('trustees.threshold', f.threshold);
   f.trustees.forEach((tr, i) => need(`trustees.members.${i}.name`, tr.name));
