@@ -79,7 +79,8 @@ describe('parseWireManifest: only the canonical bytes', () => {
   });
 
   it('unsupported_version: a ratify/v1 manifest is refused with a message naming both versions (decision 0016)', () => {
-    const { electionId: _e, ...v1 } = { ...(JSON.parse(wire) as Record<string, unknown>), version: 'ratify/v1' };
+    const v1: Record<string, unknown> = { ...(JSON.parse(wire) as Record<string, unknown>), version: 'ratify/v1' };
+    delete v1.electionId;
     const r = parseWireManifest(toCanonical(v1 as never));
     expect(r).toMatchObject({ ok: false, error: 'unsupported_version' });
     expect(!r.ok && r.detail).toMatch(/ratify\/v1.*ratify\/v2/);
