@@ -121,7 +121,9 @@ describe('starting the follow-up vote', () => {
     await publishedVote(server.engine, server.rng, 2, 3);
     expect(await start(token())).toMatchObject({ status: 201 });
     // The ceremony's outcome, as createVoteFromDraft would hand it to the engine (same vote id).
-    const definition = { ...followUpDefinition(), unionName: 'Local 9', trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
+    const electionId = (await server.engine.store.drafts.getDraft(asVoteId('local-9-strike')))!.electionId;
+    expect(electionId).toMatch(/^[0-9a-f]{32}$/);
+    const definition = { ...followUpDefinition(), electionId, unionName: 'Local 9', trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
     const ceremony = runLocalCeremony(server.engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, server.rng);
     expect((await server.engine.createVote(definition, ceremony.messages)).ok).toBe(true);
     const parent = await server.client().call('voteFollowUps', { params: { id: PARENT } });
