@@ -7,7 +7,7 @@ import type { BallotChecker } from './ballot-check-pool.ts';
 import { type CastBallotError, type CastResult, type VerifiedBallotText, castBallot, storeVerifiedBallot, verifyIncomingBallot } from './casting.ts';
 import { closeVote, publishResult, submitPartialDecryption, readTally } from './counting.ts';
 import { exportRecord } from './export-record.ts';
-import { type VoteDefinition, createVote, openVote, publishCredentials } from './setup.ts';
+import { type AuthorityAuthorization, type CredentialReplacement, type VoteDefinition, createVote, openVote, publishCredentials, replaceCredential } from './setup.ts';
 import { type VoteContext, parseVoteContext } from './vote-context.ts';
 
 export type EngineOptions = {
@@ -49,7 +49,8 @@ export function createEngine(options: EngineOptions) {
     group,
     context,
     createVote: (definition: VoteDefinition, messages: readonly CeremonyMessage[]) => createVote(store, group, definition, messages),
-    publishCredentials: (voteId: VoteId, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
+    publishCredentials: (voteId: VoteId, credentials: readonly string[], authorization: AuthorityAuthorization) => publishCredentials(store, group, voteId, credentials, authorization),
+    replaceCredential: (voteId: VoteId, replacement: CredentialReplacement) => replaceCredential(store, group, voteId, replacement),
     openVote: (voteId: VoteId) => openVote(store, voteId, now()),
     castBallot: withContext<[string, { readonly memberNumber: string }?], CastResult, CastBallotError>((ctx, text, participant) =>
       castBallot(store, group, ctx, text, participant, options.checker),

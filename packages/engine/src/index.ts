@@ -1,6 +1,7 @@
 // Public API of @ratify/engine.
 export * from './engine.ts';
 export * from './setup.ts';
+export * from './credential-authority.ts';
 export * from './casting.ts';
 export * from './counting.ts';
 export * from './export-record.ts';

@@ -7,6 +7,7 @@ export * from './manifest.ts';
 export * from './follow-ups.ts';
 export * from './fingerprint.ts';
 export * from './credentials.ts';
+export * from './credential-authority.ts';
 export * from './ballot/index.ts';
 export * from './board.ts';
 export * from './tally.ts';

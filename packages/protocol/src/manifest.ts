@@ -79,6 +79,12 @@ export type Manifest = {
   readonly followUps: readonly FollowUp[];
   /** Signed into the fingerprint, so what the booth showed is part of the record. */
   readonly information?: BallotInformation;
+  /**
+   * Who signs the credential list and every credential replacement (docs/protocol.md §B1.1):
+   * `offline` — the election committee, with a key the server never sees; `server` — the server
+   * itself (decision 0006), in which case the vote is not protected against ballot stuffing by the operator.
+   */
+  readonly credentialAuthority: { readonly mode: 'offline' | 'server'; readonly publicKey: Hex32 };
 };
 
 const hasControl = (s: string, allowNewline: boolean) => [...s].some((c) => (c < ' ' && !(allowNewline && c === '\n')) || c === '\u007f');
@@ -157,6 +163,7 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
       statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(STATEMENT_MAX_LENGTH, true) })).max(8),
     })
     .exactOptional(),
+  credentialAuthority: z.strictObject({ mode: z.enum(['offline', 'server']), publicKey: hex32Schema }),
 });
 
 export type ManifestInvariantError =
@@ -179,7 +186,8 @@ export type ManifestInvariantError =
   | 'follow_up_impossible_outcome'
   | 'duplicate_follow_up'
   | 'offer_link_mismatch'
-  | 'follow_up_invalid_template';
+  | 'follow_up_invalid_template'
+  | 'invalid_authority_key';
 export type ManifestError = CanonicalParseError | ManifestInvariantError;
 
 const firstDuplicate = (values: readonly string[]): string | undefined => values.find((v, i) => values.indexOf(v) !== i);
@@ -241,6 +249,9 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
   const key = decodePoint(m.jointPublicKey, 'jointPublicKey');
   if (!key.ok) return key;
   if (!ristretto255.equals(key.value, joint)) return err('joint_key_mismatch', "jointPublicKey is not the sum of the trustees' first commitments");
+  const authority = decodePoint(m.credentialAuthority.publicKey, 'credentialAuthority.publicKey');
+  if (!authority.ok || ristretto255.equals(authority.value, ristretto255.identity))
+    return err('invalid_authority_key', 'credentialAuthority.publicKey must be a valid group element other than the identity');
   const seen = new Set<string>();
   for (const f of m.followUps) {
     const q = m.questions.find((x) => x.id === f.questionId);

@@ -109,7 +109,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   authRoutes(route, signIn, config.cookieSecure, config.sessionTtlMs);
   memberRoutes(route, members, createBallotService(engine, members));
   adminRoutes(route, createAdminService(engine));
-  const drafts = createDraftService(engine, (draft, messages) => ceremonyStatusOf(engine, draft, messages).kind);
+  const drafts = createDraftService(engine, (draft, messages) => ceremonyStatusOf(engine, draft, messages).kind, config.secretKey);
   const relay = createCeremonyRelay(engine, drafts);
   consoleRoutes(route, {
     rolls: createRollService(engine),

@@ -127,6 +127,11 @@ export function createClient(options: ClientOptions = {}) {
       /** `credentialHandle`: the reference printed in the member's credential email. */
       replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string }) =>
         call('adminReplaceCredential', { ...id(voteId), json: body }),
+      /** A replacement signed offline by the credential authority (`ratify credentials replace`). */
+      relayReplacement: (
+        voteId: string,
+        body: { readonly revoked: string; readonly added: string; readonly reason: string; readonly authoritySignature: { readonly challenge: string; readonly response: string } },
+      ) => call('adminRelayReplacement', { ...id(voteId), json: body }),
       announceResult: (voteId: string) => call('adminAnnounceResult', id(voteId)),
       mailStatus: (voteId: string) => call('adminMailStatus', id(voteId)),
     },

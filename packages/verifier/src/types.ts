@@ -82,6 +82,25 @@ export type BallotCounts = {
   readonly superseded: number;
 };
 
+/** Who held the credential authority's key (manifest `credentialAuthority`, protocol §B1.1). */
+export type CredentialAuthorityReport = {
+  readonly mode: 'offline' | 'server';
+  readonly publicKey: string;
+  /** Server mode: the vote is not protected against ballot stuffing by the operator (said plainly). */
+  readonly warning?: string;
+};
+
+/** One `credential_replaced` event, as the report lists it. */
+export type ReplacementReport = {
+  readonly seq: number;
+  readonly revoked: string;
+  readonly added: string;
+  /** The credential authority's signature on this replacement verifies. */
+  readonly signatureValid: boolean;
+  /** The ballot cast with the revoked credential that counted until this replacement (it no longer counts). */
+  readonly droppedBallot?: { readonly seq: number; readonly trackingCode: string };
+};
+
 export type VerificationReport = {
   readonly format: 'ratify-record/v1';
   /** True iff every check passed. */
@@ -93,6 +112,10 @@ export type VerificationReport = {
   readonly boardHead?: string;
   readonly events: number;
   readonly ballots: BallotCounts;
+  /** Absent when the manifest is unusable. */
+  readonly credentialAuthority?: CredentialAuthorityReport;
+  /** Every credential replacement on the board, in board order. */
+  readonly replacements: readonly ReplacementReport[];
   readonly outcomes: readonly QuestionOutcome[];
   readonly checks: readonly CheckReport[];
   readonly durationMs: number;

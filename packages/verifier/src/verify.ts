@@ -16,6 +16,7 @@ import { FindingCollector } from './collector.ts';
 import { checkFiles, type DecodedRecord } from './files.ts';
 import { isObject } from './json.ts';
 import { buildModel } from './model.ts';
+import { authorityReport, replacementReports } from './replacements.ts';
 import type { CheckName, QuestionOutcome, RecordFiles, VerificationReport, VerifyOptions } from './types.ts';
 
 /** The vote id the board's hashes are bound to: the manifest's, else record.json's. */
@@ -56,7 +57,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   step('ceremony');
   checkCeremonyEvent(group, model, ctx, findings);
   step('credentials');
-  const credentials = checkCredentialsEvent(group, model, findings, ctx?.manifest.eligibleCount);
+  const credentials = checkCredentialsEvent(group, model, findings, ctx);
 
   const counted = ctx ? selectCounted(model.ballots, ctx.manifest.revotePolicy, new Set(model.replacements.map((r) => r.revoked))) : undefined;
   let ballots: BallotsSummary | undefined;
@@ -79,6 +80,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   else for (const check of ['decryption', 'outcome', 'follow_ups'] as const) findings.skip(check, 'the manifest is unusable');
 
   const checks = findings.reports();
+  const authority = authorityReport(ctx);
   return {
     format: 'ratify-record/v1',
     ok: checks.every((c) => c.status === 'passed'),
@@ -92,6 +94,8 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
       counted: counted?.length ?? 0,
       superseded: model.superseded.length,
     },
+    ...(authority && { credentialAuthority: authority }),
+    replacements: replacementReports(group, model, ctx, ctx?.manifest.revotePolicy),
     outcomes,
     checks,
     durationMs: Math.round(performance.now() - started),

@@ -114,6 +114,11 @@ export const draftDefinitionSchema = z.strictObject({
       offer: z.strictObject({ id: z.string(), title: z.string(), digest: z.string() }).optional(),
     })
     .optional(),
+  /**
+   * The election committee's offline credential authority (`ratify credentials authority init`):
+   * its public key. Absent: the server is the credential authority (server mode, decision 0006/0017).
+   */
+  credentialAuthority: z.strictObject({ mode: z.literal('offline'), publicKey: z.string() }).optional(),
 });
 export type DraftDefinitionInput = z.infer<typeof draftDefinitionSchema>;
 

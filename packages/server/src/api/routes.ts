@@ -141,7 +141,7 @@ export const ROUTES = {
     method: 'POST', path: '/api/admin/votes/:id/credentials/issue', role: 'admin',
     summary: 'Credential authority (server mode): one private credential per eligible member, only the public list published, each private one emailed (sealed in the queue, blanked once sent)',
     params: vote, status: 202, response: s.issueCredentialsResponseSchema,
-    errors: [...ADMIN, ...NOTIFY, 'vote_not_draft', 'credentials_already_published', 'credential_count_mismatch', 'no_credentials', 'manifest_unreadable'],
+    errors: [...ADMIN, ...NOTIFY, 'vote_not_draft', 'credentials_already_published', 'credential_count_mismatch', 'no_credentials', 'manifest_unreadable', 'credential_authority_offline', 'authority_key_unavailable'],
   },
   adminSendReminders: {
     method: 'POST', path: '/api/admin/votes/:id/reminders', role: 'admin', summary: 'Queue a reminder to every eligible member who has not voted and has no reminder waiting to be sent; a second run needs { again: true }',
@@ -151,7 +151,13 @@ export const ROUTES = {
     method: 'POST', path: '/api/admin/votes/:id/credentials/replace', role: 'admin',
     summary: "Revoke a member's credential by the reference from their email and email them a new one (both audited)",
     params: vote, body: s.replaceCredentialBodySchema, status: 202, response: s.replaceCredentialResponseSchema,
-    errors: [...ADMIN, ...NOTIFY, 'member_not_on_roll', 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed'],
+    errors: [...ADMIN, ...NOTIFY, 'member_not_on_roll', 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed', 'credential_authority_offline', 'authority_key_unavailable'],
+  },
+  adminRelayReplacement: {
+    method: 'POST', path: '/api/admin/votes/:id/credentials/replacements', role: 'admin',
+    summary: 'Relay a credential replacement signed offline by the credential authority (ratify credentials replace): checked against the manifest, then appended to the board with its audit entries',
+    params: vote, body: s.relayReplacementBodySchema, status: 201, response: s.relayReplacementResponseSchema,
+    errors: [...ADMIN, 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed', 'invalid_authority_signature', 'malformed_authority_signature', 'malformed_credential', 'duplicate_credential'],
   },
   adminAnnounceResult: {
     method: 'POST', path: '/api/admin/votes/:id/announce-result', role: 'admin', summary: 'Email the published result to every member on the roll (once)',

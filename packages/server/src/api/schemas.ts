@@ -211,6 +211,15 @@ export const replaceCredentialBodySchema = z.strictObject({
 });
 /** Deliberately without the new public credential: the server must not hand out the member↔credential link. */
 export const replaceCredentialResponseSchema = z.object({ voteId: z.string(), memberNumber: z.string(), revoked: z.string(), queued: z.int() });
+const scalarHex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
+/** A replacement signed offline by the credential authority (`ratify credentials replace`), relayed as is. */
+export const relayReplacementBodySchema = z.strictObject({
+  revoked: hex32,
+  added: hex32,
+  authoritySignature: z.strictObject({ challenge: scalarHex, response: scalarHex }),
+  reason: z.string().trim().min(1).max(500),
+});
+export const relayReplacementResponseSchema = z.object({ voteId: z.string(), revoked: z.string(), added: z.string() });
 export const announceResultResponseSchema = z.object({ voteId: z.string(), queued: z.int() });
 export const mailStatusSchema = z.object({
   voteId: z.string(),

@@ -13,7 +13,7 @@ import {
   fromHex,
   unwrap,
 } from '@ratify/crypto';
-import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratify/engine';
+import { type Engine, definitionCeremonyContext, newAuthority, runLocalCeremony, serverAuthority } from '@ratify/engine';
 import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { type CampaignDemoOptions, seedCampaignDemo } from './campaigns.ts';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
@@ -82,7 +82,13 @@ export async function seedDemo(
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(first), threshold: 2, trusteeCount: 3 }, systemRandom);
   const samples: { memberNumber: string; union: string; voteId: string; credential: string }[] = [];
   const allKeys: Record<string, string> = {};
-  for (const [v, definition] of definitions.entries()) {
+  for (const [v, demo] of definitions.entries()) {
+    // The demo server makes its members' credentials itself: it is the credential authority (server
+    // mode, decision 0006/0017), and the result page says the vote is not protected against ballot
+    // stuffing by the operator. With RATIFY_SECRET_KEY its key is the one the running server derives
+    // (so credential replacements work); without, a key used once and not kept.
+    const authority = campaigns.secretKey !== null ? serverAuthority(group, campaigns.secretKey, demo.voteId) : newAuthority(group, 'server');
+    const definition = { ...demo, credentialAuthority: authority.credentialAuthority };
     // Each vote has its own ceremony context (vote id): the sample trustees run one ceremony per vote.
     const run = v === 0 ? ceremony : runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, systemRandom);
     const keyFile = join(dir, `trustee-keys-${definition.voteId}.json`);
@@ -95,7 +101,7 @@ export async function seedDemo(
     entries.forEach((e, i) => lines.push([e.memberNumber, JSON.stringify(e.name), e.email, formatPrivateCredential(credentials[i]!)].join(',')));
     const delivery = join(dir, `credentials-${definition.voteId}.csv`);
     writeFileSync(delivery, lines.join('\n') + '\n', { mode: 0o600 });
-    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition.voteId, c))))));
+    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition.voteId, c)))), { key: authority.key }));
     unwrap(await engine.openVote(asVoteId(definition.voteId)));
     await castSampleBallots(engine, definition.voteId, credentials, sampleTurnout, v === 0 ? 0.62 : 0.77, entries.length);
     const pick = (pred: (memberNumber: string, email: string) => boolean) => {

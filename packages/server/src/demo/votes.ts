@@ -3,6 +3,9 @@
 // Texts are illustrative, written for the demo.
 import type { VoteDefinition } from '@ratify/engine';
 
+/** A demo vote before its credential authority is chosen (seed.ts: server mode). */
+export type DemoDefinition = Omit<VoteDefinition, 'credentialAuthority'>;
+
 const TRUSTEES = {
   threshold: 2,
   members: [
@@ -15,7 +18,7 @@ const TRUSTEES = {
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export function demoVotes(now: Date): VoteDefinition[] {
+export function demoVotes(now: Date): DemoDefinition[] {
   const opens = new Date(now.getTime() - 24 * 3600_000);
   const closes = new Date(now.getTime() + 14 * 24 * 3600_000);
   const schedule = { opensAt: iso(opens), closesAt: iso(closes) };

@@ -49,7 +49,14 @@ export type NotificationCode =
   | 'already_announced'
   | 'reminders_already_sent'
   | 'secret_key_missing'
-  | 'secret_key_mismatch';
+  | 'secret_key_mismatch'
+  | 'credential_authority_offline'
+  | 'authority_key_unavailable'
+  | 'authority_key_mismatch'
+  | 'invalid_authority_key'
+  | 'invalid_authority_signature'
+  | 'malformed_authority_signature'
+  | 'malformed_credential';
 export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode | FollowUpCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
@@ -59,6 +66,11 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   // Our own credentials failed the engine's checks: a bug, not the caller's fault.
   invalid_credential: 500, duplicate_credential: 500,
   secret_key_missing: 503, secret_key_mismatch: 503,
+  // The vote's credential authority is the committee's offline key: the server cannot sign for it.
+  credential_authority_offline: 409,
+  // Server mode, but this server's RATIFY_SECRET_KEY does not give the key the manifest commits to.
+  authority_key_unavailable: 503, authority_key_mismatch: 503, invalid_authority_key: 500,
+  invalid_authority_signature: 400, malformed_authority_signature: 400, malformed_credential: 400,
 };
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
@@ -127,6 +139,12 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   credential_already_revoked: 'That credential was already revoked.',
   already_announced: 'The result was already announced.',
   reminders_already_sent: 'Reminders were already sent for this vote; send { again: true } to send them again.',
+  credential_authority_offline: "The election committee holds this vote's credential authority key: make the replacement offline with `ratify credentials replace` and upload the signed file.",
+  authority_key_unavailable: "This server's RATIFY_SECRET_KEY does not give the credential authority key this vote's manifest commits to.",
+  authority_key_mismatch: "This is not the vote's credential authority key.",
+  invalid_authority_signature: "The replacement is not signed by this vote's credential authority.",
+  malformed_authority_signature: 'The signature must be {challenge, response}, two 64-hex-digit scalars.',
+  malformed_credential: 'A public credential is 64 hex digits.',
   secret_key_missing: 'This needs RATIFY_SECRET_KEY, which the server was started without; set it and restart.',
   secret_key_mismatch: "The account's authenticator secret was sealed under another RATIFY_SECRET_KEY than the server's; start the server with the key the account was created with.",
   staff_sign_in_required: 'Sign in with a staff account first.',
