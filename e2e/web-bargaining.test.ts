@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
-import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { createStaffAccount, definitionCeremonyContext, newAuthority, runLocalCeremony, totpCode } from '@ratify/engine';
 import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,12 +28,13 @@ beforeAll(async () => {
   const admin = unwrap(await createStaffAccount(engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
   const definitions = await linkDemoOffers(engine.store, demoVotes(new Date()));
-  const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer' };
+  const authority = newAuthority(engine.group, 'offline');
+  const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer', credentialAuthority: authority.credentialAuthority };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
   unwrap(await engine.createVote(guild, ceremony.messages));
   const entries = await engine.store.rolls.listRollEntries(asVoteId(VOTE));
   const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, generatePrivateCredential()))));
-  unwrap(await engine.publishCredentials(asVoteId(VOTE), publics));
+  unwrap(await engine.publishCredentials(asVoteId(VOTE), publics, { key: authority.key }));
   unwrap(await engine.openVote(asVoteId(VOTE)));
 }, 180_000);
 afterAll(async () => {

@@ -16,6 +16,11 @@ import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/p
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
 import { G1, signIn, staffSignIn, startWebEnv, type WebEnv, noViolations } from './web-harness.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -28,6 +33,7 @@ const OPEN = 'guild-theatrical-2008';
 async function seedOpenRatification(): Promise<void> {
   const rng = seededRandom('web-followups-open');
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: OPEN,
     title: 'Ratification of the theatrical contract',
     unionId: 'guild',
@@ -42,7 +48,7 @@ async function seedOpenRatification(): Promise<void> {
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await env.engine.createVote(definition, ceremony.messages));
   const credentials = [1, 2, 3].map(() => generatePrivateCredential(rng));
-  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c))))));
+  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, OPEN, c)))), { key: TEST_AUTHORITY.key }));
   unwrap(await env.engine.openVote(asVoteId(OPEN)));
 }
 
@@ -175,6 +181,7 @@ describe('linked follow-up votes in the browser', () => {
     // draft's id), both votes' public pages show the link.
     const parent = unwrap(await env.engine.context(asVoteId(PARENT))).manifest;
     const strike: VoteDefinition = {
+      credentialAuthority: TEST_AUTHORITY.credentialAuthority,
       voteId: CHILD, title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
       schedule: { opensAt: '2030-01-10T09:00:00Z', closesAt: '2030-01-12T17:00:00Z' },
       questions: parent.followUps[0]!.vote!.questions as VoteDefinition['questions'],

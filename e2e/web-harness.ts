@@ -17,6 +17,11 @@ import { openSqliteStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 import { nativeLoaderFindings } from './bundle-checks.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -43,6 +48,7 @@ export const PAST_VOTE = 'fed-2007';
 function definition(voteId: string, unionId: string, unionName: string, title: string, rule: string, info: boolean): VoteDefinition {
   return {
     voteId, title, unionId, unionName,
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: `${title}: do you vote yes?`, options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf(rule)! }],
@@ -65,7 +71,7 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(def, ceremony.messages));
   const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
+  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c)))), { key: TEST_AUTHORITY.key }));
   unwrap(await engine.openVote(asVoteId(def.voteId)));
   return { credentials, keys: ceremony.keys };
 }

@@ -39,7 +39,7 @@ describe('parseWireManifest: only the canonical bytes', () => {
     const reordered = JSON.stringify({ version: obj['version'], ...obj });
     expect(reordered).not.toBe(wire);
     expect(code(reordered)).toBe('non_canonical');
-    expect(code(wire.replace('{"eligibleCount":700,', '{"eligibleCount":700,"eligibleCount":700,'))).toBe('non_canonical');
+    expect(code(wire.replace('"eligibleCount":700,', '"eligibleCount":700,"eligibleCount":700,'))).toBe('non_canonical');
     const key = aftraManifest().jointPublicKey;
     expect(code(wire.replace(key, key.toUpperCase()))).toBe('schema_mismatch');
     expect(code(wire.replace('"aftra"', '"\\u0061ftra"'))).toBe('non_canonical');
@@ -68,6 +68,10 @@ describe('parseWireManifest: only the canonical bytes', () => {
     ['an unknown revote policy', (m) => ({ ...m, revotePolicy: 'all_count' })],
     ['no questions', (m) => ({ ...m, questions: [] })],
     ['a 31-byte joint key', (m) => ({ ...m, jointPublicKey: 'ab'.repeat(31) })],
+    ['no credential authority', ({ credentialAuthority: _c, ...m }) => m],
+    ['an unknown credential authority mode', (m) => ({ ...m, credentialAuthority: { ...(m['credentialAuthority'] as object), mode: 'cloud' } })],
+    ['a credential authority without a key', (m) => ({ ...m, credentialAuthority: { mode: 'offline' } })],
+    ['a credential authority with an extra field', (m) => ({ ...m, credentialAuthority: { ...(m['credentialAuthority'] as object), secretKey: 'ab'.repeat(32) } })],
   ])('schema_mismatch: %s', (_, mutate) => {
     const changed = mutate(JSON.parse(wire) as Record<string, unknown>);
     expect(code(JSON.stringify(changed))).toBe('schema_mismatch');
@@ -87,6 +91,8 @@ describe('manifest invariants', () => {
   });
 
   it.each<[string, ManifestDraft, string]>([
+    ['a credential authority key that is the identity', { ...aftraDraft, credentialAuthority: { mode: 'offline', publicKey: identityHex } }, 'invalid_authority_key'],
+    ['a credential authority key that is not a group element', { ...aftraDraft, credentialAuthority: { mode: 'server', publicKey: 'ff'.repeat(32) } }, 'invalid_authority_key'],
     ['opens after it closes', { ...aftraDraft, schedule: { opensAt: '2008-07-08T03:00:00Z', closesAt: '2008-06-20T16:00:00Z' } }, 'schedule_order'],
     ['opens when it closes', { ...aftraDraft, schedule: { opensAt: '2008-07-08T03:00:00Z', closesAt: '2008-07-08T03:00:00Z' } }, 'schedule_order'],
     ['record date after opening', { ...aftraDraft, recordDate: '2008-06-21' }, 'record_date_after_open'],

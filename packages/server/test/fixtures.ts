@@ -3,7 +3,7 @@
 // per union, credentials from a seeded (test-only) random source — plus helpers to sign in and to
 // make ballots as the booth does.
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
+import { type Engine, type VoteAuthority, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, newAuthority, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { type SqlStore, openSqliteStore } from '@ratify/storage';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +27,8 @@ export type SeededVote = {
   /** Private credentials by member number (the CLI would mail these; the server never sees them). */
   readonly credentials: ReadonlyMap<string, PrivateCredential>;
   readonly keys: ReturnType<typeof runLocalCeremony>['keys'];
+  /** The election committee's offline credential authority (it signed the list). */
+  readonly authority: VoteAuthority;
 };
 
 export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource): Promise<SeededVote> {
@@ -38,8 +40,10 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
       seed.members.map((m) => ({ memberNumber: m.memberNumber, name: `Name ${m.memberNumber}`, email: m.email, goodStanding: m.goodStanding ?? true, unit: null })),
     ),
   );
+  const authority = newAuthority(group, 'offline', rng);
   const definition: VoteDefinition = {
     voteId: seed.voteId,
+    credentialAuthority: authority.credentialAuthority,
     title: `Vote ${seed.voteId}`,
     unionId: seed.unionId,
     unionName: seed.unionName,
@@ -53,9 +57,9 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
   const eligible = seed.members.filter((m) => m.goodStanding ?? true);
   const credentials = new Map(eligible.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
   const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, seed.voteId, c))));
-  unwrap(await engine.publishCredentials(asVoteId(seed.voteId), publics));
+  unwrap(await engine.publishCredentials(asVoteId(seed.voteId), publics, { key: authority.key }));
   if (seed.open ?? true) unwrap(await engine.openVote(asVoteId(seed.voteId)));
-  return { voteId: seed.voteId, credentials, keys: ceremony.keys };
+  return { voteId: seed.voteId, credentials, keys: ceremony.keys, authority };
 }
 
 /** A ballot as the booth makes it: canonical JSON text, signed with the member's credential. */

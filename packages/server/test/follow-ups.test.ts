@@ -5,7 +5,7 @@
 // (until the first draft is discarded), and to observers, trustees, members and anonymous callers;
 // audited when it succeeds.
 import { randomBytes } from 'node:crypto';
-import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode, newAuthority } from '@ratify/engine';
 import type { StaffRole } from '@ratify/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatifyClient } from '../src/client.ts';
@@ -121,7 +121,7 @@ describe('starting the follow-up vote', () => {
     await publishedVote(server.engine, server.rng, 2, 3);
     expect(await start(token())).toMatchObject({ status: 201 });
     // The ceremony's outcome, as createVoteFromDraft would hand it to the engine (same vote id).
-    const definition = { ...followUpDefinition(), unionName: 'Local 9', trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
+    const definition = { ...followUpDefinition(), unionName: 'Local 9', credentialAuthority: newAuthority(server.engine.group, 'offline').credentialAuthority, trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
     const ceremony = runLocalCeremony(server.engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, server.rng);
     expect((await server.engine.createVote(definition, ceremony.messages)).ok).toBe(true);
     const parent = await server.client().call('voteFollowUps', { params: { id: PARENT } });

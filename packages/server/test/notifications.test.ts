@@ -5,7 +5,7 @@
 // revokes the old credential.
 import { randomBytes } from 'node:crypto';
 import { type RandomSource, toHex, unwrap } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony } from '@ratify/engine';
+import { type Engine, type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony, serverAuthority } from '@ratify/engine';
 import { asVoteId, parsePrivateCredential, type PrivateCredential, publicCredential, asUnionId } from '@ratify/protocol';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,12 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
       })),
     ),
   );
+  // The server issues the credentials here: it is the credential authority (server mode), its key
+  // derived from the server's RATIFY_SECRET_KEY.
+  const authority = serverAuthority(engine.group, SECRET, VOTE);
   const definition: VoteDefinition = {
     voteId: VOTE,
+    credentialAuthority: authority.credentialAuthority,
     title: 'Ratify the 2027 agreement',
     unionId: 'local7',
     unionName: 'Local 7 (sample)',
@@ -57,7 +61,7 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
   };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
-  return { voteId: VOTE, credentials: new Map(), keys: ceremony.keys };
+  return { voteId: VOTE, credentials: new Map(), keys: ceremony.keys, authority };
 }
 
 let server: TestServer;

@@ -20,6 +20,7 @@ export function testManifest(overrides: Partial<ManifestDraft> = {}): Manifest {
   return unwrap(
     createManifest({
       voteId: 'strike-2008',
+      credentialAuthority: { mode: 'offline', publicKey: toHex(group.encodeElement(group.baseMultiply(group.scalars.randomNonZero(rng)))) },
       title: 'Strike authorization',
       unionId: 'sag',
       unionName: 'Screen Actors Guild',
