@@ -249,10 +249,10 @@ export async function replaceCredential(
 ): Promise<Result<{ readonly authoritySignature: WireChallengeResponse }, ReplaceCredentialError>> {
   const { revoked, added, reason, actor } = replacement;
   if (reason.trim() === '') return err('missing_reason');
-  for (const c of [revoked, added]) {
-    const bytes = /^[0-9a-f]{64}$/.test(c) ? fromHex(c) : undefined;
-    if (!bytes || !group.decodeElement(bytes).ok) return err('invalid_credential', c);
-  }
+  // The revoked credential must be an active one of the vote (the store says unknown_credential otherwise).
+  if (!/^[0-9a-f]{64}$/.test(revoked)) return err('invalid_credential', revoked);
+  const bytes = /^[0-9a-f]{64}$/.test(added) ? fromHex(added) : undefined;
+  if (!bytes || !group.decodeElement(bytes).ok) return err('invalid_credential', added);
   return store.transaction(async (tx) => {
     const vote = await tx.votes.getVote(voteId);
     if (!vote) return err('vote_not_found');

@@ -5,7 +5,7 @@
 // through the relay. `createVote` hands the ceremony's messages to engine.createVote (which freezes
 // the roll) and schedules the opening and closing. Must not touch the ceremony's secrets (it never has any).
 import { type CeremonyMessage, type Result, checkCeremony, err, ok, toHex } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, definitionCeremonyContext, serverAuthority } from '@ratify/engine';
+import { type Engine, type VoteDefinition, countEligible, definitionCeremonyContext, serverAuthority } from '@ratify/engine';
 import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, electionFingerprint, manifestSchema, parseWireCeremonyMessage, type VoteId, asVoteId, parseUnionId } from '@ratify/protocol';
 import type { Draft, StoredCeremonyMessage } from '@ratify/storage';
 import type { z } from 'zod';
@@ -180,10 +180,22 @@ export function createDraftService(
   /** RATIFY_SECRET_KEY: the server-mode credential authority's key is derived from it (engine serverAuthority). */
   secretKey: Uint8Array | null = null,
 ) {
-  /** The definition the engine takes: the committee's authority, or the server's own (server mode). */
-  function withAuthority(definition: DraftVoteDefinition): Result<VoteDefinition, ApiErrorCode> {
+  /**
+   * The definition the engine takes: the committee's authority, or the server's own (server mode).
+   * Without RATIFY_SECRET_KEY the server can be no authority; that is said after what the engine
+   * would say first (an unfinished ceremony, nobody eligible), whatever the server's setup.
+   */
+  async function withAuthority(definition: DraftVoteDefinition, messages: readonly CeremonyMessage[]): Promise<Result<VoteDefinition, ApiErrorCode>> {
     if (definition.credentialAuthority !== undefined) return ok({ ...definition, credentialAuthority: definition.credentialAuthority });
-    if (secretKey === null) return err('secret_key_missing', 'Creating a vote whose credentials the server issues (no offline credential authority in the draft)');
+    if (secretKey === null) {
+      const { threshold, members } = definition.trustees;
+      const status = checkCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold, trusteeCount: members.length }, messages);
+      if (status.kind === 'failed') return err('ceremony_failed');
+      if (status.kind !== 'complete') return err('ceremony_incomplete', status.kind);
+      const union = parseUnionId(definition.unionId);
+      if (union.ok && (await countEligible(store, union.value)) === 0) return err('no_eligible_members', 'no member of the union is in good standing');
+      return err('secret_key_missing', 'Creating a vote whose credentials the server issues (no offline credential authority in the draft)');
+    }
     return ok({ ...definition, credentialAuthority: serverAuthority(engine.group, secretKey, definition.voteId).credentialAuthority });
   }
 
@@ -279,7 +291,7 @@ export function createDraftService(
     const existing = await recoverCreated(id, parsed.value, messages.value);
     let created: Result<Manifest, string> | undefined = existing;
     if (created === undefined) {
-      const definition = withAuthority(parsed.value.definition);
+      const definition = await withAuthority(parsed.value.definition, messages.value);
       if (!definition.ok) return definition;
       created = await engine.createVote(definition.value, messages.value);
     }
