@@ -43,6 +43,7 @@ export const PAST_VOTE = 'fed-2007';
 function definition(voteId: string, unionId: string, unionName: string, title: string, rule: string, info: boolean): VoteDefinition {
   return {
     voteId, title, unionId, unionName,
+    purpose: rule === 'ratification' ? 'ratification' : 'strike_authorization',
     recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: `${title}: do you vote yes?`, options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf(rule)! }],
