@@ -7,10 +7,11 @@
 // RATIFY_SECRET_KEY (32 bytes, hex or base64): seals staff TOTP secrets (required for administrators).
 // SMTP_URL (real mail; unset: dev mail log), RATIFY_MAIL_FROM, RATIFY_MAIL_PER_MINUTE (60),
 // RATIFY_PUBLIC_URL (links in emails). RATIFY_SECRET_KEY also seals queued mail bodies.
+// RATIFY_CAST_GROUP_MAX (128): most ballots stored per commit under load (1 = a commit per ballot).
 // Outside the demo, the public demo admin token and RATIFY_DEV_MAIL=1 are refused unless
 // RATIFY_ALLOW_INSECURE=1 says the operator means it.
 import { randomBytes } from 'node:crypto';
-import { parseSecretKey } from '@ratify/engine';
+import { DEFAULT_CAST_GROUP_MAX, parseSecretKey } from '@ratify/engine';
 import type { CookieSecurity } from './auth/cookies.ts';
 import { NO_PROXY, type ProxyTrust, parseProxyTrust } from './http/proxy-trust.ts';
 
@@ -59,6 +60,8 @@ export type ServerConfig = AppConfig & {
   readonly pagesDir: string | undefined;
   /** RATIFY_SCHEDULER_SECONDS (15): how often the scheduler opens and closes votes that are due. */
   readonly schedulerIntervalMs: number;
+  /** RATIFY_CAST_GROUP_MAX: most ballots stored per commit under load (decision 0022). */
+  readonly castGroupMax: number;
   /** SMTP_URL (smtp://host:port): real mail; unset: the development mail log. */
   readonly smtpUrl: string | undefined;
   /** RATIFY_MAIL_FROM: the From of every message. */
@@ -101,6 +104,13 @@ function mailRate(value: string | undefined): number {
   if (value === undefined || value === '') return 60;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`RATIFY_MAIL_PER_MINUTE must be a whole number from 1 to 100000 (got "${value}")`);
+  return n;
+}
+
+function castGroupMax(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CAST_GROUP_MAX;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`RATIFY_CAST_GROUP_MAX must be a whole number from 1 to 10000 (got "${value}")`);
   return n;
 }
 
@@ -179,6 +189,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     pepperGenerated: pepperText === undefined || pepperText === '',
     pagesDir: env['RATIFY_PAGES_DIR'] === undefined || env['RATIFY_PAGES_DIR'] === '' ? undefined : env['RATIFY_PAGES_DIR'],
     schedulerIntervalMs: schedulerInterval(env['RATIFY_SCHEDULER_SECONDS']),
+    castGroupMax: castGroupMax(env['RATIFY_CAST_GROUP_MAX']),
     smtpUrl: env['SMTP_URL'] === undefined || env['SMTP_URL'] === '' ? undefined : env['SMTP_URL'],
     mailFrom: env['RATIFY_MAIL_FROM'] || 'Ratify <no-reply@localhost>',
     mailPerMinute: mailRate(env['RATIFY_MAIL_PER_MINUTE']),

@@ -36,7 +36,7 @@ const store = await openStore(config.databaseUrl);
 const clock = () => new Date();
 // Ballot proofs are verified on every core (design §5); the main thread keeps the event loop free.
 const checker = createBallotCheckPool();
-const engine = createEngine({ store, now: clock, checker });
+const engine = createEngine({ store, now: clock, checker, castGroupMax: config.castGroupMax });
 const mail = new DevMailLog(clock);
 const smtp = config.smtpUrl === undefined ? undefined : createSmtpMailer(config.smtpUrl, config.mailFrom);
 const app = buildApp({
