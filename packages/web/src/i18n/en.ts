@@ -49,6 +49,12 @@ export const en = {
   'signin.start_over': 'Use another member number',
 
   'booth.title': 'Your ballots',
+  'booth.reading_link': 'Read about this vote before you choose (below the questions)',
+  'booth.reading_heading': 'Before you choose, read:',
+  'booth.fold_offer': 'The offer: {title} — its terms, documents and how it compares',
+  'booth.fold_about': 'The official summary',
+  'booth.fold_about_statements': 'The official summary and the statements for and against',
+  'booth.fold_follow_ups': 'What happens after each outcome',
   'booth.welcome': 'Signed in as {name}.',
   'booth.your_ballots': 'Ballots you can cast',
   'booth.no_ballots': 'You have no ballots to cast right now.',

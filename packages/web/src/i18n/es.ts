@@ -47,6 +47,12 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'signin.start_over': 'Usar otro número de afiliado',
 
   'booth.title': 'Sus papeletas',
+  'booth.reading_link': 'Lea sobre esta votación antes de elegir (debajo de las preguntas)',
+  'booth.reading_heading': 'Antes de elegir, lea:',
+  'booth.fold_offer': 'La oferta: {title} — sus términos, documentos y cómo se compara',
+  'booth.fold_about': 'El resumen oficial',
+  'booth.fold_about_statements': 'El resumen oficial y las declaraciones a favor y en contra',
+  'booth.fold_follow_ups': 'Qué ocurre después de cada resultado',
   'booth.welcome': 'Sesión iniciada como {name}.',
   'booth.your_ballots': 'Papeletas que puede emitir',
   'booth.no_ballots': 'Ahora no tiene papeletas por emitir.',
