@@ -45,6 +45,8 @@ export type SignedIn = { readonly token: string; readonly member: Member; readon
 export type Binding = { readonly token: string; readonly fresh: boolean };
 
 const DAY_MS = 24 * 60 * 60_000;
+/** Code messages in flight at once. */
+const MAIL_CONCURRENCY = 16;
 
 function codeMail(member: Member, code: string, minutes: number) {
   return {
@@ -64,13 +66,25 @@ export function bindingOf(cookieValue: string | undefined): Binding {
 
 /**
  * The outbox: takes queued requests and, for each member number on a roll, makes a code bound to the
- * asking browser and mails it. `kick()` starts a run soon (never inside the request that queued);
- * `idle()` resolves when no run is going (tests and shutdown wait on it).
+ * asking browser and mails it (up to 16 messages in flight). `kick()` starts a run soon (never inside
+ * the request that queued); `idle()` resolves when no run is going and every message is handed on
+ * (tests and shutdown wait on it).
  */
 export function createSignInOutbox(deps: SignInDeps) {
   const { store, mailer, clock, config, limiter } = deps;
   let running: Promise<void> | null = null;
   let again = false;
+  // Messages go out side by side (a slow mail server must not make one member wait for a queue of others).
+  const sending = new Set<Promise<void>>();
+
+  async function send(member: Member, code: string): Promise<void> {
+    while (sending.size >= MAIL_CONCURRENCY) await Promise.race(sending);
+    const sent: Promise<void> = mailer
+      .send(codeMail(member, code, Math.round(config.codeTtlMs / 60_000)))
+      .catch((error: unknown) => deps.warn?.({ err: error instanceof Error ? error.message : String(error) }, 'sign-in code not mailed'))
+      .finally(() => sending.delete(sent));
+    sending.add(sent);
+  }
 
   async function handle(request: SignInRequest): Promise<void> {
     const now = clock().getTime();
@@ -87,11 +101,7 @@ export function createSignInOutbox(deps: SignInDeps) {
         bindingHash: request.bindingHash,
         expiresAt: new Date(now + config.codeTtlMs).toISOString(),
       });
-      try {
-        await mailer.send(codeMail(member, code, Math.round(config.codeTtlMs / 60_000)));
-      } catch (error) {
-        deps.warn?.({ err: error instanceof Error ? error.message : String(error) }, 'sign-in code not mailed');
-      }
+      await send(member, code);
     }
   }
 
@@ -120,7 +130,10 @@ export function createSignInOutbox(deps: SignInDeps) {
   }
 
   async function idle(): Promise<void> {
-    while (running !== null) await running;
+    while (running !== null || sending.size > 0) {
+      if (running !== null) await running;
+      await Promise.all(sending);
+    }
   }
 
   return { kick, idle };
