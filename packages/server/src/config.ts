@@ -93,7 +93,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   verifyCodePerBrowser: 10,
   verifyCodePerIp: 60,
   codeWrongGuesses: 3,
-  shortCodesPerMemberPerDay: 5,
+  shortCodesPerMemberPerDay: 3,
   staffLoginPerBrowser: 10,
   staffLoginPerIp: 30,
   staffLoginNewBrowsersPerAccount: 30,

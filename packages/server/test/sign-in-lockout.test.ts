@@ -142,7 +142,7 @@ describe('members', () => {
       }
     }
     expect(live).toBe(200 * DEFAULT_RATE_LIMITS.codeWrongGuesses);
-    // Five of those codes had 6 digits; the other 195 had 12 (see decision 0019 for the bound).
+    // The day's short codes went to the first requests; every later one had 12 digits (decision 0019).
     const lengths = server.mail.messages().filter((m) => m.to === email(9)).map((m) => (/code is (\d{4} \d{4} \d{4}|\d{6})\b/.exec(m.text)![1]!.replace(/ /g, '').length));
     expect(lengths.filter((n) => n === 6)).toHaveLength(DEFAULT_RATE_LIMITS.shortCodesPerMemberPerDay);
     expect(lengths.filter((n) => n === 12)).toHaveLength(1 + 200 - DEFAULT_RATE_LIMITS.shortCodesPerMemberPerDay);
