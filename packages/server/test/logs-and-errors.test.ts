@@ -37,7 +37,7 @@ describe('log redaction', () => {
     expect(lines.length).toBeGreaterThan(10);
     expect(lines.some((l) => l['msg'] === 'incoming request')).toBe(true);
     const credential = (JSON.parse(ballot) as { credential: string }).credential;
-    for (const secret of [code, token, ADMIN_TOKEN, credential, cast.value.trackingCode, ballot.slice(0, 40), 'g1@example.org']) {
+    for (const secret of [code, token, c.cookies().get('ratify_browser')!, ADMIN_TOKEN, credential, cast.value.trackingCode, ballot.slice(0, 40), 'g1@example.org']) {
       expect(output).not.toContain(secret);
     }
     expect(output).not.toMatch(/cookie|authorization/i);

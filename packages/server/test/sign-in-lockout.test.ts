@@ -152,7 +152,6 @@ describe('members', () => {
 
 describe('staff', () => {
   let admin: TestStaff;
-  let observer: TestStaff;
   const totp = (staff: TestStaff) => {
     server.clock.advance(30_000);
     return totpCode(staff.username, staff.totpSecret!, server.clock.now());
@@ -160,7 +159,7 @@ describe('staff', () => {
 
   beforeEach(async () => {
     admin = await addStaff(server, 'alice', 'administrator', new Uint8Array(32).fill(7));
-    observer = await addStaff(server, 'olga', 'observer', null);
+    await addStaff(server, 'olga', 'observer', null);
   });
 
   it('1,100 wrong attempts from 1,000 addresses leave the right password and TOTP working from their own browsers', async () => {
