@@ -20,14 +20,31 @@ export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-secret';
 /** The variable that lets a non-demo start keep the demo token or the development mail log. */
 export const ALLOW_INSECURE_ENV = 'RATIFY_ALLOW_INSECURE';
 
+/**
+ * Sign-in limits (decision 0019). Nothing here is counted per member or per account alone, so an
+ * attacker's attempts never use up the budget of the member's or staff member's own browser.
+ */
 export type RateLimits = {
   readonly windowMs: number;
-  readonly requestCodePerMember: number;
+  /** Code requests per (member number, browser) per window. */
+  readonly requestCodePerBrowser: number;
   readonly requestCodePerIp: number;
-  readonly verifyCodePerMember: number;
+  /** Code guesses per (member number, browser) per window. */
+  readonly verifyCodePerBrowser: number;
   readonly verifyCodePerIp: number;
-  readonly staffLoginPerUser: number;
+  /** Wrong guesses a code survives; then it is dead (only its own browser can guess at it). */
+  readonly codeWrongGuesses: number;
+  /** 6-digit codes per member per day, all browsers together; later codes that day have 12 digits. */
+  readonly shortCodesPerMemberPerDay: number;
+  /** Staff sign-in attempts per (username, browser) per window. */
+  readonly staffLoginPerBrowser: number;
   readonly staffLoginPerIp: number;
+  /** Staff sign-in attempts per username per window from browsers the account has not signed in from lately. */
+  readonly staffLoginNewBrowsersPerAccount: number;
+  /** How long a browser stays known after the account signed in from it. */
+  readonly staffKnownBrowserMs: number;
+  /** Password changes (right or wrong current password) per staff account per window. */
+  readonly passwordChangePerAccount: number;
 };
 
 /** What buildApp needs; tests build one with appConfig(overrides). */
@@ -74,12 +91,17 @@ export type ServerConfig = AppConfig & {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   windowMs: 15 * 60_000,
-  requestCodePerMember: 5,
+  requestCodePerBrowser: 5,
   requestCodePerIp: 30,
-  verifyCodePerMember: 10,
+  verifyCodePerBrowser: 10,
   verifyCodePerIp: 60,
-  staffLoginPerUser: 10,
+  codeWrongGuesses: 3,
+  shortCodesPerMemberPerDay: 3,
+  staffLoginPerBrowser: 10,
   staffLoginPerIp: 30,
+  staffLoginNewBrowsersPerAccount: 30,
+  staffKnownBrowserMs: 90 * 24 * 60 * 60_000,
+  passwordChangePerAccount: 5,
 };
 
 export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {

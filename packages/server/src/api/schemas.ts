@@ -111,7 +111,8 @@ export const requestCodeBodySchema = z.strictObject({ memberNumber: memberNumber
 export const requestCodeResponseSchema = z.object({ sent: z.literal(true), message: z.string() });
 export const verifyCodeBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
-  code: z.string().regex(/^\d{6}$/, 'expected the 6-digit code'),
+  // 6 digits, or 12 once the member's short codes for the day are spent (decision 0019).
+  code: z.string().regex(/^(?:\d{6}|\d{12})$/, 'expected the 6- or 12-digit code'),
 });
 export const signedInSchema = z.object({ memberNumber: z.string(), name: z.string(), expiresAt: z.string() });
 export const loggedOutSchema = z.object({ signedOut: z.literal(true) });
