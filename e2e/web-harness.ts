@@ -13,7 +13,7 @@ import { type Engine, type VoteDefinition, createEngine, definitionCeremonyConte
 import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createMailDelivery, createScheduler, createSmtpMailer, mailKey, readConfig } from '@ratify/server';
 
-import { openSqliteStore } from '@ratify/storage';
+import { openStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 import { nativeLoaderFindings } from './bundle-checks.ts';
@@ -70,6 +70,8 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   return { credentials, keys: ceremony.keys };
 }
 
+type TrusteeKey = ReturnType<typeof runLocalCeremony>['keys'][number];
+
 /** A finished vote (cast through the engine, closed, decrypted by 2 of 3, published) for the result page. */
 async function seedPublishedVote(engine: Engine, rng: RandomSource): Promise<void> {
   const def = definition(PAST_VOTE, 'fed', 'Artists Federation (sample)', 'Commercials contract 2007', 'supermajority:2/3', false);
@@ -94,6 +96,13 @@ export type WebEnv = {
   readonly engine: Engine;
   readonly dist: string;
   readonly context: BrowserContext;
+  /** The store's URL (DATABASE_URL): `:memory:` unless `databaseUrl` was given. */
+  readonly databaseUrl: string;
+  /**
+   * Trustee `index`'s partial decryption of a closed vote's tally (canonical JSON text), made with the
+   * key share the seeded ceremony gave them, as the trustee's own tools would.
+   */
+  partialDecryption(voteId: string, index: number): Promise<string>;
   /** The private credential of a member for a vote, grouped as printed on the letter. */
   credential(voteId: string, memberNumber: string): string;
   /** Casts a yes/no ballot through the engine as the member (as the ballot route does, participation mark included). */
@@ -128,14 +137,17 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * `databaseUrl`: where the store lives, as main.ts's DATABASE_URL (openStore: `sqlite:…`, `:memory:`
+ * — the default — or `postgres://…`); the database must be empty (the harness seeds it).
  * `secretKey`: the server's RATIFY_SECRET_KEY (needed to sign in administrators with TOTP).
  * `runtime`: real mail and background jobs (see WebRuntime); without it, the development mail log
  * and no scheduler.
  */
-export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array; readonly runtime?: WebRuntime } = {}): Promise<WebEnv> {
+export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array; readonly runtime?: WebRuntime; readonly databaseUrl?: string } = {}): Promise<WebEnv> {
   const dist = buildPages();
   const rng = seededRandom(`web-e2e-${seed}`);
-  const store = await openSqliteStore(':memory:');
+  const databaseUrl = options.databaseUrl ?? ':memory:';
+  const store = await openStore(databaseUrl);
   const runtime = options.runtime;
   const clock = runtime?.clock ?? (() => new Date());
   const engine = createEngine({ store, now: clock });
@@ -146,8 +158,15 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
   unwrap(await store.members.importRoll(asUnionId('guild'), [G1, G2, DUAL].map(row)));
   unwrap(await store.members.importRoll(asUnionId('fed'), [F1, F2, F3].map(row)));
   const creds = new Map<string, ReadonlyMap<string, PrivateCredential>>();
-  creds.set(GUILD_VOTE, (await seedVote(engine, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL], rng)).credentials);
-  creds.set(FED_VOTE, (await seedVote(engine, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3], rng)).credentials);
+  const trusteeKeys = new Map<string, readonly TrusteeKey[]>();
+  for (const [voteId, def, members] of [
+    [GUILD_VOTE, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL]],
+    [FED_VOTE, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3]],
+  ] as const) {
+    const seeded = await seedVote(engine, def, members, rng);
+    creds.set(voteId, seeded.credentials);
+    trusteeKeys.set(voteId, seeded.keys);
+  }
   await seedPublishedVote(engine, rng);
 
   // The pages are served by the server itself (SPA fallback, strict CSP), as in production.
@@ -190,7 +209,14 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
     locale: 'en-US',
   });
   return {
-    baseUrl, dist, context, engine,
+    baseUrl, dist, context, engine, databaseUrl,
+    partialDecryption: async (voteId, index) => {
+      const ctx = unwrap(await engine.context(asVoteId(voteId)));
+      const tally = flattenTally(unwrap(await engine.readTally(asVoteId(voteId))));
+      const key = trusteeKeys.get(voteId)?.[index];
+      if (key === undefined) throw new Error(`no trustee ${index} for ${voteId}`);
+      return encodePartialDecryption(engine.group, createPartialDecryption(engine.group, key, tally, ctx.fingerprint, rng));
+    },
     credential: (voteId, memberNumber) => formatPrivateCredential(creds.get(voteId)!.get(memberNumber)!),
     cast: async (voteId, memberNumber, yes) => {
       const ctx = unwrap(await engine.context(asVoteId(voteId)));
