@@ -45,6 +45,8 @@ export const voteDetailSchema = voteSummarySchema.extend({
     }),
   ),
   trustees: z.object({ threshold: z.int(), members: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  /** The channels (protocol §M8) and the precedence rule in words; online only when the manifest declares none. */
+  channels: z.object({ accepted: z.array(z.enum(['online', 'mail'])), precedence: z.enum(['first_received', 'online_counts']).nullable(), en: z.string(), es: z.string() }),
   /** The manifest's canonical JSON text, byte for byte. */
   manifest: z.string(),
 });

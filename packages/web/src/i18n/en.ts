@@ -164,6 +164,7 @@ export const en = {
   'vote.revote_last': 'Allowed: only your last ballot counts.',
   'vote.revote_first': 'Only your first ballot counts.',
   'vote.trustees': 'Trustees',
+  'vote.channels': 'How to vote',
   'vote.trustees_rule': 'Any {k} of these {n} trustees together can decrypt the total; no one can decrypt a single ballot.',
   'vote.fingerprint': 'Election fingerprint',
   'vote.fingerprint_hint': 'Every ballot and the record are bound to this value.',

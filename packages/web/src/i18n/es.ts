@@ -162,6 +162,7 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'vote.revote_last': 'Permitido: solo cuenta su última papeleta.',
   'vote.revote_first': 'Solo cuenta su primera papeleta.',
   'vote.trustees': 'Custodios',
+  'vote.channels': 'Cómo votar',
   'vote.trustees_rule': 'Cualesquiera {k} de estos {n} custodios juntos pueden descifrar el total; nadie puede descifrar una papeleta individual.',
   'vote.fingerprint': 'Huella de la elección',
   'vote.fingerprint_hint': 'Cada papeleta y el registro están vinculados a este valor.',
