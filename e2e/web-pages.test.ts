@@ -138,7 +138,7 @@ describe('keyboard only', () => {
     // The code field takes focus when it appears.
     // The page moves focus right after it renders the screen: wait for it, then assert it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('one-time-code');
-    await page.keyboard.type(env.lastCode(G1.email));
+    await page.keyboard.type(await env.lastCode(G1.email));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your ballot' }).waitFor();
     await tabTo(page, (e) => e.tag === 'input' && e.label === 'Yes');

@@ -11,6 +11,7 @@ import {
   type Hex32, type OfferId, type OptionId, type QuestionId, type TemplateId, type TrusteeId, type UnionId, type VoteId,
 } from './ids.ts';
 import { checkRule, possibleOutcomes, ruleSchema, type OutcomeKind, type Rule, type RuleError } from './rules.ts';
+import { channelsSchema, checkChannels, type Channels, type ChannelsError } from './channels.ts';
 
 export const MANIFEST_VERSION = 'ratify/v1';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -90,6 +91,8 @@ export type Manifest = {
   readonly information?: BallotInformation;
   /** What the vote decides; the words of the pages follow it (absent: `inferredPurpose`). */
   readonly purpose?: VotePurpose;
+  /** Channels and precedence (§M8); absent: online only. */
+  readonly channels?: Channels;
 };
 
 const hasControl = (s: string, allowNewline: boolean) => [...s].some((c) => (c < ' ' && !(allowNewline && c === '\n')) || c === '\u007f');
@@ -169,9 +172,11 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
     })
     .exactOptional(),
   purpose: z.enum(VOTE_PURPOSES).exactOptional(),
+  channels: channelsSchema.exactOptional(),
 });
 
 export type ManifestInvariantError =
+  | ChannelsError
   | RuleError
   | 'schedule_order'
   | 'record_date_after_open'
@@ -267,6 +272,10 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
   for (const [i, f] of m.followUps.entries()) {
     const template = f.vote === undefined ? ok(true) : checkTemplate(f.vote.questions);
     if (!template.ok) return err('follow_up_invalid_template', `followUps.${i}.vote: ${template.error}${template.detail ? ` (${template.detail})` : ''}`);
+  }
+  if (m.channels !== undefined) {
+    const channels = checkChannels(m.channels);
+    if (!channels.ok) return channels;
   }
   return ok(m);
 }
