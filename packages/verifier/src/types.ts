@@ -2,6 +2,7 @@
 // report of every check of docs/record-format.md §5 with located findings. Plain readonly data so
 // that the CLI prints it, the browser shows it and `reportToJson` serialises it unchanged.
 // Must not contain logic.
+import type { Group } from '@ratify/crypto';
 
 /** A record in memory: file name (no directories) → its bytes, or its text if already decoded. */
 export type RecordFiles = Readonly<Record<string, string | Uint8Array>>;
@@ -101,6 +102,19 @@ export type ReplacementReport = {
   readonly droppedBallot?: { readonly seq: number; readonly trackingCode: string };
 };
 
+/** What `crossCheck` re-verified with the pure-TypeScript reference backend. */
+export type CrossCheckSummary = {
+  readonly backend: 'reference';
+  /** The backend of the main run (`native`, `reference`, or a group given by the caller). */
+  readonly primaryBackend: string;
+  /** N as asked; the sample is min(N, ballots). */
+  readonly requested: number;
+  /** Board seqs of the ballots drawn at random and re-verified. */
+  readonly seqs: readonly number[];
+  /** Ballots (and the sample's encrypted sum) on which the backends disagree: each a `backend_disagreement` finding. */
+  readonly disagreements: number;
+};
+
 export type VerificationReport = {
   readonly format: 'ratify-record/v1';
   /** True iff every check passed. */
@@ -117,6 +131,8 @@ export type VerificationReport = {
   /** Every credential replacement on the board, in board order. */
   readonly replacements: readonly ReplacementReport[];
   readonly outcomes: readonly QuestionOutcome[];
+  /** Present when `crossCheck` was asked and the ballots check ran. */
+  readonly crossCheck?: CrossCheckSummary;
   readonly checks: readonly CheckReport[];
   readonly durationMs: number;
 };
@@ -136,6 +152,13 @@ export type VerifyOptions = {
   readonly expectedBoardHead?: string;
   /** Default 100. */
   readonly maxFindingsPerCheck?: number;
+  /**
+   * Re-verify this many ballots, drawn at random, with the pure-TypeScript reference backend and
+   * report any disagreement with the main run as `backend_disagreement` under `ballots`.
+   */
+  readonly crossCheck?: number;
+  /** The group of the checks; default the process's `ristretto255`. Any other keeps ballot checks in this thread. */
+  readonly group?: Group;
   /** Called as checks start and while ballots are checked. */
   readonly onProgress?: (progress: VerifyProgress) => void;
 };

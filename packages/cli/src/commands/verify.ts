@@ -1,12 +1,13 @@
 // `ratify verify <dir> [--json]`: checks an election record end to end with @ratify/verifier (which
 // depends only on crypto and protocol). Exit 0 when every check passes, 1 when any fails (each named,
-// with its location), 2 when the directory cannot be read. Progress goes to stderr on a terminal.
+// with its location), 2 when the directory cannot be read. `--cross-check N` re-verifies N random
+// ballots with the pure-TypeScript reference backend (a disagreement with the fast backend fails). Progress goes to stderr on a terminal.
 import type { Command } from 'commander';
 import { type RecordFiles, formatReport, readRecordDir, reportToJson, verifyRecord } from '@ratify/verifier';
 import type { Cli } from '../cli.ts';
 import { CliFailure, EXIT_USAGE, say } from '../io.ts';
 
-type Options = { readonly json?: boolean; readonly expectedHead?: string; readonly workers?: string };
+type Options = { readonly json?: boolean; readonly expectedHead?: string; readonly workers?: string; readonly crossCheck?: string };
 
 export function registerVerify(program: Command, cli: Cli): void {
   program
@@ -15,8 +16,12 @@ export function registerVerify(program: Command, cli: Cli): void {
     .option('--json', 'print the full report as JSON')
     .option('--expected-head <hash>', 'the board head published on the results page')
     .option('--workers <n>', 'worker threads for ballot checks (default: all cores)')
+    .option('--cross-check <n>', 're-verify n ballots drawn at random with the pure-TypeScript reference backend; a disagreement fails the ballots check')
     .action(
       cli.action(async (_globals, dir: string, options: Options) => {
+        const crossCheck = options.crossCheck === undefined ? undefined : Number(options.crossCheck);
+        if (crossCheck !== undefined && !(Number.isSafeInteger(crossCheck) && crossCheck >= 0 && /^\d+$/.test(options.crossCheck!)))
+          throw new CliFailure('invalid_cross_check', `--cross-check takes a whole number of ballots, got ${JSON.stringify(options.crossCheck)}`, EXIT_USAGE);
         let files: RecordFiles;
         try {
           files = await readRecordDir(dir);
@@ -28,6 +33,7 @@ export function registerVerify(program: Command, cli: Cli): void {
         const report = await verifyRecord(files, {
           ...(options.expectedHead !== undefined && { expectedBoardHead: options.expectedHead }),
           ...(options.workers !== undefined && { workers: Number(options.workers) }),
+          ...(crossCheck !== undefined && { crossCheck }),
           onProgress: (p) => {
             if (!tty) return;
             const line = `verifying ${p.check}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}`;
