@@ -113,8 +113,10 @@ export interface RateLimitHitsTable {
   hits: number;
 }
 
-export interface ParticipationTable {
+/** Private: which member a public credential was issued to (never exported, never on the board). */
+export interface CredentialHoldersTable {
   vote_id: string;
+  credential: string;
   member_number: string;
 }
 
@@ -286,7 +288,7 @@ export interface Database {
   login_codes: LoginCodesTable;
   sessions: SessionsTable;
   rate_limit_hits: RateLimitHitsTable;
-  participation: ParticipationTable;
+  credential_holders: CredentialHoldersTable;
   vote_drafts: VoteDraftsTable;
   ceremony_messages: CeremonyMessagesTable;
   vote_schedule: VoteScheduleTable;
