@@ -65,7 +65,8 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(def, ceremony.messages));
   const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
+  // With the private member ↔ credential link (decision 0018): each member casts only with their own.
+  unwrap(await engine.publishHeldCredentials(asVoteId(def.voteId), [...credentials].map(([memberNumber, c]) => ({ credential: toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))), memberNumber }))));
   unwrap(await engine.openVote(asVoteId(def.voteId)));
   return { credentials, keys: ceremony.keys };
 }
