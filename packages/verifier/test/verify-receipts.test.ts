@@ -4,26 +4,12 @@
 // partial decryptions (valid proofs: the trustees decrypt whatever tally they are shown) and the
 // result. Without receipts the forgery verifies — the board cannot show what is not on it. With
 // the member's receipt, `receipts` fails naming the finding; the honest record passes with it.
-import { createDlogTable, combinePartialDecryptions, createPartialDecryption, discreteLog, toHex, unwrap, verifyPartialDecryption } from '@ratify/crypto';
-import {
-  type Ballot,
-  type CanonicalValue,
-  RECEIPT_FORMAT,
-  type Receipt,
-  ballotQuestionSpecs,
-  computeEncryptedTally,
-  computeResult,
-  parseReceiptFile,
-  parseWireBallot,
-  toCanonical,
-  toWireEncryptedTally,
-  toWirePartialDecryption,
-  toWireReceipt,
-  toWireResult,
-} from '@ratify/protocol';
+import { toHex, unwrap } from '@ratify/crypto';
+import { RECEIPT_FORMAT, type Receipt, parseReceiptFile, toWireReceipt } from '@ratify/protocol';
 import { describe, expect, it } from 'vitest';
 import type { GivenReceipt } from '../src/index.ts';
 import { codes, failed, verify } from './helpers.ts';
+import { dropBallotAndRebuild } from './forge-drop.ts';
 import { type BuiltVote, buildVote, editableEntries, writeRecord } from './record-builder.ts';
 
 const vote = buildVote({ seed: 'receipts', chooseQuestion: false });
@@ -38,36 +24,6 @@ function receiptsOf(built: BuiltVote): Receipt[] {
     .map((e) => ({ format: RECEIPT_FORMAT, voteId: built.manifest.voteId, fingerprint: toHex(built.fingerprint), trackingCode: e.payload.trackingCode!, boardSeq: e.seq, boardHash: e.hash }));
 }
 const given = (receipts: readonly Receipt[], file = 'receipts.jsonl'): GivenReceipt[] => receipts.map((receipt, i) => ({ receipt, file, index: i + 1 }));
-
-/** Drops the ballot with `trackingCode` and recomputes counts, tally, partial decryptions and result. */
-function dropBallotAndRebuild(built: BuiltVote, trackingCode: string): Record<string, string> {
-  const { group, manifest, fingerprint, keys, rng } = built;
-  const entries = editableEntries(built.entries).filter((e) => !(e.kind === 'ballot_accepted' && e.payload.trackingCode === trackingCode));
-  const superseded = new Set(entries.filter((e) => e.kind === 'ballot_superseded').map((e) => e.payload.trackingCode as string));
-  const accepted = entries.filter((e) => e.kind === 'ballot_accepted');
-  const counted: Ballot[] = accepted
-    .filter((e) => !superseded.has(e.payload.trackingCode as string))
-    .map((e) => unwrap(parseWireBallot(group, toCanonical(e.payload.ballot!))));
-  const questions = ballotQuestionSpecs(manifest);
-  const tally = computeEncryptedTally(group, questions, counted);
-  const ciphertexts = tally.flat();
-  const partials = [1, 3].map((t) => createPartialDecryption(group, keys[t - 1]!, ciphertexts, fingerprint, rng));
-  const verified = partials.map((p) => unwrap(verifyPartialDecryption(group, p, keys[0]!.publicKeyShares[p.trustee - 1]!, ciphertexts, fingerprint)));
-  const table = createDlogTable(group, manifest.eligibleCount);
-  const flat = unwrap(combinePartialDecryptions(group, ciphertexts, verified, 2)).map((e) => unwrap(discreteLog(table, e)));
-  let offset = 0;
-  const counts = questions.map((q) => flat.slice(offset, (offset += q.optionCount)));
-  const result = unwrap(computeResult(manifest, counts, counted.length, [1, 3]));
-  const rebuilt = entries.filter((e) => e.kind !== 'partial_decryption');
-  for (const e of rebuilt) {
-    if (e.kind === 'vote_closed') Object.assign(e.payload, { ballotsAccepted: accepted.length, ballotsCounted: counted.length });
-    if (e.kind === 'tally_computed') e.payload.tally = toWireEncryptedTally(group, tally);
-    if (e.kind === 'result_published') e.payload.result = toWireResult(result);
-  }
-  const at = rebuilt.findIndex((e) => e.kind === 'result_published');
-  rebuilt.splice(at, 0, ...partials.map((p) => ({ kind: 'partial_decryption' as const, payload: { partialDecryption: toWirePartialDecryption(group, p) as CanonicalValue } })));
-  return writeRecord(rebuilt);
-}
 
 describe('receipts', () => {
   const receipts = receiptsOf(vote);
