@@ -50,6 +50,8 @@ export default tseslint.config(
   },
   restrict(['packages/protocol/**'], ['@ratify/engine', '@ratify/verifier', '@ratify/storage', '@ratify/server', '@ratify/cli', '@ratify/web', 'node:fs', 'fs', 'better-sqlite3', '@noble/curves', '@noble/hashes']),
   restrict(['packages/verifier/**'], ['@ratify/storage', '@ratify/engine', '@ratify/server', '@ratify/cli', '@ratify/web', 'better-sqlite3', '@noble/curves']),
+  // report: printable documents from the public record; crypto, protocol and its PDF/barcode libraries only.
+  restrict(['packages/report/src/**'], ['@ratify/storage', '@ratify/engine', '@ratify/server', '@ratify/cli', '@ratify/web', '@ratify/verifier', 'better-sqlite3', 'node:fs', 'fs']),
   restrict(['packages/storage/**'], ['@ratify/engine', '@ratify/verifier', '@ratify/server', '@ratify/cli', '@ratify/web']),
   restrict(['packages/engine/**'], ['@ratify/verifier', '@ratify/server', '@ratify/cli', '@ratify/web', '@noble/curves', 'better-sqlite3']),
   // web: the browser pages talk to the server only through its typed client and the API contract

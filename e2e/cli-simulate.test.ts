@@ -29,6 +29,11 @@ describe('ratify simulate', () => {
     expect(verified.stdout).toMatch(/VALID/);
     const index = JSON.parse(await readFile(join(out, 'record.json'), 'utf8')) as { boardHead: string };
     expect(index.boardHead).toBe(summary.boardHead);
+    const crossChecked = await ratify(work.db, ['verify', out, '--cross-check', '4', '--json']);
+    expect(crossChecked.code, crossChecked.stdout + crossChecked.stderr).toBe(0);
+    const report = JSON.parse(crossChecked.stdout) as { crossCheck: { backend: string; requested: number; seqs: number[]; disagreements: number } };
+    expect(report.crossCheck).toMatchObject({ backend: 'reference', requested: 4, disagreements: 0 });
+    expect(report.crossCheck.seqs).toHaveLength(4);
   });
 
   it('rejects bad options as usage errors (exit 2)', async () => {
@@ -36,5 +41,8 @@ describe('ratify simulate', () => {
     expect(r.code).toBe(2);
     expect(json<{ error: { code: string } }>(r, 2).error.code).toBe('invalid_option');
     expect((await ratify(work.db, ['verify', join(work.dir, 'no-such-dir')])).code).toBe(2);
+    const badCrossCheck = await ratify(work.db, ['verify', join(work.dir, 'x'), '--cross-check', 'some']);
+    expect(badCrossCheck.code).toBe(2);
+    expect(json<{ error: { code: string } }>(badCrossCheck, 2).error.code).toBe('invalid_cross_check');
   });
 });

@@ -6,7 +6,9 @@
 // in English and Spanish, axe-clean. Administrators remove a mistaken document and an unbound offer
 // after confirming; the bound offer and its document offer no removal and say why.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
 import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
 import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
@@ -17,6 +19,10 @@ import { demoVotes } from '../packages/server/src/demo/votes.ts';
 import { axeViolations, G1, noViolations, signIn, staffSignIn, startWebEnv, type WebEnv } from './web-harness.ts';
 
 const VOTE = 'guild-strike-authorization-2009';
+const PHONE = { width: 390, height: 844 };
+/** Screenshots of the phone booth, kept for a person to look at (the assertions are on geometry). */
+const SHOTS = mkdtempSync(join(tmpdir(), 'ratify-phone-booth-'));
+const shot = (name: string) => join(SHOTS, name);
 const KEY = randomBytes(32);
 const PASSWORD = 'a long enough staff password';
 let env: WebEnv;
@@ -38,6 +44,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await env?.close();
+  console.log(`[web] phone booth screenshots (390×844): ${SHOTS}`);
 });
 
 /** The mark shown for the offer against one other agreement on one term. */
@@ -61,6 +68,38 @@ async function expectComparison(page: Page): Promise<void> {
 }
 
 const SUMMARY = 'producers-2008-final-offer-summary';
+
+/**
+ * The comparison on a phone: every cell inside the window, nothing scrolled sideways, and each term's
+ * values one under another (same left edge, growing top), each under its agreement's name.
+ */
+async function expectStacked(page: Page): Promise<void> {
+  const geometry = await page.locator('table.comparison').evaluate((table) => {
+    const scroller = table.parentElement!;
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => {
+      const cells = [...tr.querySelectorAll('td')].map((td) => {
+        const r = td.getBoundingClientRect();
+        const label = td.querySelector('.cell-label');
+        return { left: Math.round(r.left), right: r.right, top: r.top, label: label === null ? '' : getComputedStyle(label).display };
+      });
+      return cells;
+    });
+    return { scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, innerWidth: window.innerWidth, columns: table.querySelectorAll('thead th').length, rows };
+  });
+  expect(geometry.scrollWidth).toBeLessThanOrEqual(geometry.clientWidth);
+  expect(geometry.rows.length).toBeGreaterThan(3);
+  expect(geometry.columns).toBeGreaterThan(2);
+  for (const cells of geometry.rows) {
+    expect(cells.length).toBe(geometry.columns - 1);
+    for (const c of cells) {
+      expect(c.right).toBeLessThanOrEqual(geometry.innerWidth);
+      expect(c.label).toBe('block');
+    }
+    expect(new Set(cells.map((c) => c.left)).size).toBe(1);
+    for (let i = 1; i < cells.length; i++) expect(cells[i]!.top).toBeGreaterThan(cells[i - 1]!.top);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+}
 
 /**
  * The final offer's document is listed with its kind, size and SHA-256, and its link downloads
@@ -114,6 +153,45 @@ describe('offer comparison in Chromium', () => {
     // Only the bound offer's documents: another offer's document is not served on this vote's route.
     const other = await page.evaluate(async (url) => (await fetch(url)).status, `/api/votes/${VOTE}/offer/documents/federation-2008-agreement-highlights`);
     expect(other).toBe(404);
+  });
+
+  it('puts the question on the first screen of a phone (390×844) and stacks the comparison term by term, in English and Spanish, axe-clean', async () => {
+    const page = await env.newPage(PHONE);
+    await signIn(env, page, G1);
+    await page.goto(`/booth/${VOTE}`);
+    const question = page.locator('fieldset').first();
+    await question.waitFor();
+    // The question, its rule and both answers are inside the first screen, before any scrolling.
+    const firstScreen = async () => {
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      for (const el of [question.locator('legend'), ...(await question.locator('label.choice').all())]) {
+        const box = (await el.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    };
+    await firstScreen();
+    await page.screenshot({ path: shot('booth-first-screen-en.png') });
+    // What to read is folded below the question and linked from under the ballot's heading.
+    expect(await page.getByRole('link', { name: 'Read about this vote before you choose (below the questions)' }).getAttribute('href')).toBe('#before-you-choose');
+    expect(await page.locator('details.fold[open]').count()).toBe(0);
+    await page.getByText('The offer: Producers’ final offer', { exact: false }).click();
+    await expectComparison(page);
+    await expectStacked(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('table.comparison').screenshot({ path: shot('booth-comparison-en.png') });
+
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.reload();
+    await question.waitFor();
+    await firstScreen();
+    await page.screenshot({ path: shot('booth-first-screen-es.png') });
+    await page.getByText('La oferta:', { exact: false }).click();
+    await page.getByRole('heading', { name: 'Cómo se compara esta oferta' }).waitFor();
+    await expectStacked(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
   });
 
   it('lets an administrator follow the timeline, add a session (the count follows), edit an unbound offer but not the bound one, and read the comparisons, axe-clean', async () => {

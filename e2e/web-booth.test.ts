@@ -61,7 +61,9 @@ describe('booth', () => {
     await signIn(env, page, G1);
     await page.getByRole('link', { name: 'Vote: Strike authorization (Screen Actors Guild (sample))' }).click();
 
-    // Read: the question, the official summary, both statements, the rule in words.
+    // Read: the question, the official summary, both statements (folded below the question on a
+    // phone: opened here), the rule in words.
+    await page.getByText('The official summary and the statements for and against').click();
     await page.getByRole('heading', { name: 'About this offer' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('The final offer raises minimum rates by 3.5% a year.');

@@ -1,37 +1,42 @@
-// Runs every test suite and ends with the plain "N passed, N failed" line CI reads.
-// vitest's own summary is not machine-read by CI, so we take its JSON reports and sum them.
+// Runs every test suite and ends with the plain "N passed, N failed" line CI reads; the exit status is
+// 0 exactly when that line says "0 failed" (counting rules in scripts/ci-summary.mjs: a file whose
+// beforeAll/afterAll throws, or that does not load, is a failure even though vitest marks its tests
+// skipped). vitest's own summary is not machine-read by CI, so we take its JSON reports and sum them.
 // Three runs: everything but the Chromium tests (files in parallel), then the Chromium tests one file
 // at a time (each starts a server and a browser; on 2 cores running them together starves them), then
 // the crypto tests again on the pure-TypeScript ristretto255 backend (RATIFY_CRYPTO_BACKEND=reference),
 // so both backends are tested; the first two use whatever RATIFY_CRYPTO_BACKEND says (CI: native).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+// The PostgreSQL tests (contract suite and e2e on the throw-away cluster) get their own count line.
+//
+// `node scripts/test-all.mjs -- <vitest args>` runs one vitest run with those arguments instead and
+// summarises it the same way (the summary's own test uses this on fixtures).
+import { mkdirSync } from 'node:fs';
+import { runVitest, summarize } from './ci-summary.mjs';
 
-const outDir = '.ci/out';
+const outDir = process.env.RATIFY_CI_OUT ?? '.ci/out';
 mkdirSync(outDir, { recursive: true });
 const BROWSER = 'e2e/web-';
 
-function run(name, args, env = {}) {
-  const report = `${outDir}/vitest-${name}.json`;
-  if (existsSync(report)) rmSync(report);
-  const r = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  });
-  if (!existsSync(report)) return { status: 1, passed: 0, failed: 1, skipped: 0 };
-  const j = JSON.parse(readFileSync(report, 'utf8'));
-  // A file that failed to load counts as a failure even if it had no tests.
-  const unloaded = j.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-  return { status: r.status, passed: j.numPassedTests, failed: j.numFailedTests + unloaded, skipped: j.numPendingTests + j.numTodoTests };
-}
-
-const main = run('main', ['--exclude', '**/e2e/web-*']);
-const browser = run('browser', ['--no-file-parallelism', BROWSER]);
-// The differential tests (backend-*) already compare both backends in the first run.
-const reference = run('crypto-reference', ['packages/crypto', '--exclude', '**/crypto/test/backend-*'], { RATIFY_CRYPTO_BACKEND: 'reference' });
-const runs = [main, browser, reference];
-const passed = runs.reduce((n, r) => n + r.passed, 0);
-const failed = runs.reduce((n, r) => n + r.failed, 0);
-const skipped = runs.reduce((n, r) => n + r.skipped, 0);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(runs.every((r) => r.status === 0) && failed === 0 && passed > 0 ? 0 : 1);
+const dash = process.argv.indexOf('--');
+const runs =
+  dash >= 0
+    ? [runVitest('custom', process.argv.slice(dash + 1), { outDir })]
+    : [
+        runVitest('main', ['--exclude', '**/e2e/web-*'], { outDir }),
+        runVitest('browser', ['--no-file-parallelism', BROWSER], { outDir }),
+        // The differential tests (backend-*) already compare both backends in the first run.
+        runVitest('crypto-reference', ['packages/crypto', '--exclude', '**/crypto/test/backend-*'], {
+          outDir,
+          env: { RATIFY_CRYPTO_BACKEND: 'reference' },
+        }),
+      ];
+// In the full run the PostgreSQL groups are required: if none of their tests passed, that is a failure.
+const required = dash < 0;
+const summary = summarize(runs, {
+  groups: [
+    { label: 'PostgreSQL contract suite (packages/storage/test/postgres.test.ts)', match: /packages\/storage\/test\/postgres\.test\.ts$/, required },
+    { label: 'PostgreSQL e2e (e2e/*postgres*)', match: /e2e\/[^/]*postgres[^/]*\.test\.ts$/ },
+  ],
+});
+for (const line of summary.lines) console.log(line);
+process.exit(summary.exitCode);

@@ -105,6 +105,16 @@ export async function writeText(path: string, text: string, options: { readonly 
   }
 }
 
+/** Writes binary data (a PDF), creating its directory. */
+export async function writeBytes(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  } catch (error) {
+    throw ioFailure(path, error);
+  }
+}
+
 export async function makeDir(path: string): Promise<void> {
   try {
     await mkdir(path, { recursive: true });

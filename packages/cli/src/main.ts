@@ -15,6 +15,7 @@ const TOP: Readonly<Record<string, Loader>> = {
   tally: async () => (await import('./commands/tally.ts')).registerTally,
   export: async () => (await import('./commands/export.ts')).registerExport,
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
+  report: async () => (await import('./commands/report.ts')).registerReport,
   simulate: async () => (await import('./commands/simulate.ts')).registerSimulate,
 };
 

@@ -35,6 +35,8 @@ import { createTurnoutDashboard } from './services/turnout-dashboard.ts';
 import { createMemberService } from './services/members.ts';
 import { createNotificationService } from './services/notifications.ts';
 import { createPublicVoteService } from './services/public-votes.ts';
+import { createResultReportService } from './services/result-report.ts';
+import { resultReportRoutes } from './http/result-report.ts';
 import { createRateLimiter } from './services/rate-limit.ts';
 import { createSignInService } from './services/sign-in.ts';
 import { createStaffSignInService } from './services/staff-sign-in.ts';
@@ -106,6 +108,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   metaRoutes(route, clock, config.devMail ? deps.devMailLog : undefined);
   publicVoteRoutes(route, createPublicVoteService(engine));
+  resultReportRoutes(route, createResultReportService(engine, config.publicUrl));
   authRoutes(route, signIn, config.cookieSecure, config.sessionTtlMs);
   memberRoutes(route, members, createBallotService(engine, members));
   adminRoutes(route, createAdminService(engine));

@@ -49,13 +49,16 @@ describe('GET /api/openapi.json', () => {
     const s = (server = await startServer());
     const doc = await documented(s);
     const producing = (Object.keys(ROUTES) as RouteName[]).filter((name) => 'produces' in ROUTES[name]);
-    expect(producing.sort()).toEqual(['getDocument', 'voteOfferDocument']);
+    expect(producing.sort()).toEqual(['getDocument', 'resultReport', 'voteOfferDocument']);
     const binary = { schema: { type: 'string', format: 'binary' } };
     for (const path of ['/api/admin/documents/{id}', '/api/votes/{id}/offer/documents/{documentId}']) {
       const responses = doc.paths[path]!['get']!.responses as Record<string, { content: Record<string, unknown> }>;
       expect(responses['200']!.content, path).toEqual({ 'application/pdf': binary, 'text/markdown': binary });
       expect(Object.keys(responses['404']!.content), path).toEqual(['application/json']);
     }
+    const report = doc.paths['/api/votes/{id}/report.pdf']!['get']!.responses as Record<string, { content: Record<string, unknown> }>;
+    expect(report['200']!.content).toEqual({ 'application/pdf': binary });
+    expect(Object.keys(report['404']!.content)).toEqual(['application/json']);
     // Every other route still answers JSON.
     expect(Object.keys((doc.paths['/api/votes/{id}/offer']!['get']!.responses as Record<string, { content: object }>)['200']!.content)).toEqual(['application/json']);
   });

@@ -47,7 +47,7 @@ const paramsCache = new Map<string, BallotParams>();
 function paramsFor(group: Group, context: BallotJobContext): BallotParams {
   const key = JSON.stringify(context);
   const cached = paramsCache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined && cached.group === group) return cached;
   const decoded = group.decodeElement(fromHex(context.electionKeyHex) ?? new Uint8Array(0));
   if (!decoded.ok) throw new Error('ballot job context has an invalid election key');
   const electionKey: GroupElement = group.precompute(decoded.value);

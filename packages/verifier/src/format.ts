@@ -30,6 +30,11 @@ export function formatReport(report: VerificationReport): string {
     out.push(`  question ${o.questionId}: ${o.recomputed ?? 'not recomputed'} (record says ${o.published ?? 'nothing readable'})${counts}`);
     if (o.followUp) out.push(`    what follows (${o.followUp.kind}${o.followUp.title !== undefined ? `: ${o.followUp.title}` : ''}): ${o.followUp.text}`);
   }
+  const x = report.crossCheck;
+  if (x !== undefined)
+    out.push(
+      `  cross-check  ${x.seqs.length} ballot(s) drawn at random re-verified with the ${x.backend} backend (main run: ${x.primaryBackend}): ${x.disagreements === 0 ? 'the backends agree' : `${x.disagreements} disagreement(s)`}`,
+    );
   out.push('');
   for (const c of report.checks) {
     const mark = c.status === 'passed' ? 'ok  ' : c.status === 'failed' ? 'FAIL' : 'skip';

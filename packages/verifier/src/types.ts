@@ -3,6 +3,7 @@
 // that the CLI prints it, the browser shows it and `reportToJson` serialises it unchanged.
 // Must not contain logic.
 import type { Receipt } from '@ratify/protocol';
+import type { Group } from '@ratify/crypto';
 
 /** A record in memory: file name (no directories) → its bytes, or its text if already decoded. */
 export type RecordFiles = Readonly<Record<string, string | Uint8Array>>;
@@ -85,6 +86,19 @@ export type BallotCounts = {
   readonly superseded: number;
 };
 
+/** What `crossCheck` re-verified with the pure-TypeScript reference backend. */
+export type CrossCheckSummary = {
+  readonly backend: 'reference';
+  /** The backend of the main run (`native`, `reference`, or a group given by the caller). */
+  readonly primaryBackend: string;
+  /** N as asked; the sample is min(N, ballots). */
+  readonly requested: number;
+  /** Board seqs of the ballots drawn at random and re-verified. */
+  readonly seqs: readonly number[];
+  /** Ballots (and the sample's encrypted sum) on which the backends disagree: each a `backend_disagreement` finding. */
+  readonly disagreements: number;
+};
+
 export type VerificationReport = {
   readonly format: 'ratify-record/v1';
   /** True iff every check passed. */
@@ -97,6 +111,8 @@ export type VerificationReport = {
   readonly events: number;
   readonly ballots: BallotCounts;
   readonly outcomes: readonly QuestionOutcome[];
+  /** Present when `crossCheck` was asked and the ballots check ran. */
+  readonly crossCheck?: CrossCheckSummary;
   readonly checks: readonly CheckReport[];
   /** Present when receipts were given: how many, and how many the board holds as they say. */
   readonly receipts?: { readonly checked: number; readonly found: number };
@@ -123,6 +139,13 @@ export type VerifyOptions = {
   readonly expectedBoardHead?: string;
   /** Default 100. */
   readonly maxFindingsPerCheck?: number;
+  /**
+   * Re-verify this many ballots, drawn at random, with the pure-TypeScript reference backend and
+   * report any disagreement with the main run as `backend_disagreement` under `ballots`.
+   */
+  readonly crossCheck?: number;
+  /** The group of the checks; default the process's `ristretto255`. Any other keeps ballot checks in this thread. */
+  readonly group?: Group;
   /** Called as checks start and while ballots are checked. */
   readonly onProgress?: (progress: VerifyProgress) => void;
 };

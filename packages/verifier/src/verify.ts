@@ -29,7 +29,7 @@ function chainVoteId(events: readonly BoardEventView[], decoded: DecodedRecord):
 
 export async function verifyRecord(files: RecordFiles, options: VerifyOptions = {}): Promise<VerificationReport> {
   const started = performance.now();
-  const group = ristretto255;
+  const group = options.group ?? ristretto255;
   const findings = new FindingCollector(options.maxFindingsPerCheck ?? 100);
   const step = (check: CheckName) => options.onProgress?.({ check, done: 0, total: 1 });
 
@@ -101,6 +101,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
       superseded: model.superseded.length,
     },
     outcomes,
+    ...(ballots?.crossCheck !== undefined && { crossCheck: ballots.crossCheck }),
     checks,
     ...(receipts && { receipts }),
     durationMs: Math.round(performance.now() - started),

@@ -43,7 +43,7 @@ export const defaultPoolSize = (): number => availableParallelism();
 type Pending = { resolve: (r: BallotChunkResult) => void; reject: (e: Error) => void };
 
 export type BallotPool = {
-  run(context: BallotJobContext, items: readonly BallotJobItem[]): Promise<BallotChunkResult>;
+  run(context: BallotJobContext, items: readonly BallotJobItem[], backend?: 'reference'): Promise<BallotChunkResult>;
   close(): Promise<void>;
 };
 
@@ -87,14 +87,14 @@ export function createBallotPool(size: number): BallotPool {
   };
 
   return {
-    async run(context, items) {
+    async run(context, items, backend) {
       if (failure) throw failure;
       const worker = await acquire();
       if (failure) throw failure;
       const id = nextId++;
       return new Promise<BallotChunkResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        const request: WorkerRequest = { id, context, items };
+        const request: WorkerRequest = { id, context, items, ...(backend !== undefined && { backend }) };
         worker.postMessage(request);
       });
     },

@@ -3,6 +3,7 @@
 // it, and the OpenAPI document is generated from it, so the three cannot drift. Browser-safe.
 import type { z } from 'zod';
 import * as s from './schemas.ts';
+import * as rs from './report-schemas.ts';
 import { CAMPAIGN_ROUTES } from './campaign-routes.ts';
 import { CONSOLE_ROUTES } from './console-routes.ts';
 import { STAFF_ACCOUNT_ROUTES } from './staff-account-routes.ts';
@@ -85,6 +86,11 @@ export const ROUTES = {
   record: {
     method: 'GET', path: '/api/votes/:id/record', role: 'public', summary: 'The election record (docs/record-format.md) as a map of files',
     params: vote, status: 200, response: s.recordSchema, errors: ['vote_not_found', 'empty_board'],
+  },
+  resultReport: {
+    method: 'GET', path: '/api/votes/:id/report.pdf', role: 'public',
+    summary: 'The certified result report (PDF, docs/record-format.md §7) made from the record: the same record gives the same bytes as `ratify report`',
+    params: vote, query: rs.reportQuerySchema, status: 200, response: rs.reportBytesSchema, produces: rs.REPORT_MEDIA_TYPES, errors: ['vote_not_found', 'result_not_published'],
   },
   ballotParams: {
     method: 'GET', path: '/api/votes/:id/ballot-params', role: 'public', summary: 'What the booth needs to encrypt: manifest text and fingerprint',

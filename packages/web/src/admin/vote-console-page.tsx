@@ -45,7 +45,7 @@ function Turnout({ dash }: { readonly dash: ResponseOf<'turnoutDashboard'> }) {
 }
 
 function Console({ voteId, me }: { readonly voteId: string; readonly me: StaffIdentity }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [reload, setReload] = useState(0);
   const dash = useApi(() => staffCall('turnoutDashboard', { params: { id: voteId } }), [voteId, reload], 10_000);
   // While it reloads after an action, the last figures stay (so the action's status line stays too).
@@ -75,6 +75,9 @@ function Console({ voteId, me }: { readonly voteId: string; readonly me: StaffId
         {isAdmin ? <a href={`/admin/votes/${voteId}/roll`}>{t('admin.amend.link')}</a> : null}
         <a href={`/admin/votes/${voteId}/appeals`}>{t('campaign.review.link')}</a>
         <a href={`/votes/${voteId}/result`}>{t('admin.vote.result_link')}</a>
+        {shown?.status === 'published' ? (
+          <a id="console-report-link" href={`/api/votes/${voteId}/report.pdf?lang=${lang}`} download>{t('admin.vote.report_link')}</a>
+        ) : null}
       </p>
     </>
   );

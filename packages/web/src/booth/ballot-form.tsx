@@ -1,7 +1,9 @@
 // The ballot form: each question as a fieldset (radio buttons for one choice, checkboxes for several),
-// its rule in plain words, then the voting credential (typed, or filled in from the emailed link).
+// its rule in plain words, then what to read before choosing (folded on a phone, so the question is on
+// the first screen), then the voting credential (typed, or filled in from the emailed link).
 // Problems are listed at the top and tied to their fields. Must not send anything anywhere.
 import { describeRule, type Manifest, type Question } from '@ratify/protocol';
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import type { ChoiceProblem, Choices } from './selections.ts';
@@ -19,6 +21,10 @@ type Props = {
   readonly credentialProblem: CredentialProblem | undefined;
   readonly busy: boolean;
   readonly onSubmit: () => void;
+  /** What to read before choosing (reading.tsx), shown after the questions and before the credential. */
+  readonly reading?: ComponentChildren;
+  /** Whether there is reading: a link under the heading then points to it. */
+  readonly hasReading?: boolean;
 };
 
 const CREDENTIAL_PROBLEM: Readonly<Record<CredentialProblem, MessageKey>> = {
@@ -93,6 +99,11 @@ export function BallotForm(props: Props) {
       }}
     >
       <h2>{t('ballot.your_ballot')}</h2>
+      {props.hasReading ? (
+        <p class="hint">
+          <a href="#before-you-choose">{t('booth.reading_link')}</a>
+        </p>
+      ) : null}
       {manifest.questions.map((q, i) => (
         <QuestionField
           key={q.id}
@@ -106,6 +117,7 @@ export function BallotForm(props: Props) {
           onChange={(c) => props.onChoices(choices.map((old, j) => (j === i ? c : old)))}
         />
       ))}
+      {props.reading}
       <div class="field">
         <label for="credential">{t('ballot.credential_label')}</label>
         <p class="hint" id="credential-hint">

@@ -14,8 +14,7 @@ import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { BallotForm, type CredentialProblem } from './ballot-form.tsx';
 import { boothReducer, INITIAL_BOOTH_STATE } from './booth-state.ts';
 import { capturedCredential } from './credential-link.ts';
-import { Information } from './information.tsx';
-import { BoothFollowUps } from './follow-ups.tsx';
+import { BoothReading, hasReading } from './reading.tsx';
 import { Audited, Receipt, Review } from './review.tsx';
 import { checkChoices, emptyChoices, fromSelections, toSelections, type Choices } from './selections.ts';
 import { SignIn } from './sign-in.tsx';
@@ -142,9 +141,9 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
       {voted && state.kind !== 'cast' ? <p class="notice">{manifest.revotePolicy === 'last_counts' ? t('ballot.revote_note') : t('ballot.already_first_counts')}</p> : null}
       {state.kind === 'choosing' || state.kind === 'encrypting' ? (
         <>
-          <Information manifest={manifest} />
-          <BoothFollowUps manifest={manifest} />
           <BallotForm
+            reading={<BoothReading manifest={manifest} />}
+            hasReading={hasReading(manifest)}
             manifest={manifest}
             choices={choices}
             onChoices={setChoices}

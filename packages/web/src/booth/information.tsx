@@ -1,6 +1,6 @@
 // What members read before voting (manifest.information, signed into the fingerprint): the official
 // summary of the offer and the for/against statements, each labelled with its side in words.
-import type { Manifest } from '@ratify/protocol';
+import type { BallotInformation, Manifest } from '@ratify/protocol';
 import { useI18n } from '../ui/i18n-context.ts';
 import { OfferPanel } from './offer-comparison.tsx';
 
@@ -22,13 +22,10 @@ export function Paragraphs({ text }: { readonly text: string }) {
   );
 }
 
-export function Information({ manifest }: { readonly manifest: Manifest }) {
+/** The official summary and the statements for and against, as one card. */
+export function AboutVote({ info }: { readonly info: BallotInformation }) {
   const { t } = useI18n();
-  const info = manifest.information;
-  if (info === undefined) return null;
   return (
-    <>
-    {info.offer !== undefined ? <OfferPanel voteId={manifest.voteId} reference={info.offer} /> : null}
     <section aria-labelledby="info-heading" class="card">
       <h2 id="info-heading">{t('ballot.info_heading')}</h2>
       <h3>{t('ballot.summary_heading')}</h3>
@@ -48,6 +45,17 @@ export function Information({ manifest }: { readonly manifest: Manifest }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The public vote page's reading: the offer (if any), then the summary and statements, all open. */
+export function Information({ manifest }: { readonly manifest: Manifest }) {
+  const info = manifest.information;
+  if (info === undefined) return null;
+  return (
+    <>
+      {info.offer !== undefined ? <OfferPanel voteId={manifest.voteId} reference={info.offer} /> : null}
+      <AboutVote info={info} />
     </>
   );
 }

@@ -39,33 +39,41 @@ export function ComparisonTable({ data }: { readonly data: Pick<VoteOffer, 'comp
   const { t } = useI18n();
   const { comparison, comparedWith } = data;
   if (comparedWith.length === 0) return <p>{t('compare.none')}</p>;
+  // On a narrow screen (styles.css, table.stack-narrow) each term is a card listing its values one
+  // under another, each under its agreement's name: nothing is cut or scrolled sideways. The explicit
+  // roles keep the table's semantics for assistive technology when the cells are laid out as blocks;
+  // the per-cell names are for the eye only (the column headers still name every cell).
   return (
     <>
       <div class="table-scroll" tabIndex={0}>
-        <table class="comparison">
+        <table class="comparison stack-narrow" role="table">
           <caption>{t('compare.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('compare.term')}</th>
-              <th scope="col">{t('compare.this_offer')}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">{t('compare.term')}</th>
+              <th scope="col" role="columnheader">{t('compare.this_offer')}</th>
               {comparedWith.map((o) => (
-                <th scope="col" key={o.id}>
+                <th scope="col" role="columnheader" key={o.id}>
                   {o.title}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {comparison.rows.map((row) => (
-              <tr key={row.key} data-term={row.key}>
-                <th scope="row">{row.label}</th>
-                <td>{row.baseline === undefined ? '—' : formatValue(row.baseline.value, t)}</td>
+              <tr key={row.key} data-term={row.key} role="row">
+                <th scope="row" role="rowheader">{row.label}</th>
+                <td role="cell" class="baseline">
+                  <span class="cell-label" aria-hidden="true">{t('compare.this_offer')}</span>
+                  <span class="term-value">{row.baseline === undefined ? '—' : formatValue(row.baseline.value, t)}</span>
+                </td>
                 {row.cells.map((cell) => {
                   // The cell's verdict judges the other agreement against this offer; members read
                   // it the other way round ("this offer is better"), which is its mirror image.
                   const verdict = cell.verdict === undefined ? undefined : mirrorVerdict(cell.verdict);
                   return (
-                    <td key={cell.offerId} data-offer={cell.offerId} data-verdict={verdict ?? 'absent'} class={verdict === undefined ? '' : `verdict verdict-${verdict}`}>
+                    <td role="cell" key={cell.offerId} data-offer={cell.offerId} data-verdict={verdict ?? 'absent'} class={verdict === undefined ? '' : `verdict verdict-${verdict}`}>
+                      <span class="cell-label" aria-hidden="true">{comparedWith.find((o) => o.id === cell.offerId)?.title}</span>
                       <span class="term-value">{cell.term === undefined ? '—' : formatValue(cell.term.value, t)}</span>
                       {verdict !== undefined ? <span class="verdict-mark">{t(verdictKey(verdict))}</span> : null}
                     </td>

@@ -274,6 +274,7 @@ export const staffEn = {
   'admin.vote.name': 'Name',
   'admin.vote.audit_link': 'Audit log of this vote',
   'admin.vote.result_link': 'Public result page',
+  'admin.vote.report_link': 'Download the certified result report (PDF)',
   'admin.vote.state_draft': 'Issue the credentials first. Once they are issued, the vote opens by itself at {opens}, or you can open it sooner.',
   'admin.vote.state_ready': 'The credentials are issued. The vote opens by itself at {opens}, or open it now.',
   'admin.vote.state_open': 'Ballots are being accepted. The vote closes by itself at {closes}, or close it now.',

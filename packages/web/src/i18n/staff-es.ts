@@ -273,6 +273,7 @@ export const staffEs: Readonly<Record<keyof typeof staffEn, string>> = {
   'admin.vote.name': 'Nombre',
   'admin.vote.audit_link': 'Registro de auditoría de esta votación',
   'admin.vote.result_link': 'Página pública del resultado',
+  'admin.vote.report_link': 'Descargar el informe certificado del resultado (PDF)',
   'admin.vote.state_draft': 'Emita primero las credenciales. Una vez emitidas, la votación se abre sola el {opens}, o puede abrirla antes.',
   'admin.vote.state_ready': 'Las credenciales están emitidas. La votación se abre sola el {opens}, o puede abrirla ahora.',
   'admin.vote.state_open': 'Se aceptan papeletas. La votación se cierra sola el {closes}, o puede cerrarla ahora.',

@@ -112,6 +112,11 @@ export function ResultPage({ voteId }: { readonly voteId: string }) {
             <p>{t('vote.fingerprint')}</p>
             <p class="mono wrap">{detail.value.fingerprint}</p>
           </section>
+          <section aria-labelledby="report-heading" class="card">
+            <h2 id="report-heading">{t('result.report_heading')}</h2>
+            <p>{t('result.report_intro')}</p>
+            <a id="result-report-link" href={`/api/votes/${voteId}/report.pdf?lang=${lang}`} download>{t('result.report_link')}</a>
+          </section>
           <RecordDownload voteId={voteId} />
         </>
       ) : null}

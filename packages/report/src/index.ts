@@ -1,0 +1,4 @@
+// Public API of @ratify/report: printable documents made from a vote's public record.
+export { buildResultReport, renderResultReport, recordLink, type ResultReportOptions } from './result-report.ts';
+export { summarizeRecord, recordDigest, type RecordSummary, type RecordSummaryError } from './record-summary.ts';
+export { formatCount, formatShare } from './format.ts';
