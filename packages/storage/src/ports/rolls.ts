@@ -40,7 +40,7 @@ export interface RollEvent extends RollAmendment {
   readonly at: string;
 }
 
-/** Eligible roll entries and participation marks of one unit (null: no unit given). */
+/** Eligible roll entries and members with a counted ballot, of one unit (null: no unit given). */
 export interface UnitTurnout {
   readonly unit: string | null;
   readonly eligible: number;
