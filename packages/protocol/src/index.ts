@@ -5,6 +5,7 @@ export * from './ids.ts';
 export * from './rules.ts';
 export * from './manifest.ts';
 export * from './channels.ts';
+export * from './envelopes.ts';
 export * from './follow-ups.ts';
 export * from './fingerprint.ts';
 export * from './credentials.ts';

@@ -100,6 +100,15 @@ export function signInContract(factory: StoreFactory): void {
       expect(await t.store.signIn.consumeLoginCode(attempt('hv', 'victim'))).toEqual(signedIn);
     });
 
+    it('lets concurrent wrong guesses take no more than the limit', async () => {
+      await seedUnion(t.store, 'u1', 3);
+      await t.store.signIn.createLoginCode(code('c1', 'h1'));
+      const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => t.store.signIn.consumeLoginCode(attempt(`wrong${i}`))));
+      expect(outcomes.filter((o) => o.kind === 'wrong')).toHaveLength(3);
+      expect(outcomes.filter((o) => o.kind === 'no_code')).toHaveLength(9);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual({ kind: 'no_code' });
+    });
+
     it('lets only one of two racing consumptions win', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
