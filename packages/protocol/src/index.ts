@@ -12,6 +12,7 @@ export * from './credentials.ts';
 export * from './credential-authority.ts';
 export * from './ballot/index.ts';
 export * from './board.ts';
+export * from './receipt.ts';
 export * from './tally.ts';
 export * from './ceremony-context.ts';
 export * from './result.ts';

@@ -108,6 +108,21 @@ export const ballotParamsSchema = z.object({
   fingerprint: z.string(),
 });
 
+/**
+ * The booth's check of a credential before it encrypts (issue 16): the public credentials of one
+ * bucket, by their first byte (two lower-case hex digits), so the server does not learn which one the
+ * booth looks for (about 1/256 of the list comes back, and the list is public on the board anyway).
+ */
+export const credentialBucketQuerySchema = z.strictObject({ prefix: z.string().regex(/^[0-9a-f]{2}$/, 'expected two lower-case hex digits') });
+export const credentialBucketSchema = z.object({
+  voteId: z.string(),
+  prefix: z.string(),
+  /** Published and not revoked: a ballot signed by one of these is accepted. */
+  active: z.array(z.string()),
+  /** Published, then revoked (replaced): ballots signed by these do not count. */
+  revoked: z.array(z.string()),
+});
+
 export const memberNumberSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'expected a member number');
 export const requestCodeBodySchema = z.strictObject({ memberNumber: memberNumberSchema });
 export const requestCodeResponseSchema = z.object({ sent: z.literal(true), message: z.string() });
@@ -151,10 +166,20 @@ export const meSchema = z.object({
   cannotVote: z.array(cannotVoteSchema),
 });
 
+/** The member's receipt (docs/record-format.md §7): what `ratify verify --receipt` and the board page check. */
+export const receiptSchema = z.object({
+  format: z.literal('ratify-receipt/v1'),
+  voteId: z.string(),
+  fingerprint: z.string(),
+  trackingCode: z.string(),
+  boardSeq: z.int().nonnegative(),
+  boardHash: z.string(),
+});
 export const castReceiptSchema = z.object({
   voteId: z.string(),
   trackingCode: z.string(),
   boardHead: z.string(),
+  receipt: receiptSchema,
 });
 
 export const adminTransitionSchema = z.object({ voteId: z.string(), status: voteStatusSchema });
@@ -209,8 +234,11 @@ export const remindersResponseSchema = z.object({ voteId: z.string(), queued: z.
 export const replaceCredentialBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
   reason: z.string().trim().min(1).max(500),
-  /** The reference printed in the member's credential email (their public credential, hex). */
-  credentialHandle: hex32,
+  /**
+   * Optional: the reference printed in credential emails sent before decision 0018 (the member's
+   * public credential, hex). Without it the server revokes the member's own credential (private link).
+   */
+  credentialHandle: hex32.optional(),
 });
 /** Deliberately without the new public credential: the server must not hand out the member↔credential link. */
 export const replaceCredentialResponseSchema = z.object({ voteId: z.string(), memberNumber: z.string(), revoked: z.string(), queued: z.int() });

@@ -1,13 +1,14 @@
 // Credentials, reminders and results by email (docs/decisions/0006-credential-emails.md). In this
 // mode the server is the credential authority, as Belenios' server mode is: it makes one private
 // credential per eligible member (CSPRNG), publishes only the public list, and queues each private
-// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It keeps no
-// member → credential mapping: a replacement is asked for with the reference (public credential)
-// printed in the member's own email. Must never log or return a private credential, and never
-// return a new public credential alongside the member it belongs to.
+// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It records privately
+// which member each public credential was issued to (decision 0018: a member may cast only with
+// their own), so a replacement is asked for by member number alone and the email no longer carries
+// the public credential. Must never log or return a private credential, and never return a public
+// credential alongside the member it belongs to.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
-import { type Engine, type ReplaceCredentialError, type VoteAuthority, publishCredentials, replaceCredential as replaceOnBoard, serverAuthority } from '@ratify/engine';
+import { type Engine, type ReplaceCredentialError, type VoteAuthority, activeCredentialOf, linkCredentialHolders, publishHeldCredentials, replaceCredential as replaceOnBoard, serverAuthority } from '@ratify/engine';
 import { type Manifest, type PrivateCredential, formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Member, NewMailMessage, RollEntry, Vote } from '@ratify/storage';
 import type { ResponseOf } from '../api/routes.ts';
@@ -81,7 +82,6 @@ export function createNotificationService(deps: NotificationDeps) {
       closesAt: loaded.manifest.schedule.closesAt,
       credential: formatPrivateCredential(credential),
       boothLink: boothLink(voteId, credential),
-      handle,
       replacement,
     });
     return { handle, mail: message(sealKey, replacement ? 'credential_replacement' : 'credential', voteId, entry, rendered) };
@@ -110,11 +110,11 @@ export function createNotificationService(deps: NotificationDeps) {
     if (key === null) return err('secret_key_missing', 'Emailing credentials');
     const authority = ownAuthority(loaded.value.manifest);
     if (!authority.ok) return authority;
-    const publics: string[] = [];
+    const holders: { credential: string; memberNumber: string }[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
       const { handle, mail } = credentialMessage(key, loaded.value, entry, false);
-      publics.push(handle);
+      holders.push({ credential: handle, memberNumber: entry.memberNumber });
       messages.push(mail);
     }
     // The queue and the published list commit together: no credential is published without its
@@ -122,8 +122,11 @@ export function createNotificationService(deps: NotificationDeps) {
     // so its order says nothing about who holds which credential.
     const done = await store.transaction<number, ApiErrorCode>(async (tx) => {
       await tx.mail.enqueueMail(messages);
-      const published = await publishCredentials(tx, engine.group, voteId, publics, { key: authority.value.key });
-      return published.ok ? ok(published.value) : err(published.error, published.detail);
+      // With the private member ↔ credential link, in the same transaction (never exported).
+      const published = await publishHeldCredentials(tx, engine.group, voteId, holders, { key: authority.value.key });
+      if (published.ok) return ok(published.value);
+      const e = published.error;
+      return e === 'credential_has_holder' || e === 'member_has_credential' || e === 'unknown_credential' ? err('duplicate_credential', published.detail) : err(e, published.detail);
     });
     if (!done.ok) return done;
     return ok({ voteId, issued: done.value, queued: messages.length });
@@ -167,7 +170,7 @@ export function createNotificationService(deps: NotificationDeps) {
 
   async function replaceCredential(
     voteId: VoteId,
-    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
+    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle?: string | undefined },
     actor: string,
   ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
     const loaded = await load(voteId);
@@ -179,6 +182,20 @@ export function createNotificationService(deps: NotificationDeps) {
     if (key === null) return err('secret_key_missing', 'Emailing a replacement credential');
     const authority = ownAuthority(loaded.value.manifest);
     if (!authority.ok) return authority;
+    // The member's own credential, from the private link; a reference given (from an email sent
+    // before decision 0018) must be that same credential: one member cannot cancel another's.
+    const own = await activeCredentialOf(store, voteId, entry.memberNumber);
+    const held = await store.ballots.heldCredentials(voteId, entry.memberNumber);
+    let revoked: string;
+    if (request.credentialHandle !== undefined) {
+      const given = held.find((c) => c.credential === request.credentialHandle);
+      if (given === undefined && held.length > 0) return err('credential_handle_unknown', 'that reference is not a credential issued to this member');
+      if (given?.revoked === true) return err('credential_already_revoked');
+      revoked = request.credentialHandle;
+    } else {
+      if (!own.ok) return err('credential_handle_unknown', 'no credential was recorded for this member: give the reference from their email');
+      revoked = own.value.credential;
+    }
     // The vote's status and the old credential are checked by the engine inside the transaction.
     const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
     // One active credential per eligible member stays true: one revoked, one added, the board event
@@ -188,18 +205,20 @@ export function createNotificationService(deps: NotificationDeps) {
     // credential that signs their ballot.
     const done = await store.transaction<true, ApiErrorCode>(async (tx) => {
       const replaced = await replaceOnBoard(tx, engine.group, voteId, {
-        revoked: request.credentialHandle,
+        revoked,
         added: handle,
         reason: request.reason,
         authorization: { key: authority.value.key },
         actor,
       });
       if (!replaced.ok) return err(replacementError(replaced.error), replaced.detail);
+      const linked = await linkCredentialHolders(tx, voteId, [{ credential: handle, memberNumber: entry.memberNumber }]);
+      if (!linked.ok) return err('duplicate_credential');
       await tx.mail.enqueueMail([mail]);
       return ok(true);
     });
     if (!done.ok) return done;
-    return ok({ voteId, memberNumber: entry.memberNumber, revoked: request.credentialHandle, queued: 1 });
+    return ok({ voteId, memberNumber: entry.memberNumber, revoked, queued: 1 });
   }
 
   /**

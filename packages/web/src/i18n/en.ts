@@ -5,6 +5,7 @@ import { campaignEn } from './campaign-en.ts';
 import type { staffEn } from './staff-en.ts';
 import { bargainingEn } from './bargaining-en.ts';
 import { followUpsEn } from './follow-ups-en.ts';
+import { receiptsEn } from './receipts-en.ts';
 
 export const en = {
   'app.name': 'Ratify',
@@ -103,6 +104,10 @@ export const en = {
   'ballot.credential_missing': 'Enter your voting credential.',
   'ballot.credential_format': 'A credential is 24 letters and digits (hyphens optional). Check it against your letter.',
   'ballot.credential_checksum': 'This credential has a typing error. Check it against your letter.',
+  'ballot.credential_not_for_vote': 'This credential is not one of this vote’s: it may be from the letter for another vote. Nothing was encrypted. Check that you use the letter or email for this vote.',
+  'ballot.credential_replaced': 'This credential was replaced and no longer counts. Nothing was encrypted. Use the new credential you were sent.',
+  'ballot.credential_check_failed': 'Your credential could not be checked against this vote ({reason}). Nothing was encrypted. Please try again.',
+  'ballot.checking_credential': 'Checking your credential against this vote…',
   'ballot.encrypt_hint': 'Your choices are encrypted on this device before anything is sent.',
   'ballot.encrypt': 'Encrypt my ballot',
   'ballot.encrypting': 'Encrypting your ballot on this device…',
@@ -281,6 +286,7 @@ export const en = {
   ...bargainingEn,
   ...campaignEn,
   ...followUpsEn,
+  ...receiptsEn,
 } as const satisfies Record<string, string>;
 
 /** Keys of the catalogue every page loads. */

@@ -3,6 +3,7 @@ import type { MemberMessageKey } from './en.ts';
 import { campaignEs } from './campaign-es.ts';
 import { bargainingEs } from './bargaining-es.ts';
 import { followUpsEs } from './follow-ups-es.ts';
+import { receiptsEs } from './receipts-es.ts';
 
 export const es: Readonly<Record<MemberMessageKey, string>> = {
   'app.name': 'Ratify',
@@ -101,6 +102,10 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'ballot.credential_missing': 'Escriba su credencial de voto.',
   'ballot.credential_format': 'Una credencial tiene 24 letras y dígitos (los guiones son opcionales). Compárela con su carta.',
   'ballot.credential_checksum': 'Esta credencial tiene un error de escritura. Compárela con su carta.',
+  'ballot.credential_not_for_vote': 'Esta credencial no es de esta votación: puede ser de la carta de otra votación. No se cifró nada. Compruebe que usa la carta o el correo de esta votación.',
+  'ballot.credential_replaced': 'Esta credencial fue reemplazada y ya no cuenta. No se cifró nada. Use la nueva credencial que se le envió.',
+  'ballot.credential_check_failed': 'No se pudo comprobar su credencial con esta votación ({reason}). No se cifró nada. Inténtelo de nuevo.',
+  'ballot.checking_credential': 'Comprobando su credencial con esta votación…',
   'ballot.encrypt_hint': 'Sus respuestas se cifran en este dispositivo antes de enviar nada.',
   'ballot.encrypt': 'Cifrar mi papeleta',
   'ballot.encrypting': 'Cifrando su papeleta en este dispositivo…',
@@ -279,4 +284,5 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   ...bargainingEs,
   ...campaignEs,
   ...followUpsEs,
+  ...receiptsEs,
 };
