@@ -64,7 +64,7 @@ describe('booth', () => {
     // Read: the question, the official summary, both statements (folded below the question on a
     // phone: opened here), the rule in words.
     await page.getByText('The official summary and the statements for and against').click();
-    await page.getByRole('heading', { name: 'About this offer' }).waitFor();
+    await page.getByRole('heading', { name: 'About this strike authorization' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('The final offer raises minimum rates by 3.5% a year.');
     expect(text).toContain('For, by Vote Yes Committee');

@@ -67,6 +67,8 @@ describe('linked follow-up votes in the browser', () => {
     const page = await env.newPage(PHONE);
     await signIn(env, page, G1);
     await page.goto(`/booth/${OPEN}`);
+    // Folded below the question on a phone, under a line that says what it holds.
+    await page.locator('#fold-follow-ups > summary', { hasText: 'What happens after each outcome' }).click();
     const section = page.locator('#booth-follow-ups');
     await section.getByRole('heading', { name: 'What follows each outcome' }).waitFor();
     const text = await section.innerText();

@@ -43,6 +43,7 @@ export const PAST_VOTE = 'fed-2007';
 function definition(voteId: string, unionId: string, unionName: string, title: string, rule: string, info: boolean): VoteDefinition {
   return {
     voteId, title, unionId, unionName,
+    purpose: rule === 'ratification' ? 'ratification' : 'strike_authorization',
     recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: `${title}: do you vote yes?`, options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf(rule)! }],
@@ -107,7 +108,8 @@ export type WebEnv = {
   credential(voteId: string, memberNumber: string): string;
   /** Casts a yes/no ballot through the engine as the member (as the ballot route does, participation mark included). */
   cast(voteId: string, memberNumber: string, yes: boolean): Promise<void>;
-  lastCode(email: string): string;
+  /** The latest sign-in code mailed to `email`, once the sign-in outbox is idle (a 12-digit code without spaces). */
+  lastCode(email: string): Promise<string>;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 };
@@ -177,7 +179,7 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
     app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config: appConfig({ devMail: true, cookieSecure: 'never', ...(options.secretKey ? { secretKey: options.secretKey } : {}) }), logger: false, pagesDir: dist });
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   } else {
-    // As main.ts: the config from the environment, SMTP for mail sent inside a request (sign-in codes,
+    // As main.ts: the config from the environment, SMTP for sign-in codes (the sign-in outbox,
     // best effort) and for the queue the delivery job drains, the scheduler polling on the clock.
     const port = await freePort();
     const config = { ...readConfig({ ...runtime.env, PORT: String(port), HOST: '127.0.0.1', RATIFY_PUBLIC_URL: `http://127.0.0.1:${port}` }), cookieSecure: 'never' as const };
@@ -224,11 +226,12 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
       const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
       unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot), { memberNumber }));
     },
-    lastCode: (email) => {
+    lastCode: async (email) => {
+      await app.signInOutbox.idle();
       const message = [...mail.messages()].reverse().find((m) => m.to === email);
-      const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
+      const code = message ? /code is (\d{4} \d{4} \d{4}|\d{6})\b/.exec(message.text)?.[1] : undefined;
       if (code === undefined) throw new Error(`no code mailed to ${email}`);
-      return code;
+      return code.replace(/ /g, '');
     },
     newPage: async (viewport) => {
       const page = await context.newPage();
@@ -254,7 +257,7 @@ export async function signIn(env: WebEnv, page: Page, member: Member, path = '/b
   await page.getByLabel('Member number').fill(member.memberNumber);
   await page.getByRole('button', { name: 'Send me a code' }).click();
   await page.getByLabel('One-time code').waitFor();
-  await page.getByLabel('One-time code').fill(env.lastCode(member.email));
+  await page.getByLabel('One-time code').fill(await env.lastCode(member.email));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByLabel('One-time code').waitFor({ state: 'detached' });
 }

@@ -4,6 +4,7 @@ export * from './codec/canonical-json.ts';
 export * from './ids.ts';
 export * from './rules.ts';
 export * from './manifest.ts';
+export * from './channels.ts';
 export * from './follow-ups.ts';
 export * from './fingerprint.ts';
 export * from './credentials.ts';

@@ -11,6 +11,7 @@ import {
   type Hex32, type OfferId, type OptionId, type QuestionId, type TemplateId, type TrusteeId, type UnionId, type VoteId,
 } from './ids.ts';
 import { checkRule, possibleOutcomes, ruleSchema, type OutcomeKind, type Rule, type RuleError } from './rules.ts';
+import { channelsSchema, checkChannels, type Channels, type ChannelsError } from './channels.ts';
 
 export const MANIFEST_VERSION = 'ratify/v1';
 export type RevotePolicy = 'last_counts' | 'first_counts';
@@ -58,6 +59,15 @@ export type OfferReference = { readonly id: OfferId; readonly title: string; rea
 /** What members read before voting: the official summary of the offer and the pro/con statements. */
 export type BallotInformation = { readonly summary: string; readonly statements: readonly Statement[]; readonly offer?: OfferReference };
 
+/**
+ * What the vote decides (issue 16; decision 0023): the booth, the vote page and the result page word
+ * the offer and the outcome after it ("the offer you are voting on" only in a ratification; "the
+ * offer on the table" otherwise). Optional and additive: a manifest without it reads as
+ * `inferredPurpose` says.
+ */
+export const VOTE_PURPOSES = ['ratification', 'strike_authorization', 'election', 'other'] as const;
+export type VotePurpose = (typeof VOTE_PURPOSES)[number];
+
 export type Manifest = {
   readonly version: typeof MANIFEST_VERSION;
   readonly voteId: VoteId;
@@ -79,6 +89,10 @@ export type Manifest = {
   readonly followUps: readonly FollowUp[];
   /** Signed into the fingerprint, so what the booth showed is part of the record. */
   readonly information?: BallotInformation;
+  /** What the vote decides; the words of the pages follow it (absent: `inferredPurpose`). */
+  readonly purpose?: VotePurpose;
+  /** Channels and precedence (§M8); absent: online only. */
+  readonly channels?: Channels;
 };
 
 const hasControl = (s: string, allowNewline: boolean) => [...s].some((c) => (c < ' ' && !(allowNewline && c === '\n')) || c === '\u007f');
@@ -157,9 +171,12 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
       statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(STATEMENT_MAX_LENGTH, true) })).max(8),
     })
     .exactOptional(),
+  purpose: z.enum(VOTE_PURPOSES).exactOptional(),
+  channels: channelsSchema.exactOptional(),
 });
 
 export type ManifestInvariantError =
+  | ChannelsError
   | RuleError
   | 'schedule_order'
   | 'record_date_after_open'
@@ -256,7 +273,28 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
     const template = f.vote === undefined ? ok(true) : checkTemplate(f.vote.questions);
     if (!template.ok) return err('follow_up_invalid_template', `followUps.${i}.vote: ${template.error}${template.detail ? ` (${template.detail})` : ''}`);
   }
+  if (m.channels !== undefined) {
+    const channels = checkChannels(m.channels);
+    if (!channels.ok) return channels;
+  }
   return ok(m);
+}
+
+/**
+ * What a vote decides: its `purpose` when the manifest says, else read from its questions — an
+ * election when a question elects (plurality), a ratification when it binds an offer and every
+ * question is a yes/no ratification, otherwise `other` (whose words never claim the offer is what
+ * is voted on).
+ */
+export function inferredPurpose(m: {
+  readonly purpose?: VotePurpose | undefined;
+  readonly questions: readonly { readonly kind: string; readonly rule: { readonly kind: string } }[];
+  readonly information?: { readonly offer?: object | undefined } | undefined;
+}): VotePurpose {
+  if (m.purpose !== undefined) return m.purpose;
+  if (m.questions.some((q) => q.rule.kind === 'plurality')) return 'election';
+  if (m.information?.offer !== undefined && m.questions.every((q) => q.kind === 'yes_no' && q.rule.kind === 'ratification')) return 'ratification';
+  return 'other';
 }
 
 /** Strict parse of a manifest from untrusted canonical JSON: exact bytes, schema, then invariants. */

@@ -2,7 +2,7 @@
 // every cross-field invariant with its code. Golden files: test-vectors/protocol (generate.ts).
 import { describe, expect, it } from 'vitest';
 import { ristretto255 as g, toHex, unwrap } from '@ratify/crypto';
-import { createManifest, parseWireManifest, toWireManifest, type ManifestDraft } from '../src/index.ts';
+import { createManifest, electionFingerprint, inferredPurpose, parseWireManifest, toWireManifest, type ManifestDraft } from '../src/index.ts';
 import { readVector } from '../../../test-vectors/protocol/vectors.ts';
 import { aftraDraft, aftraManifest, officerDraft, sagDraft, sagManifest } from './manifest-fixtures.ts';
 
@@ -117,5 +117,36 @@ describe('manifest invariants', () => {
     const wire = toWireManifest({ version: 'ratify/v1', revotePolicy: 'last_counts', followUps: [], ...draft } as never);
     const parsed = parseWireManifest(wire);
     expect(parsed.ok ? 'ok' : parsed.error).toBe(expected);
+  });
+});
+
+describe('purpose: what the vote decides (optional, additive, signed)', () => {
+  it('round-trips, changes the fingerprint, and leaves a manifest without it byte-for-byte as before', () => {
+    const plain = aftraManifest();
+    const strike = unwrap(createManifest({ ...sagDraft, purpose: 'strike_authorization' }));
+    expect(strike.purpose).toBe('strike_authorization');
+    expect(unwrap(parseWireManifest(toWireManifest(strike)))).toEqual(strike);
+    expect(toWireManifest(strike)).toContain('"purpose":"strike_authorization"');
+    expect(toWireManifest(plain)).not.toContain('purpose');
+    const sag = sagManifest();
+    expect(toHex(electionFingerprint(strike))).not.toBe(toHex(electionFingerprint(sag)));
+  });
+
+  it('refuses a purpose it does not know', () => {
+    const wire = toWireManifest(sagManifest()).replace('"questions"', '"purpose":"coronation","questions"');
+    const parsed = parseWireManifest(wire);
+    expect(parsed.ok ? 'ok' : parsed.error).toBe('schema_mismatch');
+  });
+
+  it('reads a vote without one from its questions: election, ratification of a bound offer, else other', () => {
+    const purposeOf = (d: ManifestDraft) => inferredPurpose(unwrap(createManifest(d)));
+    expect(purposeOf(officerDraft)).toBe('election');
+    expect(purposeOf(sagDraft)).toBe('other');
+    expect(purposeOf(aftraDraft)).toBe('other');
+    const offer = { id: 'final-offer', title: 'Final offer', digest: '0'.repeat(64) };
+    const withOffer = (d: ManifestDraft): ManifestDraft => ({ ...d, linkedOfferId: offer.id, information: { summary: 'S', statements: [], offer } });
+    expect(purposeOf(withOffer(aftraDraft))).toBe('ratification');
+    expect(purposeOf(withOffer(sagDraft))).toBe('other');
+    expect(purposeOf({ ...withOffer(aftraDraft), purpose: 'strike_authorization' })).toBe('strike_authorization');
   });
 });

@@ -134,17 +134,23 @@ export async function seedScenario(server: TestServer): Promise<{ guild: SeededV
   return { guild, fed };
 }
 
-/** The latest code mailed to `email`, read from the development mail log. */
+/** The latest code mailed to `email`, read from the development mail log (a 12-digit code without its spaces). */
 export function lastCode(mail: DevMailLog, email: string): string {
   const message = [...mail.messages()].reverse().find((m) => m.to === email);
-  const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
+  const code = message ? /code is (\d{4} \d{4} \d{4}|\d{6})\b/.exec(message.text)?.[1] : undefined;
   if (code === undefined) throw new Error(`no code mailed to ${email}`);
-  return code;
+  return code.replace(/ /g, '');
+}
+
+/** The latest code mailed to `email`, once the sign-in outbox has made and mailed every code asked for. */
+export async function nextCode(server: TestServer, email: string): Promise<string> {
+  await server.app.signInOutbox.idle();
+  return lastCode(server.mail, email);
 }
 
 export async function signIn(server: TestServer, client: RatifyClient, memberNumber: string, email: string): Promise<void> {
   const requested = await client.requestCode(memberNumber);
   if (!requested.ok) throw new Error(`request-code failed: ${requested.error.code}`);
-  const verified = await client.verifyCode(memberNumber, lastCode(server.mail, email));
+  const verified = await client.verifyCode(memberNumber, await nextCode(server, email));
   if (!verified.ok) throw new Error(`verify-code failed: ${verified.error.code}`);
 }

@@ -75,7 +75,9 @@ describe('SQLite adapter', () => {
       'roll_events',
       'rolls',
       'sessions',
+      'sign_in_requests',
       'staff_accounts',
+      'staff_devices',
       'staff_sessions',
       'unions',
       'vote_drafts',
@@ -85,7 +87,7 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(32);
+    expect(await tables()).toHaveLength(34);
     await store.close();
   });
 

@@ -104,6 +104,8 @@ export const draftDefinitionSchema = z.strictObject({
   trustees: z.strictObject({ threshold: z.int(), members: z.array(draftTrusteeSchema).min(1).max(64) }),
   revotePolicy: z.enum(['last_counts', 'first_counts']).optional(),
   linkedOfferId: z.string().optional(),
+  /** What the vote decides (protocol manifest `purpose`); absent: read from the questions. */
+  purpose: z.string().optional(),
   followUps: objectList.max(64).optional(),
   /** The offer summary and the official pro/con statements shown in the booth. */
   information: z

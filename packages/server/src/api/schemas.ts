@@ -45,6 +45,8 @@ export const voteDetailSchema = voteSummarySchema.extend({
     }),
   ),
   trustees: z.object({ threshold: z.int(), members: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  /** The channels (protocol §M8) and the precedence rule in words; online only when the manifest declares none. */
+  channels: z.object({ accepted: z.array(z.enum(['online', 'mail'])), precedence: z.enum(['first_received', 'online_counts']).nullable(), en: z.string(), es: z.string() }),
   /** The manifest's canonical JSON text, byte for byte. */
   manifest: z.string(),
 });
@@ -111,7 +113,8 @@ export const requestCodeBodySchema = z.strictObject({ memberNumber: memberNumber
 export const requestCodeResponseSchema = z.object({ sent: z.literal(true), message: z.string() });
 export const verifyCodeBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
-  code: z.string().regex(/^\d{6}$/, 'expected the 6-digit code'),
+  // 6 digits, or 12 once the member's short codes for the day are spent (decision 0019).
+  code: z.string().regex(/^(?:\d{6}|\d{12})$/, 'expected the 6- or 12-digit code'),
 });
 export const signedInSchema = z.object({ memberNumber: z.string(), name: z.string(), expiresAt: z.string() });
 export const loggedOutSchema = z.object({ signedOut: z.literal(true) });

@@ -49,11 +49,13 @@ export function demoVotes(now: Date): VoteDefinition[] {
           { side: 'against', author: 'Vote No committee (sample)', text: 'The new-media terms copy deals made for others and leave product placement unaddressed. Send the negotiators back.' },
         ],
       },
+      purpose: 'ratification',
       followUps: [{ questionId: 'ratify', outcome: 'failed', text: 'If the agreement is not ratified, the federation returns to bargaining.' }],
     },
     {
       voteId: 'guild-strike-authorization-2009',
       title: 'Strike authorization',
+      purpose: 'strike_authorization',
       unionId: 'guild',
       unionName: 'Screen Actors Guild (demo)',
       recordDate,

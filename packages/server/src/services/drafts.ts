@@ -148,6 +148,7 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
     revotePolicy: m.revotePolicy,
     followUps: m.followUps as ManifestDraft['followUps'] & object,
     ...(m.linkedOfferId !== undefined ? { linkedOfferId: m.linkedOfferId } : {}),
+    ...(m.purpose !== undefined ? { purpose: m.purpose as NonNullable<ManifestDraft['purpose']> } : {}),
     ...(m.information !== undefined ? { information: m.information as NonNullable<ManifestDraft['information']> } : {}),
     trustees: { threshold: m.trustees.threshold, members: m.trustees.members.map((t) => ({ id: t.id, name: t.name })) },
   };

@@ -96,6 +96,25 @@ export interface LoginCodesTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** SHA-256 of the asking browser's binding token (migration 20261209130000); null: made before, never usable. */
+  binding_hash: string | null;
+  /** Wrong guesses made against this code from its browser; at the limit the code is dead. */
+  wrong_guesses: Generated<number>;
+}
+
+/** Code requests waiting for the sign-in outbox (migration 20261209130000). */
+export interface SignInRequestsTable {
+  id: string;
+  member_number: string;
+  binding_hash: string;
+  created_at: string;
+}
+
+/** Browsers a staff account signed in from (migration 20261209130000): exempt from the account-wide slow-down. */
+export interface StaffDevicesTable {
+  staff_id: string;
+  binding_hash: string;
+  last_signed_in_at: string;
 }
 
 export interface SessionsTable {
@@ -284,6 +303,8 @@ export interface Database {
   ballots: BallotsTable;
   board_events: BoardEventsTable;
   login_codes: LoginCodesTable;
+  sign_in_requests: SignInRequestsTable;
+  staff_devices: StaffDevicesTable;
   sessions: SessionsTable;
   rate_limit_hits: RateLimitHitsTable;
   participation: ParticipationTable;

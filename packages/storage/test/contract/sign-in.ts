@@ -1,5 +1,6 @@
 // Contract: the read models behind the public pages, member sign-in state (codes single-use and
-// expiring, sessions expiring, only the latest code working), rate-limit windows, participation.
+// expiring, bound to one browser, dying after wrong guesses, only a browser's latest code working),
+// queued code requests, staff devices, sessions expiring, rate-limit windows, participation.
 import { describe, expect, it } from 'vitest';
 import { ballot, expectOk, member, seedOpenVote, seedUnion, useStore } from './fixtures.ts';
 import type { StoreFactory } from './fixtures.ts';
@@ -55,33 +56,87 @@ export function signInContract(factory: StoreFactory): void {
     });
   });
 
-  describe('one-time codes', () => {
-    const code = (id: string, codeHash: string, expiresAt = T10) => ({ id, unionId: asUnionId('u1'), memberNumber: 'M1', codeHash, expiresAt });
+  describe('one-time codes, bound to a browser', () => {
+    const code = (id: string, codeHash: string, bindingHash = 'b1', expiresAt = T10) => ({ id, unionId: asUnionId('u1'), memberNumber: 'M1', codeHash, bindingHash, expiresAt });
+    const attempt = (codeHash: string, bindingHash = 'b1', now = T5, memberNumber = 'M1') => ({ memberNumber, bindingHash, codeHash, now, maxWrongGuesses: 3 });
+    const signedIn = { kind: 'signed_in', subject: { unionId: asUnionId('u1'), memberNumber: 'M1' } };
 
-    it('consumes a code once, before it expires, for the right member only', async () => {
+    it('consumes a code once, before it expires, for the right member and browser only', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
-      expect(await t.store.signIn.consumeLoginCode('M2', 'h1', T5)).toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M1', 'wrong', T5)).toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toEqual({ unionId: asUnionId('u1'), memberNumber: 'M1' });
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1', 'b1', T5, 'M2'))).toEqual({ kind: 'no_code' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1', 'other-browser'))).toEqual({ kind: 'no_code' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('wrong'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual(signedIn);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual({ kind: 'no_code' });
       await t.store.signIn.createLoginCode(code('c2', 'h2'));
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h2', T10)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode(attempt('h2', 'b1', T10))).toEqual({ kind: 'no_code' });
     });
 
-    it('keeps only the latest unused code of a member', async () => {
+    it("keeps only a browser's latest unused code, and never touches another browser's code", async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.signIn.createLoginCode(code('c1', 'h1'));
-      await t.store.signIn.createLoginCode(code('c2', 'h2'));
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h2', T5)).not.toBeNull();
+      await t.store.signIn.createLoginCode(code('c1', 'h1', 'victim'));
+      for (let i = 0; i < 20; i++) await t.store.signIn.createLoginCode(code(`a${i}`, `ha${i}`, 'attacker'));
+      await t.store.signIn.createLoginCode(code('c2', 'h2', 'b1'));
+      await t.store.signIn.createLoginCode(code('c3', 'h3', 'b1'));
+      expect(await t.store.signIn.consumeLoginCode(attempt('h2', 'b1'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('h3', 'b1'))).toEqual(signedIn);
+      expect(await t.store.signIn.consumeLoginCode(attempt('ha0', 'attacker'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('ha19', 'attacker'))).toEqual(signedIn);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1', 'victim'))).toEqual(signedIn);
+    });
+
+    it("kills a code after its wrong guesses, from its own browser only; others' guesses cost it nothing", async () => {
+      await seedUnion(t.store, 'u1', 3);
+      await t.store.signIn.createLoginCode(code('victim-code', 'hv', 'victim'));
+      await t.store.signIn.createLoginCode(code('attacker-code', 'ha', 'attacker'));
+      for (let i = 0; i < 50; i++) {
+        expect((await t.store.signIn.consumeLoginCode(attempt(`guess${i}`, 'attacker'))).kind).toBe(i < 3 ? 'wrong' : 'no_code');
+        expect(await t.store.signIn.consumeLoginCode(attempt(`guess${i}`, `fresh-browser-${i}`))).toEqual({ kind: 'no_code' });
+      }
+      // The attacker's own code is dead even with the right guess; the victim's is untouched.
+      expect(await t.store.signIn.consumeLoginCode(attempt('ha', 'attacker'))).toEqual({ kind: 'no_code' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('typo', 'victim'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('hv', 'victim'))).toEqual(signedIn);
     });
 
     it('lets only one of two racing consumptions win', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
-      const both = await Promise.all([t.store.signIn.consumeLoginCode('M1', 'h1', T5), t.store.signIn.consumeLoginCode('M1', 'h1', T5)]);
-      expect(both.filter((s) => s !== null)).toHaveLength(1);
+      const both = await Promise.all([t.store.signIn.consumeLoginCode(attempt('h1')), t.store.signIn.consumeLoginCode(attempt('h1'))]);
+      expect(both.filter((s) => s.kind === 'signed_in')).toHaveLength(1);
+    });
+  });
+
+  describe('queued code requests', () => {
+    it('hands each request out once, oldest first, known member or not', async () => {
+      await t.store.signIn.queueSignInRequest({ id: 'r2', memberNumber: 'NOBODY', bindingHash: 'b2', createdAt: T5 });
+      await t.store.signIn.queueSignInRequest({ id: 'r1', memberNumber: 'M1', bindingHash: 'b1', createdAt: T0 });
+      await t.store.signIn.queueSignInRequest({ id: 'r3', memberNumber: 'M1', bindingHash: 'b1', createdAt: T10 });
+      await expect(t.store.signIn.queueSignInRequest({ id: 'r3', memberNumber: 'M1', bindingHash: 'b1', createdAt: T10 })).rejects.toThrow();
+      expect((await t.store.signIn.takeSignInRequests(1)).map((r) => r.id)).toEqual(['r1']);
+      // Two takers at once never get the same request.
+      const [a, b] = await Promise.all([t.store.signIn.takeSignInRequests(1), t.store.signIn.takeSignInRequests(1)]);
+      const raced = [...a!, ...b!, ...(await t.store.signIn.takeSignInRequests(10))];
+      expect(raced.map((r) => r.id).sort()).toEqual(['r2', 'r3']);
+      expect(raced.find((r) => r.id === 'r2')).toEqual({ id: 'r2', memberNumber: 'NOBODY', bindingHash: 'b2', createdAt: T5 });
+      expect(await t.store.signIn.takeSignInRequests(10)).toEqual([]);
+    });
+  });
+
+  describe('staff devices', () => {
+    it('remembers the browsers an account signed in from, since a time', async () => {
+      const created = await t.store.staff.createStaffAccount({ id: 's1', username: 'alice', role: 'observer', passwordHash: '$argon2id$x', totpSecretEncrypted: null });
+      expect(created.ok).toBe(true);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T0)).toBe(false);
+      await t.store.staff.rememberStaffDevice('s1', 'd1', T5);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T0)).toBe(true);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T10)).toBe(false);
+      await t.store.staff.rememberStaffDevice('s1', 'd1', T11);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T10)).toBe(true);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd2', T0)).toBe(false);
+      expect(await t.store.staff.isKnownStaffDevice('nobody', 'd1', T0)).toBe(false);
+      await expect(t.store.staff.rememberStaffDevice('nobody', 'd1', T5)).rejects.toThrow();
     });
   });
 
@@ -106,15 +161,18 @@ export function signInContract(factory: StoreFactory): void {
 
     it('prunes expired codes, sessions and old windows only', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.signIn.createLoginCode({ id: 'c1', unionId: asUnionId('u1'), memberNumber: 'M1', codeHash: 'h1', expiresAt: T5 });
-      await t.store.signIn.createLoginCode({ id: 'c2', unionId: asUnionId('u1'), memberNumber: 'M2', codeHash: 'h2', expiresAt: T11 });
+      await t.store.signIn.createLoginCode({ id: 'c1', unionId: asUnionId('u1'), memberNumber: 'M1', codeHash: 'h1', bindingHash: 'b', expiresAt: T5 });
+      await t.store.signIn.createLoginCode({ id: 'c2', unionId: asUnionId('u1'), memberNumber: 'M2', codeHash: 'h2', bindingHash: 'b', expiresAt: T11 });
+      await t.store.signIn.queueSignInRequest({ id: 'r1', memberNumber: 'M1', bindingHash: 'b', createdAt: T0 });
+      await t.store.signIn.queueSignInRequest({ id: 'r2', memberNumber: 'M1', bindingHash: 'b', createdAt: T10 });
       await t.store.signIn.createSession({ tokenHash: 's1', unionId: asUnionId('u1'), memberNumber: 'M1', expiresAt: T5 });
       await t.store.signIn.createSession({ tokenHash: 's2', unionId: asUnionId('u1'), memberNumber: 'M2', expiresAt: T11 });
       await t.store.signIn.hitRateLimit('k', T0);
       await t.store.signIn.hitRateLimit('k', T10);
-      expect(await t.store.signIn.pruneSignIn(T10, T10)).toEqual({ codes: 1, sessions: 1, rateLimits: 1 });
+      expect(await t.store.signIn.pruneSignIn(T10, T10)).toEqual({ codes: 1, sessions: 1, rateLimits: 1, requests: 1 });
       expect(await t.store.signIn.getSession('s2', T10)).not.toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M2', 'h2', T10)).not.toBeNull();
+      expect(await t.store.signIn.consumeLoginCode({ memberNumber: 'M2', bindingHash: 'b', codeHash: 'h2', now: T10, maxWrongGuesses: 3 })).toMatchObject({ kind: 'signed_in' });
+      expect((await t.store.signIn.takeSignInRequests(10)).map((r) => r.id)).toEqual(['r2']);
       expect(await t.store.signIn.hitRateLimit('k', T10)).toBe(2);
     });
   });
