@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, type Delivery, type ErrorOutput, json, ratify, readDelivery, runCeremony, workDir } from './fixtures/cli-harness.ts';
 
 type Show = { status: string; turnout: { eligible: number; credentials: number; ballotsAccepted: number; voted: number }; board: { events: number; head: string } };
-type Cast = { trackingCode: string; superseded: string | null };
+type Cast = { trackingCode: string; superseded: string | null; receipt: { voteId: string; trackingCode: string; boardSeq: number; boardHash: string } };
 type Tally = { result: { decryptedBy: number[]; followUps?: unknown[]; turnout: { eligible: number; voted: number }; questions: { counts: { options: number[] }; evaluation: { outcome: { kind: string } } }[] }; outcomes: { words: string }[] };
 
 const FED = 'fed-primetime-2008';
@@ -20,6 +20,8 @@ describe('ratify CLI: the 2008 case end to end', () => {
   let work: Awaited<ReturnType<typeof workDir>>;
   const run = (...args: string[]) => ratify(work.db, args);
   const deliveries = new Map<string, Delivery[]>();
+  /** Every receipt `ratify ballot cast` printed, per vote: checked against the exported record. */
+  const receipts = new Map<string, Cast['receipt'][]>();
   let nextBallot = 0;
 
   /** Creates ballots (in parallel: read-only) and casts them in order; returns the cast outputs. */
@@ -34,6 +36,7 @@ describe('ratify CLI: the 2008 case end to end', () => {
     );
     const cast: Cast[] = [];
     for (const file of files) cast.push(json<Cast>(await run('ballot', 'cast', voteId, file)));
+    receipts.set(voteId, [...(receipts.get(voteId) ?? []), ...cast.map((c) => c.receipt)]);
     return cast;
   }
 
@@ -144,9 +147,13 @@ describe('ratify CLI: the 2008 case end to end', () => {
     for (const voteId of [FED, GUILD]) {
       const record = join(work.dir, `record-${voteId}`);
       json(await run('export', voteId, record));
-      const verified = await run('verify', record, '--json');
+      // Every member's receipt (as JSON lines) is found on the exported board as it says.
+      const receiptFile = join(work.dir, `receipts-${voteId}.jsonl`);
+      const given = receipts.get(voteId)!;
+      await writeFile(receiptFile, given.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      const verified = await run('verify', record, '--json', '--receipt', receiptFile);
       expect(verified.code, verified.stdout).toBe(0);
-      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, voteId });
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, voteId, receipts: { checked: given.length, found: given.length } });
     }
     // Recorded as cast: Bruno's counted tracking code is on the public board.
     expect(await readFile(join(work.dir, `record-${GUILD}`, 'board.jsonl'), 'utf8')).toContain(again!.trackingCode);

@@ -169,6 +169,29 @@ describe('booth', () => {
     await cast(page);
   });
 
+  it('takes a code only in the browser that asked for it (the binding cookie, decision 0019)', async () => {
+    const page = await env.newPage(PHONE);
+    await page.context().clearCookies();
+    await page.goto('/booth');
+    await page.getByLabel('Member number').fill(G2.memberNumber);
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByLabel('One-time code').waitFor();
+    expect(await page.getByText('It works only in this browser.').count()).toBe(1);
+    const code = await env.lastCode(G2.email);
+    const binding = (await page.context().cookies()).find((c) => c.name === 'ratify_browser')!;
+    expect(binding).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('ratify_browser');
+    // Without that browser's cookie (another browser, or cookies cleared), the right code is refused…
+    await page.context().clearCookies();
+    await page.getByLabel('One-time code').fill(code);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('That code is not right or has expired.').waitFor();
+    // …and costs the code nothing: back in the browser that asked, it signs in.
+    await page.context().addCookies([binding]);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('One-time code').waitFor({ state: 'detached' });
+  });
+
   it('reports the booth JS size (gzip) and the encryption time', () => {
     const files = [...scripts].map((p) => ({ path: p, gzip: gzipSync(readFileSync(join(env.dist, p))).length }));
     const total = files.reduce((n, f) => n + f.gzip, 0);

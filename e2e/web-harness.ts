@@ -66,7 +66,8 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(def, ceremony.messages));
   const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))))));
+  // With the private member ↔ credential link (decision 0018): each member casts only with their own.
+  unwrap(await engine.publishHeldCredentials(asVoteId(def.voteId), [...credentials].map(([memberNumber, c]) => ({ credential: toHex(engine.group.encodeElement(publicCredential(engine.group, def.voteId, c))), memberNumber }))));
   unwrap(await engine.openVote(asVoteId(def.voteId)));
   return { credentials, keys: ceremony.keys };
 }
@@ -106,7 +107,7 @@ export type WebEnv = {
   partialDecryption(voteId: string, index: number): Promise<string>;
   /** The private credential of a member for a vote, grouped as printed on the letter. */
   credential(voteId: string, memberNumber: string): string;
-  /** Casts a yes/no ballot through the engine as the member (as the ballot route does, participation mark included). */
+  /** Casts a yes/no ballot through the engine as the member (as the ballot route does: only with their own credential). */
   cast(voteId: string, memberNumber: string, yes: boolean): Promise<void>;
   /** The latest sign-in code mailed to `email`, once the sign-in outbox is idle (a 12-digit code without spaces). */
   lastCode(email: string): Promise<string>;

@@ -2,9 +2,10 @@
 // clock. The CLI and the server create one each (main.ts wires it); there is no global instance.
 import { type CeremonyMessage, type Group, type Result, err, ok, ristretto255 } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
-import type { Store } from '@ratify/storage';
+import type { CredentialHolder, Store } from '@ratify/storage';
+import { publishHeldCredentials } from './credential-holders.ts';
 import type { BallotChecker } from './ballot-check-pool.ts';
-import { type CastBallotError, type CastResult, type VerifiedBallotText, storeVerifiedBallot, verifyIncomingBallot } from './casting.ts';
+import { type CastBallotError, type CastResult, type Participant, type VerifiedBallotText, storeVerifiedBallot, verifyIncomingBallot } from './casting.ts';
 import { createCastCommitter } from './cast-group.ts';
 import { closeVote, publishResult, submitPartialDecryption, readTally } from './counting.ts';
 import { exportRecord } from './export-record.ts';
@@ -54,10 +55,12 @@ export function createEngine(options: EngineOptions) {
     context,
     createVote: (definition: VoteDefinition, messages: readonly CeremonyMessage[]) => createVote(store, group, definition, messages),
     publishCredentials: (voteId: VoteId, credentials: readonly string[]) => publishCredentials(store, group, voteId, credentials),
+    /** publishCredentials and the private member ↔ credential link, in one transaction (decision 0018). */
+    publishHeldCredentials: (voteId: VoteId, links: readonly CredentialHolder[]) => publishHeldCredentials(store, group, voteId, links),
     openVote: (voteId: VoteId) => openVote(store, voteId, now()),
     /** Verify (worker pool when there is one), then store with group commit; the result comes after the commit. */
-    castBallot: withContext<[string, { readonly memberNumber: string }?], CastResult, CastBallotError>(async (ctx, text, participant) => {
-      const verified = await verifyIncomingBallot(store, group, ctx, text, options.checker);
+    castBallot: withContext<[string, Participant?], CastResult, CastBallotError>(async (ctx, text, participant) => {
+      const verified = await verifyIncomingBallot(store, group, ctx, text, options.checker, participant);
       return verified.ok ? committer.store(ctx, verified.value, participant) : verified;
     }),
     /** Ballots per commit so far (bench and tests). */
@@ -66,7 +69,9 @@ export function createEngine(options: EngineOptions) {
     verifyIncomingBallot: withContext<[string], VerifiedBallotText, CastBallotError>((ctx, text) =>
       verifyIncomingBallot(store, group, ctx, text, options.checker),
     ),
-    storeVerifiedBallot: withContext<[VerifiedBallotText], CastResult, CastBallotError>((ctx, verified) => storeVerifiedBallot(store, ctx, verified)),
+    storeVerifiedBallot: withContext<[VerifiedBallotText, Participant?], CastResult, CastBallotError>((ctx, verified, participant) =>
+      storeVerifiedBallot(store, ctx, verified, participant),
+    ),
     closeVote: withContext((ctx) => closeVote(store, group, ctx, now())),
     readTally: (voteId: VoteId) => readTally(store, group, voteId),
     submitPartialDecryption: withContext((ctx, text: string) => submitPartialDecryption(store, group, ctx, text)),

@@ -2,6 +2,7 @@
 export * from './engine.ts';
 export * from './setup.ts';
 export * from './casting.ts';
+export * from './credential-holders.ts';
 export * from './cast-group.ts';
 export * from './counting.ts';
 export * from './export-record.ts';

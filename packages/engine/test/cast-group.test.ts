@@ -31,7 +31,8 @@ async function setUp(wrap: (store: Store) => Store = (s) => s, castGroupMax?: nu
   const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   const creds = members.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(VOTE, creds.map((c) => toHex(g.encodeElement(publicCredential(g, VOTE, c))))));
+  // With the private holder link (decision 0018): each member casts with their own credential.
+  unwrap(await engine.publishHeldCredentials(VOTE, creds.map((c, i) => ({ credential: toHex(g.encodeElement(publicCredential(g, VOTE, c))), memberNumber: members[i]!.memberNumber }))));
   unwrap(await engine.openVote(VOTE));
   const ctx = unwrap(await engine.context(VOTE));
   const ballots = creds.map((c, i) => encodeBallot(g, unwrap(createBallot(ctx.ballotParams, [i % 2 === 0 ? [1, 0] : [0, 1]], credentialSecret(g, VOTE, c), rng)).ballot));

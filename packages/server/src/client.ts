@@ -125,7 +125,7 @@ export function createClient(options: ClientOptions = {}) {
       issueCredentials: (voteId: string) => call('adminIssueCredentials', id(voteId)),
       sendReminders: (voteId: string, again = false) => call('adminSendReminders', { ...id(voteId), json: { again } }),
       /** `credentialHandle`: the reference printed in the member's credential email. */
-      replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string }) =>
+      replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle?: string }) =>
         call('adminReplaceCredential', { ...id(voteId), json: body }),
       announceResult: (voteId: string) => call('adminAnnounceResult', id(voteId)),
       mailStatus: (voteId: string) => call('adminMailStatus', id(voteId)),

@@ -83,11 +83,12 @@ describe('admin console: a whole vote', () => {
     expect(detail).toMatchObject({ value: { status: 'draft', eligibleCount: 5, trustees: { threshold: 2 } } });
     expect(created.ok && detail.ok && created.value.fingerprint).toBe(detail.ok && detail.value.fingerprint);
 
-    // 4. Credentials (the credential authority runs offline; only public credentials reach the server).
+    // 4. Credentials (the credential authority runs offline; only public credentials reach the server,
+    // with the private record of which member each was issued to: decision 0018).
     const group = server.engine.group;
     const credentials = new Map<string, PrivateCredential>(MEMBERS.filter((m) => m[3]).map((m) => [m[0], generatePrivateCredential(server.rng)]));
-    const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, VOTE, c))));
-    expect((await server.engine.publishCredentials(asVoteId(VOTE), publics)).ok).toBe(true);
+    const links = [...credentials].map(([memberNumber, c]) => ({ credential: toHex(group.encodeElement(publicCredential(group, VOTE, c))), memberNumber }));
+    expect((await server.engine.publishHeldCredentials(asVoteId(VOTE), links)).ok).toBe(true);
 
     // 5. The scheduler opens the vote at opensAt, not before.
     expect(await scheduler.runDueJobs(server.clock.now())).toEqual([]);

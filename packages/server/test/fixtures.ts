@@ -52,8 +52,9 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
   unwrap(await engine.createVote(definition, ceremony.messages));
   const eligible = seed.members.filter((m) => m.goodStanding ?? true);
   const credentials = new Map(eligible.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, seed.voteId, c))));
-  unwrap(await engine.publishCredentials(asVoteId(seed.voteId), publics));
+  // As the CLI's credential authority does: the public list, and privately whose each credential is.
+  const links = [...credentials].map(([memberNumber, c]) => ({ credential: toHex(group.encodeElement(publicCredential(group, seed.voteId, c))), memberNumber }));
+  unwrap(await engine.publishHeldCredentials(asVoteId(seed.voteId), links));
   if (seed.open ?? true) unwrap(await engine.openVote(asVoteId(seed.voteId)));
   return { voteId: seed.voteId, credentials, keys: ceremony.keys };
 }

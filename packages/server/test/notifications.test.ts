@@ -89,7 +89,6 @@ function credentialIn(mail: ReceivedMail): PrivateCredential {
   if (m === null) throw new Error(`no booth link in the mail to ${mail.to}`);
   return unwrap(parsePrivateCredential(m[1]!));
 }
-const handleIn = (mail: ReceivedMail): string => /\n([0-9a-f]{64})\n?$/.exec(mail.text)?.[1] ?? '';
 const publicOf = (credential: PrivateCredential) => toHex(server.engine.group.encodeElement(publicCredential(server.engine.group, VOTE, credential)));
 const mailTo = (email: string) => sink.received.filter((m) => m.to === email);
 
@@ -125,7 +124,10 @@ describe('credential issuance by email', () => {
     expect(listed).toHaveLength(3);
     for (const [email, credential] of credentials) {
       expect(listed).toContain(publicOf(credential));
-      expect(handleIn(mailTo(email)[0]!)).toBe(publicOf(credential));
+      // Decision 0018: the email no longer carries the public credential (it would let whoever reads
+      // it follow the member's ballots and revotes on the public board).
+      expect(mailTo(email)[0]!.text).not.toContain(publicOf(credential));
+      expect(mailTo(email)[0]!.text).toMatch(/member number|número de afiliado/);
     }
     expect(new Set(listed).size).toBe(3);
 
@@ -220,14 +222,14 @@ describe('reminders', () => {
 });
 
 describe('credential replacement', () => {
-  it('revokes the old credential by the reference in the email and delivers a new one, both audited', async () => {
+  it("revokes the member's own credential (found by member number) and delivers a new one, both audited", async () => {
     const credentials = await issueAndDeliver();
     expect((await admin().open(VOTE)).ok).toBe(true);
     const old = credentials.get('l2@example.org')!;
-    const handle = handleIn(mailTo('l2@example.org')[0]!);
+    const handle = publicOf(old);
     sink.received.length = 0;
 
-    const replaced = await admin().replaceCredential(VOTE, { memberNumber: 'L2', reason: 'lost the email', credentialHandle: handle.toUpperCase() });
+    const replaced = await admin().replaceCredential(VOTE, { memberNumber: 'L2', reason: 'lost the email' });
     expect(replaced).toMatchObject({ ok: true, status: 202, value: { voteId: VOTE, memberNumber: 'L2', revoked: handle, queued: 1 } });
     // The answer never pairs the member with their new public credential.
     expect(JSON.stringify(replaced).match(/[0-9a-f]{64}/g)).toEqual([handle]);
@@ -244,6 +246,8 @@ describe('credential replacement', () => {
     expect(list.find((c) => c.credential === publicOf(fresh))).toMatchObject({ revoked: false });
 
     expect(await castWith('L2', 'l2@example.org', old)).toMatchObject({ ok: false, status: 403, error: { code: 'credential_revoked' } });
+    // The new credential is linked to L2 only: another member cannot use it.
+    expect(await castWith('L1', 'l1@example.org', fresh)).toMatchObject({ ok: false, status: 403, error: { code: 'credential_not_yours' } });
     expect(await castWith('L2', 'l2@example.org', fresh)).toMatchObject({ ok: true, status: 201 });
 
     const audit = await server.store.audit.listAudit({ voteId: asVoteId(VOTE), limit: 100 });
@@ -256,14 +260,19 @@ describe('credential replacement', () => {
     expect(await databaseText()).not.toContain(fresh);
   });
 
-  it('refuses an unknown or revoked reference and members not on the roll', async () => {
-    const body = (memberNumber: string, credentialHandle: string) => ({ memberNumber, reason: 'lost', credentialHandle });
+  it("refuses another member's or an unknown reference, a revoked one, and members not on the roll", async () => {
+    const body = (memberNumber: string, credentialHandle?: string) => ({ memberNumber, reason: 'lost', ...(credentialHandle === undefined ? {} : { credentialHandle }) });
     expect(await admin().replaceCredential(VOTE, body('L1', '0'.repeat(64)))).toMatchObject({ ok: false, status: 409, error: { code: 'no_credentials' } });
-    await issueAndDeliver();
-    const handle = handleIn(mailTo('l1@example.org')[0]!);
+    const credentials = await issueAndDeliver();
+    const handle = publicOf(credentials.get('l1@example.org')!);
+    const other = publicOf(credentials.get('l2@example.org')!);
     expect(await admin().replaceCredential(VOTE, body('L4', handle))).toMatchObject({ ok: false, status: 404, error: { code: 'member_not_on_roll' } });
     expect(await admin().replaceCredential(VOTE, body('L1', 'ab'.repeat(32)))).toMatchObject({ ok: false, status: 404, error: { code: 'credential_handle_unknown' } });
+    // Naming one member and another member's credential cancels nothing.
+    expect(await admin().replaceCredential(VOTE, body('L1', other))).toMatchObject({ ok: false, status: 404, error: { code: 'credential_handle_unknown' } });
     expect(await admin().replaceCredential(VOTE, body('L1', 'xyz'))).toMatchObject({ ok: false, status: 400, error: { code: 'invalid_request' } });
+    expect((await server.store.ballots.listCredentials(asVoteId(VOTE))).filter((c) => c.revoked)).toEqual([]);
+    // A reference from an older email still works when it is the member's own.
     expect((await admin().replaceCredential(VOTE, body('L1', handle))).ok).toBe(true);
     expect(await admin().replaceCredential(VOTE, body('L1', handle))).toMatchObject({ ok: false, status: 409, error: { code: 'credential_already_revoked' } });
   });

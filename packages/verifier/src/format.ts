@@ -24,6 +24,7 @@ export function formatReport(report: VerificationReport): string {
   if (report.boardHead !== undefined) out.push(`  board head   ${report.boardHead} (${report.events} events)`);
   const b = report.ballots;
   out.push(`  ballots      ${b.accepted} accepted, ${b.checked} checked, ${b.valid} valid, ${b.counted} counted, ${b.superseded} superseded`);
+  if (report.receipts !== undefined) out.push(`  receipts     ${report.receipts.found} of ${report.receipts.checked} found on the board as they say`);
   for (const o of report.outcomes) {
     const counts = o.counts ? ` counts [${o.counts.options.join(', ')}] blank ${o.counts.blank}` : '';
     out.push(`  question ${o.questionId}: ${o.recomputed ?? 'not recomputed'} (record says ${o.published ?? 'nothing readable'})${counts}`);

@@ -2,6 +2,7 @@
 // report of every check of docs/record-format.md §5 with located findings. Plain readonly data so
 // that the CLI prints it, the browser shows it and `reportToJson` serialises it unchanged.
 // Must not contain logic.
+import type { Receipt } from '@ratify/protocol';
 import type { Group } from '@ratify/crypto';
 
 /** A record in memory: file name (no directories) → its bytes, or its text if already decoded. */
@@ -23,6 +24,8 @@ export const CHECK_NAMES = [
   'decryption',
   'outcome',
   'follow_ups',
+  /** Only when receipts are given (VerifyOptions.receipts): each one's ballot at its position with its hash. */
+  'receipts',
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
@@ -111,6 +114,8 @@ export type VerificationReport = {
   /** Present when `crossCheck` was asked and the ballots check ran. */
   readonly crossCheck?: CrossCheckSummary;
   readonly checks: readonly CheckReport[];
+  /** Present when receipts were given: how many, and how many the board holds as they say. */
+  readonly receipts?: { readonly checked: number; readonly found: number };
   readonly durationMs: number;
 };
 
@@ -120,7 +125,12 @@ export type VerifyProgress = {
   readonly total: number;
 };
 
+/** A member's receipt (docs/record-format.md §7) and where it was read: file name and 1-based place in it. */
+export type GivenReceipt = { readonly receipt: Receipt; readonly file: string; readonly index: number };
+
 export type VerifyOptions = {
+  /** Members' receipts to look up on the board; the `receipts` check runs only when some are given. */
+  readonly receipts?: readonly GivenReceipt[];
   /** Worker threads for ballot checks; 0 checks in this thread. Default: os.availableParallelism(). */
   readonly workers?: number;
   /** Records with fewer ballots than this are checked in this thread. Default 64. */

@@ -10,6 +10,7 @@ import { checkDecryptions, type DecryptionSummary } from './check-decryption.ts'
 import { checkExtracts } from './check-extracts.ts';
 import { checkManifestEvent, checkRecordIndex } from './check-manifest.ts';
 import { checkResultEvent } from './check-result.ts';
+import { checkReceipts, type ReceiptsSummary } from './check-receipts.ts';
 import { checkRevotePolicy, selectCounted } from './check-revote.ts';
 import { checkTallyEvent } from './check-tally.ts';
 import { FindingCollector } from './collector.ts';
@@ -78,7 +79,14 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   if (ctx) outcomes = checkResultEvent(ctx.manifest, model, decryption, counted?.length, findings);
   else for (const check of ['decryption', 'outcome', 'follow_ups'] as const) findings.skip(check, 'the manifest is unusable');
 
-  const checks = findings.reports();
+  let receipts: ReceiptsSummary | undefined;
+  const given = options.receipts ?? [];
+  if (given.length > 0) {
+    step('receipts');
+    receipts = checkReceipts(chainVoteId(events, decoded), ctx?.fingerprintHex, events, given, findings);
+  }
+  // Without receipts the check does not apply: it is left out of the report rather than "skipped".
+  const checks = findings.reports().filter((c) => c.name !== 'receipts' || receipts !== undefined);
   return {
     format: 'ratify-record/v1',
     ok: checks.every((c) => c.status === 'passed'),
@@ -95,6 +103,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
     outcomes,
     ...(ballots?.crossCheck !== undefined && { crossCheck: ballots.crossCheck }),
     checks,
+    ...(receipts && { receipts }),
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -1,7 +1,8 @@
 // `ratify credentials generate <vote> --out <delivery.csv>`: the offline credential authority
 // (Belenios). One private credential per eligible entry of the frozen roll goes into the delivery
 // file (mode 0600, for mailing to members); only the public credentials, sorted so that their order
-// links to no one, go to the vote (engine.publishCredentials). Private credentials never reach stdout.
+// links to no one, go to the vote, with the private record of whose each one is (never exported:
+// decision 0018, so a signed-in member can cast only with their own). Private credentials never reach stdout.
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -35,8 +36,11 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
           // Written first (privately), published second, renamed last: no published credential without its delivery file.
           const partial = `${options.out}.partial`;
           await writeText(partial, `${lines.join('\n')}\n`, { secret: true });
-          const publicList = issued.map(({ credential }) => toHex(ristretto255.encodeElement(publicCredential(ristretto255, voteId, credential))));
-          const published = await engine.publishCredentials(voteId, publicList);
+          const links = issued.map(({ entry, credential }) => ({
+            credential: toHex(ristretto255.encodeElement(publicCredential(ristretto255, voteId, credential))),
+            memberNumber: entry.memberNumber,
+          }));
+          const published = await engine.publishHeldCredentials(voteId, links);
           if (!published.ok) await rm(partial, { force: true });
           const count = check(published, `credentials for ${voteId}`);
           await rename(partial, options.out);

@@ -212,7 +212,7 @@ export const turnoutDashboardSchema = z.object({
   schedule: z.object({ opensAt: z.string(), closesAt: z.string() }),
   /** Eligible entries on the roll now (amendments included). */
   eligible: z.int(),
-  /** Members with a participation mark. */
+  /** Members with a counted ballot under a credential issued to them (decision 0018). */
   voted: z.int(),
   ballotsAccepted: z.int(),
   ballotsCounted: z.int(),

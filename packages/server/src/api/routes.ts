@@ -57,7 +57,7 @@ const CAST_ERRORS = [
   'not_signed_in', 'not_eligible', 'vote_not_found', 'vote_closed', 'too_large', 'non_canonical', 'schema_mismatch',
   'invalid_element', 'identity', 'non_canonical_scalar', 'wrong_vote', 'wrong_question_count', 'wrong_question',
   'wrong_option_count', 'invalid_choice_proof', 'invalid_overall_proof', 'invalid_signature', 'unknown_credential',
-  'credential_revoked', 'duplicate_ballot', 'already_voted',
+  'credential_revoked', 'credential_not_yours', 'duplicate_ballot', 'already_voted',
 ] as const;
 const ADMIN = [...STAFF_ERRORS, 'vote_not_found'] as const;
 /** Mail-sending admin routes also need RATIFY_SECRET_KEY (queued bodies are sealed with it). */
@@ -155,7 +155,7 @@ export const ROUTES = {
   },
   adminReplaceCredential: {
     method: 'POST', path: '/api/admin/votes/:id/credentials/replace', role: 'admin',
-    summary: "Revoke a member's credential by the reference from their email and email them a new one (both audited)",
+    summary: "Revoke a member's credential (found by member number; or by an older email's reference) and email them a new one (both audited)",
     params: vote, body: s.replaceCredentialBodySchema, status: 202, response: s.replaceCredentialResponseSchema,
     errors: [...ADMIN, ...NOTIFY, 'member_not_on_roll', 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed'],
   },

@@ -151,10 +151,20 @@ export const meSchema = z.object({
   cannotVote: z.array(cannotVoteSchema),
 });
 
+/** The member's receipt (docs/record-format.md §7): what `ratify verify --receipt` and the board page check. */
+export const receiptSchema = z.object({
+  format: z.literal('ratify-receipt/v1'),
+  voteId: z.string(),
+  fingerprint: z.string(),
+  trackingCode: z.string(),
+  boardSeq: z.int().nonnegative(),
+  boardHash: z.string(),
+});
 export const castReceiptSchema = z.object({
   voteId: z.string(),
   trackingCode: z.string(),
   boardHead: z.string(),
+  receipt: receiptSchema,
 });
 
 export const adminTransitionSchema = z.object({ voteId: z.string(), status: voteStatusSchema });
@@ -209,8 +219,11 @@ export const remindersResponseSchema = z.object({ voteId: z.string(), queued: z.
 export const replaceCredentialBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
   reason: z.string().trim().min(1).max(500),
-  /** The reference printed in the member's credential email (their public credential, hex). */
-  credentialHandle: hex32,
+  /**
+   * Optional: the reference printed in credential emails sent before decision 0018 (the member's
+   * public credential, hex). Without it the server revokes the member's own credential (private link).
+   */
+  credentialHandle: hex32.optional(),
 });
 /** Deliberately without the new public credential: the server must not hand out the member↔credential link. */
 export const replaceCredentialResponseSchema = z.object({ voteId: z.string(), memberNumber: z.string(), revoked: z.string(), queued: z.int() });

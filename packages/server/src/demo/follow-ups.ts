@@ -71,7 +71,7 @@ export async function seedCountedRatification(
   unwrap(await engine.createVote(definition, ceremony.messages));
   const entries = (await store.rolls.listRollEntries(asVoteId(voteId))).filter((e) => e.status === 'eligible');
   const credentials = entries.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId(voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, voteId, c))))));
+  unwrap(await engine.publishHeldCredentials(asVoteId(voteId), credentials.map((c, i) => ({ credential: toHex(group.encodeElement(publicCredential(group, voteId, c))), memberNumber: entries[i]!.memberNumber }))));
   unwrap(await engine.openVote(asVoteId(voteId)));
   const ctx = unwrap(await engine.context(asVoteId(voteId)));
   const voters = Math.min(options.voters ?? 40, credentials.length);

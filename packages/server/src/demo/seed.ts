@@ -95,9 +95,10 @@ export async function seedDemo(
     entries.forEach((e, i) => lines.push([e.memberNumber, JSON.stringify(e.name), e.email, formatPrivateCredential(credentials[i]!)].join(',')));
     const delivery = join(dir, `credentials-${definition.voteId}.csv`);
     writeFileSync(delivery, lines.join('\n') + '\n', { mode: 0o600 });
-    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition.voteId, c))))));
+    // With the private member ↔ credential link: a member session casts only with its own credential.
+    unwrap(await engine.publishHeldCredentials(asVoteId(definition.voteId), credentials.map((c, i) => ({ credential: toHex(group.encodeElement(publicCredential(group, definition.voteId, c))), memberNumber: entries[i]!.memberNumber }))));
     unwrap(await engine.openVote(asVoteId(definition.voteId)));
-    await castSampleBallots(engine, definition.voteId, credentials, sampleTurnout, v === 0 ? 0.62 : 0.77, entries.length);
+    await castSampleBallots(engine, definition.voteId, credentials, entries.map((e) => e.memberNumber), sampleTurnout, v === 0 ? 0.62 : 0.77);
     const pick = (pred: (memberNumber: string, email: string) => boolean) => {
       const i = entries.findIndex((e) => pred(e.memberNumber, e.email));
       if (i >= 0) samples.push({ memberNumber: entries[i]!.memberNumber, union: definition.unionId, voteId: definition.voteId, credential: formatPrivateCredential(credentials[i]!) });
@@ -113,15 +114,20 @@ export async function seedDemo(
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };
 }
 
-async function castSampleBallots(engine: Engine, voteId: string, credentials: readonly PrivateCredential[], turnout: number, yesShare: number, eligible: number) {
+/**
+ * Sample ballots go through the path of a signed-in member's ballot (engine.castBallot with the
+ * member as participant: their own credential only), so "has voted", the staff turnout and the
+ * board all count the same ballots.
+ */
+async function castSampleBallots(engine: Engine, voteId: string, credentials: readonly PrivateCredential[], members: readonly string[], turnout: number, yesShare: number) {
   const ctx = unwrap(await engine.context(asVoteId(voteId)));
-  const voters = Math.floor(eligible * turnout);
+  const voters = Math.floor(credentials.length * turnout);
   // Sample voters are spread over the roll, never the last entry (kept for the newcomer).
   for (let i = 0; i < voters; i++) {
     const index = Math.floor((i * (credentials.length - 1)) / Math.max(voters, 1));
     const yes = (i * 37) % 100 < yesShare * 100;
     const secret = credentialSecret(engine.group, voteId, credentials[index]!);
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret));
-    unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot)));
+    unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot), { memberNumber: members[index]! }));
   }
 }

@@ -76,7 +76,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
   // 401 / 403: who is asking.
   not_signed_in: 401, invalid_code: 401, admin_token_required: 401,
   staff_sign_in_required: 401, invalid_credentials: 401, totp_required: 401, forbidden_role: 403, csrf_invalid: 403,
-  not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403,
+  not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403, credential_not_yours: 403,
   // 404, 405
   method_not_allowed: 405,
   not_found: 404, vote_not_found: 404, result_not_published: 404, empty_board: 404,
@@ -123,7 +123,7 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   vote_not_open: 'The vote is not open.',
   credentials_already_published: 'Credentials were already issued for this vote.',
   member_not_on_roll: 'That member is not eligible in this vote.',
-  credential_handle_unknown: "No credential of this vote has that reference; check the member's email.",
+  credential_handle_unknown: 'No credential of this vote issued to that member has that reference.',
   credential_already_revoked: 'That credential was already revoked.',
   already_announced: 'The result was already announced.',
   reminders_already_sent: 'Reminders were already sent for this vote; send { again: true } to send them again.',
@@ -138,6 +138,7 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   duplicate_ballot: 'This ballot was already received.',
   already_voted: 'A ballot for this credential has already been counted.',
   unknown_credential: 'The ballot is not signed with a credential of this vote.',
+  credential_not_yours: 'This credential was not issued to you: vote with the credential sent to you.',
 };
 
 export function statusOf(code: ApiErrorCode): number {

@@ -1,13 +1,14 @@
 // Credentials, reminders and results by email (docs/decisions/0006-credential-emails.md). In this
 // mode the server is the credential authority, as Belenios' server mode is: it makes one private
 // credential per eligible member (CSPRNG), publishes only the public list, and queues each private
-// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It keeps no
-// member → credential mapping: a replacement is asked for with the reference (public credential)
-// printed in the member's own email. Must never log or return a private credential, and never
-// return a new public credential alongside the member it belongs to.
+// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It records privately
+// which member each public credential was issued to (decision 0018: a member may cast only with
+// their own), so a replacement is asked for by member number alone and the email no longer carries
+// the public credential. Must never log or return a private credential, and never return a public
+// credential alongside the member it belongs to.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
-import { type Engine, publishCredentials, replaceCredential as replaceOnBoard } from '@ratify/engine';
+import { type Engine, activeCredentialOf, linkCredentialHolders, publishHeldCredentials, replaceCredential as replaceOnBoard } from '@ratify/engine';
 import { type Manifest, type PrivateCredential, formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Member, NewMailMessage, RollEntry, Vote } from '@ratify/storage';
 import type { ResponseOf } from '../api/routes.ts';
@@ -81,7 +82,6 @@ export function createNotificationService(deps: NotificationDeps) {
       closesAt: loaded.manifest.schedule.closesAt,
       credential: formatPrivateCredential(credential),
       boothLink: boothLink(voteId, credential),
-      handle,
       replacement,
     });
     return { handle, mail: message(sealKey, replacement ? 'credential_replacement' : 'credential', voteId, entry, rendered) };
@@ -95,11 +95,11 @@ export function createNotificationService(deps: NotificationDeps) {
     if ((await store.ballots.listCredentials(voteId)).length > 0) return err('credentials_already_published');
     // After every check of the request: a wrong id or state is said first, whatever the server's setup.
     if (key === null) return err('secret_key_missing', 'Emailing credentials');
-    const publics: string[] = [];
+    const holders: { credential: string; memberNumber: string }[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
       const { handle, mail } = credentialMessage(key, loaded.value, entry, false);
-      publics.push(handle);
+      holders.push({ credential: handle, memberNumber: entry.memberNumber });
       messages.push(mail);
     }
     // The queue and the published list commit together: no credential is published without its
@@ -107,8 +107,11 @@ export function createNotificationService(deps: NotificationDeps) {
     // so its order says nothing about who holds which credential.
     const done = await store.transaction<number, ApiErrorCode>(async (tx) => {
       await tx.mail.enqueueMail(messages);
-      const published = await publishCredentials(tx, engine.group, voteId, publics);
-      return published.ok ? ok(published.value) : err(published.error, published.detail);
+      // With the private member ↔ credential link, in the same transaction (never exported).
+      const published = await publishHeldCredentials(tx, engine.group, voteId, holders);
+      if (published.ok) return ok(published.value);
+      const e = published.error;
+      return e === 'credential_has_holder' || e === 'member_has_credential' || e === 'unknown_credential' ? err('duplicate_credential', published.detail) : err(e, published.detail);
     });
     if (!done.ok) return done;
     return ok({ voteId, issued: done.value, queued: messages.length });
@@ -152,7 +155,7 @@ export function createNotificationService(deps: NotificationDeps) {
 
   async function replaceCredential(
     voteId: VoteId,
-    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
+    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle?: string | undefined },
     actor: string,
   ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
     const loaded = await load(voteId);
@@ -162,6 +165,20 @@ export function createNotificationService(deps: NotificationDeps) {
     if (entry === undefined) return err('member_not_on_roll');
     if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
     if (key === null) return err('secret_key_missing', 'Emailing a replacement credential');
+    // The member's own credential, from the private link; a reference given (from an email sent
+    // before decision 0018) must be that same credential: one member cannot cancel another's.
+    const own = await activeCredentialOf(store, voteId, entry.memberNumber);
+    const held = await store.ballots.heldCredentials(voteId, entry.memberNumber);
+    let revoked: string;
+    if (request.credentialHandle !== undefined) {
+      const given = held.find((c) => c.credential === request.credentialHandle);
+      if (given === undefined && held.length > 0) return err('credential_handle_unknown', 'that reference is not a credential issued to this member');
+      if (given?.revoked === true) return err('credential_already_revoked');
+      revoked = request.credentialHandle;
+    } else {
+      if (!own.ok) return err('credential_handle_unknown', 'no credential was recorded for this member: give the reference from their email');
+      revoked = own.value.credential;
+    }
     // The vote's status and the old credential are checked by the engine inside the transaction.
     const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
     // One active credential per eligible member stays true: one revoked, one added, atomically.
@@ -169,20 +186,22 @@ export function createNotificationService(deps: NotificationDeps) {
     // delivery metadata), so no stored row joins a member to the credential that signs their ballot.
     const done = await store.transaction<true, ApiErrorCode>(async (tx) => {
       // Revoke + add + the public credential_replaced board event (engine), atomically.
-      const replaced = await replaceOnBoard(tx, voteId, request.credentialHandle, handle, request.reason);
+      const replaced = await replaceOnBoard(tx, voteId, revoked, handle, request.reason);
       if (!replaced.ok) {
         if (replaced.error === 'already_revoked') return err('credential_already_revoked');
         if (replaced.error === 'unknown_credential') return err('credential_handle_unknown');
         if (replaced.error === 'vote_closed' || replaced.error === 'vote_not_found' || replaced.error === 'missing_reason') return err(replaced.error);
         return err('duplicate_credential');
       }
-      await tx.audit.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: request.credentialHandle, reason: request.reason }) });
-      await tx.audit.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: request.credentialHandle }) });
+      const linked = await linkCredentialHolders(tx, voteId, [{ credential: handle, memberNumber: entry.memberNumber }]);
+      if (!linked.ok) return err('duplicate_credential');
+      await tx.audit.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: revoked, reason: request.reason }) });
+      await tx.audit.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: revoked }) });
       await tx.mail.enqueueMail([mail]);
       return ok(true);
     });
     if (!done.ok) return done;
-    return ok({ voteId, memberNumber: entry.memberNumber, revoked: request.credentialHandle, queued: 1 });
+    return ok({ voteId, memberNumber: entry.memberNumber, revoked, queued: 1 });
   }
 
   async function announceResult(voteId: VoteId): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {

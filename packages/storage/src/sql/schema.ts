@@ -132,8 +132,10 @@ export interface RateLimitHitsTable {
   hits: number;
 }
 
-export interface ParticipationTable {
+/** Private: which member a public credential was issued to (never exported, never on the board). */
+export interface CredentialHoldersTable {
   vote_id: string;
+  credential: string;
   member_number: string;
 }
 
@@ -307,7 +309,7 @@ export interface Database {
   staff_devices: StaffDevicesTable;
   sessions: SessionsTable;
   rate_limit_hits: RateLimitHitsTable;
-  participation: ParticipationTable;
+  credential_holders: CredentialHoldersTable;
   vote_drafts: VoteDraftsTable;
   ceremony_messages: CeremonyMessagesTable;
   vote_schedule: VoteScheduleTable;

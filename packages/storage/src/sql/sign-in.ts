@@ -33,7 +33,12 @@ export async function createLoginCode(ctx: SqlContext, code: NewLoginCode): Prom
     .execute();
 }
 
-/** Must run inside a transaction (it reads, then writes what it read). */
+/**
+ * Each live code first takes the guess (a conditional increment, so concurrent guesses on
+ * PostgreSQL can never push a code past its limit: the condition is checked again under the row
+ * lock), then the guess is compared with the codes that took it. A right guess ends the code, so
+ * the count of a live code is its wrong guesses.
+ */
 export async function consumeLoginCode(ctx: SqlContext, attempt: CodeAttempt): Promise<CodeCheck> {
   const live = await ctx.db
     .selectFrom('login_codes')
@@ -45,22 +50,27 @@ export async function consumeLoginCode(ctx: SqlContext, attempt: CodeAttempt): P
     .where('wrong_guesses', '<', attempt.maxWrongGuesses)
     .orderBy('created_at', 'desc')
     .execute();
-  if (live.length === 0) return { kind: 'no_code' };
-  for (const row of live.filter((r) => r.code_hash === attempt.codeHash)) {
+  const guessed: typeof live = [];
+  for (const row of live) {
+    const took = await ctx.db
+      .updateTable('login_codes')
+      .set((eb) => ({ wrong_guesses: eb('wrong_guesses', '+', 1) }))
+      .where('id', '=', row.id)
+      .where('used_at', 'is', null)
+      .where('wrong_guesses', '<', attempt.maxWrongGuesses)
+      .executeTakeFirst();
+    if (Number(took.numUpdatedRows) === 1) guessed.push(row);
+  }
+  if (guessed.length === 0) return { kind: 'no_code' };
+  for (const row of guessed.filter((r) => r.code_hash === attempt.codeHash)) {
     const used = await ctx.db
       .updateTable('login_codes')
-      .set({ used_at: attempt.now })
+      .set((eb) => ({ used_at: attempt.now, wrong_guesses: eb('wrong_guesses', '-', 1) }))
       .where('id', '=', row.id)
       .where('used_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) === 1) return { kind: 'signed_in', subject: { unionId: asUnionId(row.union_id), memberNumber: row.member_number } };
   }
-  await ctx.db
-    .updateTable('login_codes')
-    .set((eb) => ({ wrong_guesses: eb('wrong_guesses', '+', 1) }))
-    .where('id', 'in', live.map((r) => r.id))
-    .where('used_at', 'is', null)
-    .execute();
   return { kind: 'wrong' };
 }
 

@@ -1,8 +1,8 @@
 // Contract: the read models behind the public pages, member sign-in state (codes single-use and
 // expiring, bound to one browser, dying after wrong guesses, only a browser's latest code working),
-// queued code requests, staff devices, sessions expiring, rate-limit windows, participation.
+// queued code requests, staff devices, sessions expiring, rate-limit windows, the private credential holders and "has voted" derived from counted ballots.
 import { describe, expect, it } from 'vitest';
-import { ballot, expectOk, member, seedOpenVote, seedUnion, useStore } from './fixtures.ts';
+import { ballot, credentialHex, expectOk, member, seedOpenVote, seedUnion, useStore } from './fixtures.ts';
 import type { StoreFactory } from './fixtures.ts';
 import { asVoteId, asUnionId } from '@ratify/protocol';
 
@@ -100,6 +100,15 @@ export function signInContract(factory: StoreFactory): void {
       expect(await t.store.signIn.consumeLoginCode(attempt('hv', 'victim'))).toEqual(signedIn);
     });
 
+    it('lets concurrent wrong guesses take no more than the limit', async () => {
+      await seedUnion(t.store, 'u1', 3);
+      await t.store.signIn.createLoginCode(code('c1', 'h1'));
+      const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => t.store.signIn.consumeLoginCode(attempt(`wrong${i}`))));
+      expect(outcomes.filter((o) => o.kind === 'wrong')).toHaveLength(3);
+      expect(outcomes.filter((o) => o.kind === 'no_code')).toHaveLength(9);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual({ kind: 'no_code' });
+    });
+
     it('lets only one of two racing consumptions win', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
@@ -177,15 +186,37 @@ export function signInContract(factory: StoreFactory): void {
     });
   });
 
-  describe('participation', () => {
-    it('records that a member submitted a ballot, idempotently, per vote', async () => {
-      await seedOpenVote(t.store, 2);
-      expect(await t.store.rolls.hasParticipated(asVoteId('v1'), 'M1')).toBe(false);
-      await t.store.rolls.markParticipation(asVoteId('v1'), 'M1');
-      await t.store.rolls.markParticipation(asVoteId('v1'), 'M1');
-      expect(await t.store.rolls.hasParticipated(asVoteId('v1'), 'M1')).toBe(true);
-      expect(await t.store.rolls.hasParticipated(asVoteId('v1'), 'M2')).toBe(false);
-      await expect(t.store.rolls.markParticipation(asVoteId('nope'), 'M1')).rejects.toThrow();
+  describe('credential holders and "has voted"', () => {
+    it('links credentials to members privately, all or nothing, one active credential per member', async () => {
+      await seedOpenVote(t.store, 4);
+      const v = asVoteId('v1');
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(99), memberNumber: 'M2' }])).toMatchObject({ ok: false, error: 'unknown_credential' });
+      expect(await t.store.ballots.getHolder(v, credentialHex(1))).toBeNull();
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(2), memberNumber: 'M1' }])).toMatchObject({ ok: false, error: 'member_has_credential' });
+      expect(expectOk(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(2), memberNumber: 'M2' }]))).toBe(2);
+      expect(await t.store.ballots.getHolder(v, credentialHex(1))).toBe('M1');
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M3' }])).toMatchObject({ ok: false, error: 'credential_has_holder' });
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(3), memberNumber: 'M1' }])).toMatchObject({ ok: false, error: 'member_has_credential' });
+      expect(await t.store.ballots.linkHolders(asVoteId('nope'), [])).toMatchObject({ ok: false, error: 'vote_not_found' });
+      // After a revocation the member may be given a new credential.
+      expectOk(await t.store.ballots.revokeCredential(v, credentialHex(1), 'lost'));
+      expectOk(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(3), memberNumber: 'M1' }]));
+      expect((await t.store.ballots.heldCredentials(v, 'M1')).map((c) => [c.credential, c.revoked])).toEqual([[credentialHex(1), true], [credentialHex(3), false]]);
+    });
+
+    it('derives "has voted" from counted ballots under the member\'s own credentials', async () => {
+      await seedOpenVote(t.store, 3);
+      const v = asVoteId('v1');
+      expectOk(await t.store.ballots.linkHolders(v, [1, 2, 3].map((n) => ({ credential: credentialHex(n), memberNumber: `M${n}` }))));
+      expect(await t.store.rolls.hasParticipated(v, 'M1')).toBe(false);
+      expectOk(await t.store.ballots.castBallot(v, ballot(1, 1), 'last_counts'));
+      expectOk(await t.store.ballots.castBallot(v, ballot(2, 1), 'last_counts'));
+      expect(await t.store.rolls.hasParticipated(v, 'M1')).toBe(true);
+      expect(await t.store.rolls.hasParticipated(v, 'M2')).toBe(false);
+      // A revoked credential's ballot stops counting: its member has not voted (until they vote again).
+      expectOk(await t.store.ballots.revokeCredential(v, credentialHex(1), 'lost'));
+      expect(await t.store.rolls.hasParticipated(v, 'M1')).toBe(false);
+      expect(await t.store.rolls.hasParticipated(asVoteId('nope'), 'M1')).toBe(false);
     });
   });
 }

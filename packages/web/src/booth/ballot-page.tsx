@@ -2,7 +2,7 @@
 // the election key while the member reads, then runs the cast-or-audit machine (booth-state.ts):
 // encrypt in the worker → review → audit (reveal, discard, encrypt again) or cast → receipt.
 // The credential stays in this page's memory and the worker; it is never sent to the server.
-import { checkElectionFingerprint, parsePrivateCredential, parseWireManifest, type Manifest } from '@ratify/protocol';
+import { checkElectionFingerprint, parsePrivateCredential, parseReceipt, parseWireManifest, type Manifest, type Receipt as CastReceipt } from '@ratify/protocol';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { api, type ApiFailure } from '../api.ts';
 import { callWorker } from '../crypto/worker-client.ts';
@@ -62,6 +62,7 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [voted, setVoted] = useState(entry?.hasVoted ?? false);
+  const [receipt, setReceipt] = useState<CastReceipt | undefined>();
   const focusRef = useRef<string>('');
 
   useEffect(() => {
@@ -127,6 +128,8 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
       return setError(describeFailure(t, r));
     }
     void callWorker('forgotten', { kind: 'forget' });
+    const kept = parseReceipt(r.value.receipt);
+    setReceipt(kept.ok ? kept.value : undefined);
     dispatch({ kind: 'accepted', trackingCode: r.value.trackingCode, boardHead: r.value.boardHead });
     setVoted(true);
     setStatus(t('receipt.status'));
@@ -179,6 +182,7 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
       {state.kind === 'cast' ? (
         <Receipt
           voteId={manifest.voteId}
+          receipt={receipt}
           trackingCode={state.trackingCode}
           boardHead={state.boardHead}
           mayRevote={manifest.revotePolicy === 'last_counts'}

@@ -5,6 +5,7 @@ import { campaignEn } from './campaign-en.ts';
 import type { staffEn } from './staff-en.ts';
 import { bargainingEn } from './bargaining-en.ts';
 import { followUpsEn } from './follow-ups-en.ts';
+import { receiptsEn } from './receipts-en.ts';
 
 export const en = {
   'app.name': 'Ratify',
@@ -281,6 +282,7 @@ export const en = {
   ...bargainingEn,
   ...campaignEn,
   ...followUpsEn,
+  ...receiptsEn,
 } as const satisfies Record<string, string>;
 
 /** Keys of the catalogue every page loads. */

@@ -3,6 +3,7 @@ import type { MemberMessageKey } from './en.ts';
 import { campaignEs } from './campaign-es.ts';
 import { bargainingEs } from './bargaining-es.ts';
 import { followUpsEs } from './follow-ups-es.ts';
+import { receiptsEs } from './receipts-es.ts';
 
 export const es: Readonly<Record<MemberMessageKey, string>> = {
   'app.name': 'Ratify',
@@ -279,4 +280,5 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   ...bargainingEs,
   ...campaignEs,
   ...followUpsEs,
+  ...receiptsEs,
 };
