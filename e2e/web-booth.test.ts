@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { asVoteId } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUAL, FED_VOTE, G1, G2, GUILD_VOTE, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
@@ -155,6 +156,29 @@ describe('booth', () => {
       expect(await page.locator('li.card', { hasText: title }).innerText()).toContain('You have voted in this ballot.');
     expect(await boardRows(page, GUILD_VOTE, guildCode.slice(0, 16))).toEqual([{ code: guildCode, counts: 'Counts' }]);
     expect(await boardRows(page, FED_VOTE, fedCode.slice(0, 16))).toEqual([{ code: fedCode, counts: 'Counts' }]);
+  });
+
+  it('checks the credential against the vote before encrypting: another vote’s is refused next to the button, nothing encrypted', async () => {
+    const before = await env.engine.store.ballots.countBallots(asVoteId(GUILD_VOTE));
+    const page = await env.newPage(PHONE);
+    await signIn(env, page, G2, `/booth/${GUILD_VOTE}`);
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    // A well-formed credential (checksum right) from the federation's vote.
+    await page.getByLabel('Your voting credential').fill(env.credential(FED_VOTE, 'F2'));
+    const button = page.getByRole('button', { name: 'Encrypt my ballot' });
+    await button.click();
+    const error = page.locator('#encrypt-error');
+    await error.filter({ hasText: 'This credential is not one of this vote’s' }).waitFor();
+    // Next to the action: right under the button, scrolled inside the window, announced; the field says it too.
+    await expect.poll(async () => { const box = (await error.boundingBox())!; return box.y >= 0 && box.y + box.height <= PHONE.height + 0.5; }, { timeout: 10_000 }).toBe(true);
+    const [b, e] = [(await button.boundingBox())!, (await error.boundingBox())!];
+    expect(e.y).toBeGreaterThanOrEqual(b.y + b.height);
+    expect(e.y - (b.y + b.height)).toBeLessThan(40);
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await page.locator('#credential-problem').innerText()).toContain('This credential is not one of this vote’s');
+    expect(await page.getByLabel('Your voting credential').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-encrypt-ms]').count()).toBe(0);
+    expect(await env.engine.store.ballots.countBallots(asVoteId(GUILD_VOTE))).toEqual(before);
   });
 
   it('takes the credential from the emailed link and removes it from the address bar', async () => {

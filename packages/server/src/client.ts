@@ -111,6 +111,8 @@ export function createClient(options: ClientOptions = {}) {
     result: (voteId: string) => call('result', id(voteId)),
     record: (voteId: string) => call('record', id(voteId)),
     ballotParams: (voteId: string) => call('ballotParams', id(voteId)),
+    /** `prefix`: the first byte (two lower-case hex digits) of the public credential looked for. */
+    credentialBucket: (voteId: string, prefix: string) => call('credentialBucket', { ...id(voteId), query: { prefix } }),
     requestCode: (memberNumber: string) => call('requestCode', { json: { memberNumber } }),
     verifyCode: (memberNumber: string, code: string) => call('verifyCode', { json: { memberNumber, code } }),
     logout: () => call('logout'),

@@ -96,6 +96,11 @@ export const ROUTES = {
     method: 'GET', path: '/api/votes/:id/ballot-params', role: 'public', summary: 'What the booth needs to encrypt: manifest text and fingerprint',
     params: vote, status: 200, response: s.ballotParamsSchema, errors: ['vote_not_found'],
   },
+  credentialBucket: {
+    method: 'GET', path: '/api/votes/:id/credentials', role: 'public',
+    summary: 'The published public credentials whose first byte is `prefix` (two hex digits), active and revoked: the booth checks a credential before encrypting',
+    params: vote, query: s.credentialBucketQuerySchema, status: 200, response: s.credentialBucketSchema, errors: ['vote_not_found'],
+  },
   requestCode: {
     method: 'POST', path: '/api/auth/request-code', role: 'public', summary: 'Send a one-time sign-in code to the email on the roll (same answer whether or not the member exists)',
     body: s.requestCodeBodySchema, status: 202, response: s.requestCodeResponseSchema, errors: [],

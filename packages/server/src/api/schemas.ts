@@ -108,6 +108,21 @@ export const ballotParamsSchema = z.object({
   fingerprint: z.string(),
 });
 
+/**
+ * The booth's check of a credential before it encrypts (issue 16): the public credentials of one
+ * bucket, by their first byte (two lower-case hex digits), so the server does not learn which one the
+ * booth looks for (about 1/256 of the list comes back, and the list is public on the board anyway).
+ */
+export const credentialBucketQuerySchema = z.strictObject({ prefix: z.string().regex(/^[0-9a-f]{2}$/, 'expected two lower-case hex digits') });
+export const credentialBucketSchema = z.object({
+  voteId: z.string(),
+  prefix: z.string(),
+  /** Published and not revoked: a ballot signed by one of these is accepted. */
+  active: z.array(z.string()),
+  /** Published, then revoked (replaced): ballots signed by these do not count. */
+  revoked: z.array(z.string()),
+});
+
 export const memberNumberSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'expected a member number');
 export const requestCodeBodySchema = z.strictObject({ memberNumber: memberNumberSchema });
 export const requestCodeResponseSchema = z.object({ sent: z.literal(true), message: z.string() });

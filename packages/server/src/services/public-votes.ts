@@ -109,7 +109,19 @@ export function createPublicVoteService(engine: Engine) {
     return ok({ voteId, status: vote.status, manifest: vote.manifest, fingerprint: toHex(ctx.fingerprint) });
   }
 
-  return { list, detail, board, turnout, result, record, ballotParams };
+  /** Public credentials starting with `prefix` (two hex digits, checked by the route), active and revoked. */
+  async function credentialBucket(voteId: VoteId, prefix: string): Promise<Result<ResponseOf<'credentialBucket'>, ApiErrorCode>> {
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
+    const bucket = (await store.ballots.listCredentials(voteId)).filter((c) => c.credential.startsWith(prefix));
+    return ok({
+      voteId,
+      prefix,
+      active: bucket.filter((c) => !c.revoked).map((c) => c.credential),
+      revoked: bucket.filter((c) => c.revoked).map((c) => c.credential),
+    });
+  }
+
+  return { list, detail, board, turnout, result, record, ballotParams, credentialBucket };
 }
 
 export type PublicVoteService = ReturnType<typeof createPublicVoteService>;

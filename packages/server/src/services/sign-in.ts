@@ -121,7 +121,8 @@ export function createSignInOutbox(deps: SignInDeps) {
       again = true;
       return;
     }
-    running = new Promise<void>((resolve) => setImmediate(resolve))
+    // Two turns of the event loop: the answer, and any I/O already waiting, go out before this work.
+    running = new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)))
       .then(run)
       .catch((error: unknown) => deps.warn?.({ err: error instanceof Error ? error.message : String(error) }, 'sign-in outbox failed'))
       .finally(() => {

@@ -3,6 +3,7 @@
 import { formatTrackingCode, type Manifest, type Receipt } from '@ratify/protocol';
 import { auditFragment } from '../audit/audit-package.ts';
 import { useI18n } from '../ui/i18n-context.ts';
+import { ActionError } from './ballot-form.tsx';
 import type { Choices } from './selections.ts';
 import { ReceiptDownload } from './receipt-download.tsx';
 
@@ -53,6 +54,8 @@ type ReviewProps = {
   readonly onCast: () => void;
   readonly onAudit: () => void;
   readonly onChange: () => void;
+  /** Why the last cast failed, shown right under the buttons. */
+  readonly actionError?: string | undefined;
 };
 
 export function Review(p: ReviewProps) {
@@ -69,6 +72,7 @@ export function Review(p: ReviewProps) {
         <button type="button" class="secondary" onClick={p.onAudit} disabled={p.busy}>{t('review.audit')}</button>
         <button type="button" class="link-button" onClick={p.onChange} disabled={p.busy}>{t('review.change')}</button>
       </div>
+      <ActionError id="cast-error" message={p.actionError} />
       <p class="hint">{t('review.audit_hint')}</p>
     </section>
   );
