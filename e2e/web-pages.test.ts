@@ -170,7 +170,10 @@ describe('result page', () => {
     expect(await chart.locator('line[stroke-dasharray]').count()).toBe(1);
     expect(await page.locator('table').first().innerText()).toContain('Yes\t2\t66.7%');
     expect(await page.locator('main').innerText()).toContain('Yes 66.7% (2 of 3 counted); at least two thirds required: met.');
-    expect(await page.locator('pre.command').innerText()).toBe(`unzip ratify-record-${PAST_VOTE}.zip\nnpx ratify verify ratify-record-${PAST_VOTE}`);
+    // The printed commands, run below exactly as printed (RATIFY = this repository).
+    const printed = (await page.locator('pre.command').innerText()).split('\n');
+    expect(printed).toEqual([`unzip ratify-record-${PAST_VOTE}.zip`, `node RATIFY/packages/cli/bin/ratify.js verify ratify-record-${PAST_VOTE}`]);
+    expect(printed.join('\n')).not.toContain('npx');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the election record (.zip)' }).click()]);
     expect(download.suggestedFilename()).toBe(`ratify-record-${PAST_VOTE}.zip`);
     await page.getByText(/The record \(\d+ files\) is downloading\./).waitFor();
@@ -179,10 +182,11 @@ describe('result page', () => {
     try {
       const zip = join(dir, download.suggestedFilename());
       await download.saveAs(zip);
-      const unzip = spawnSync('unzip', ['-q', zip, '-d', dir], { encoding: 'utf8' });
+      const [unzipLine, verifyLine] = printed.map((line) => line.replaceAll('RATIFY', resolve(import.meta.dirname, '..')).split(' '));
+      const unzip = spawnSync(unzipLine![0]!, ['-q', ...unzipLine!.slice(1)], { cwd: dir, encoding: 'utf8' });
       expect(unzip.status, unzip.stderr).toBe(0);
-      const cli = resolve(import.meta.dirname, '../packages/cli/bin/ratify.js');
-      const verify = spawnSync(process.execPath, [cli, 'verify', join(dir, `ratify-record-${PAST_VOTE}`), '--json'], { encoding: 'utf8' });
+      expect(verifyLine![0]).toBe('node');
+      const verify = spawnSync(process.execPath, [...verifyLine!.slice(1), '--json'], { cwd: dir, encoding: 'utf8' });
       expect(verify.status, `${verify.stdout}\n${verify.stderr}`).toBe(0);
       expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, voteId: PAST_VOTE });
     } finally {

@@ -157,7 +157,7 @@ export const en = {
   'audit.mismatch': 'Mismatch: the encryption does not match',
   'audit.mismatch_detail': 'The ballot does not encrypt the revealed choices ({reason}). Do not use this device to vote, and tell your election committee.',
   'audit.bad_data': 'This is not valid audit data. Copy it again from the booth.',
-  'audit.cli_hint': 'The same check runs offline with the command-line tool: save the "ballot" text as ballot.json and the audit data as audit.json, then run: npx ratify ballot audit ballot.json audit.json --manifest manifest.json',
+  'audit.cli_hint': 'The same check runs offline with the command-line tool: save the "ballot" text as ballot.json and the audit data as audit.json, then, in a copy of Ratify’s source code (run npm ci in it once), run: node packages/cli/bin/ratify.js ballot audit ballot.json audit.json --manifest manifest.json (not “npx ratify”: outside Ratify’s source, npm fetches an unrelated package of that name)',
 
   'vote.title': 'Vote',
   'vote.closes_at': 'Closes {when}.',
@@ -247,8 +247,8 @@ export const en = {
   'record.ready': 'The record ({n} files) is downloading.',
   'record.bad_names': 'The record has a file name that is not safe to save.',
   'record.verify_heading': 'How to verify',
-  'record.verify_intro': 'With Node.js installed, run:',
-  'record.verify_hint': 'The verifier re-checks every proof and recomputes the result; it reports any failure and its location.',
+  'record.verify_intro': 'You need Node.js 20 and a copy of Ratify’s source code, the same version as this site (run npm ci in it once). In the folder where you saved the download, run these, with RATIFY standing for the folder of that copy:',
+  'record.verify_hint': 'The verifier re-checks every proof and recomputes the result; it reports any failure and its location. Do not type “npx ratify” outside Ratify’s source: npm would fetch an unrelated package of that name.',
 
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.not_signed_in': 'Your session has ended. Please sign in again.',

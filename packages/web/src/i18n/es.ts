@@ -155,7 +155,7 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'audit.mismatch': 'No coincide: el cifrado no corresponde',
   'audit.mismatch_detail': 'La papeleta no cifra las respuestas reveladas ({reason}). No vote con este dispositivo e informe a su comité electoral.',
   'audit.bad_data': 'Estos no son datos de auditoría válidos. Cópielos de nuevo desde la cabina de votación.',
-  'audit.cli_hint': 'La misma comprobación se puede hacer sin conexión con la herramienta de línea de comandos: guarde el texto "ballot" como ballot.json y los datos de auditoría como audit.json, y ejecute: npx ratify ballot audit ballot.json audit.json --manifest manifest.json',
+  'audit.cli_hint': 'La misma comprobación se puede hacer sin conexión con la herramienta de línea de comandos: guarde el texto "ballot" como ballot.json y los datos de auditoría como audit.json, y, en una copia del código fuente de Ratify (ejecute npm ci en ella una vez), ejecute: node packages/cli/bin/ratify.js ballot audit ballot.json audit.json --manifest manifest.json (no «npx ratify»: fuera del código de Ratify, npm descarga un paquete ajeno con ese nombre)',
 
   'vote.title': 'Votación',
   'vote.closes_at': 'Cierra el {when}.',
@@ -245,8 +245,8 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'record.ready': 'El registro ({n} archivos) se está descargando.',
   'record.bad_names': 'El registro tiene un nombre de archivo que no es seguro guardar.',
   'record.verify_heading': 'Cómo verificar',
-  'record.verify_intro': 'Con Node.js instalado, ejecute:',
-  'record.verify_hint': 'El verificador vuelve a comprobar cada prueba y recalcula el resultado; informa de cualquier fallo y dónde ocurre.',
+  'record.verify_intro': 'Necesita Node.js 20 y una copia del código fuente de Ratify, de la misma versión que este sitio (ejecute npm ci en ella una vez). En la carpeta donde guardó la descarga, ejecute esto, con RATIFY como la carpeta de esa copia:',
+  'record.verify_hint': 'El verificador vuelve a comprobar cada prueba y recalcula el resultado; informa de cualquier fallo y dónde ocurre. No escriba «npx ratify» fuera del código de Ratify: npm descargaría un paquete ajeno con ese nombre.',
 
   'error.network': 'No se pudo contactar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   'error.not_signed_in': 'Su sesión ha terminado. Inicie sesión de nuevo.',
