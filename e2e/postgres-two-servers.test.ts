@@ -19,6 +19,11 @@ import { type Store, openStore } from '@ratify/storage';
 import { verifyRecord } from '@ratify/verifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dropTestDatabase } from '../packages/storage/test/postgres-harness.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const ROOT = resolve(import.meta.dirname, '..');
 const VOTE = asVoteId('two-servers-2027');
@@ -158,6 +163,7 @@ beforeAll(async () => {
   const now = Math.floor(Date.now() / 1000) * 1000;
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: VOTE,
     title: 'Two servers, one board',
     unionId: UNION,
