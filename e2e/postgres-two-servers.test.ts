@@ -178,7 +178,7 @@ beforeAll(async () => {
   unwrap(await engine.createVote(definition, ceremony.messages));
   const credentials = numbers.map(() => generatePrivateCredential(rng));
   // Each member casts only with their own credential (the private member ↔ credential link).
-  unwrap(await engine.publishHeldCredentials(VOTE, credentials.map((c, i) => ({ credential: toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, c))), memberNumber: numbers[i]! }))));
+  unwrap(await engine.publishHeldCredentials(VOTE, credentials.map((c, i) => ({ credential: toHex(engine.group.encodeElement(publicCredential(engine.group, VOTE, c))), memberNumber: numbers[i]! })), { key: TEST_AUTHORITY.key }));
   unwrap(await engine.openVote(VOTE));
   const ctx = unwrap(await engine.context(VOTE));
   voters = numbers.map((memberNumber, i) => {
