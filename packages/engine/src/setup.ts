@@ -101,12 +101,14 @@ export async function createVote(
     const roll = await tx.rolls.freezeRoll(m.voteId, m.unionId, m.recordDate);
     if (!roll.ok) return roll;
     if (roll.value.frozenCount !== m.eligibleCount) return err('eligible_count_mismatch');
-    await tx.board.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
-    await tx.board.appendEvent(
+    const createdEvent = await tx.board.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
+    if (!createdEvent.ok) return createdEvent;
+    const trustees = await tx.board.appendEvent(
       m.voteId,
       eventInput('trustees_published', { messages: messages.map((msg) => toWireCeremonyMessage(group, msg) as CanonicalValue) }),
       hash,
     );
+    if (!trustees.ok) return trustees;
     return ok(m);
   });
 }
@@ -146,7 +148,8 @@ export async function publishCredentials(
   return store.transaction<number, PublishCredentialsError>(async (tx) => {
     const added = await tx.ballots.addCredentials(voteId, sorted);
     if (!added.ok) return added;
-    await tx.board.appendEvent(voteId, eventInput('credentials_published', { credentials: sorted }), hasherFor(voteId));
+    const published = await tx.board.appendEvent(voteId, eventInput('credentials_published', { credentials: sorted }), hasherFor(voteId));
+    if (!published.ok) return published;
     return ok(added.value);
   });
 }
@@ -158,7 +161,8 @@ export async function openVote(store: Store, voteId: VoteId, at: Date): Promise<
   return store.transaction<void, OpenError>(async (tx) => {
     const t = await tx.votes.transitionVote(voteId, 'open');
     if (!t.ok) return t;
-    await tx.board.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
+    const opened = await tx.board.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
+    if (!opened.ok) return opened;
     return ok(undefined);
   });
 }
