@@ -219,6 +219,28 @@ describe('reminders', () => {
     await drain();
     expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 3 } });
   });
+
+  it('never reach a member who voted after the reminder was queued, and none leaves once the vote is closed', async () => {
+    const credentials = await issueAndDeliver();
+    expect((await admin().open(VOTE)).ok).toBe(true);
+    sink.received.length = 0;
+    expect(await admin().sendReminders(VOTE)).toMatchObject({ ok: true, value: { queued: 3, alreadyVoted: 0 } });
+    // Cast after the reminders were queued, before they are sent.
+    expect((await castWith('L1', 'l1@example.org', credentials.get('l1@example.org')!)).ok).toBe(true);
+    await drain();
+    const recipients = sink.received.map((m) => m.to).sort();
+    expect(recipients).toEqual(['l2@example.org', 'l3@example.org']);
+    const cancelled = (await server.store.mail.listMail({ voteId: asVoteId(VOTE), kind: 'reminder' })).filter((m) => m.memberNumber === 'L1');
+    expect(cancelled.map((m) => m.status)).toEqual(['failed']);
+    // Queued while open, then the vote closes: nothing is sent.
+    sink.received.length = 0;
+    expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 2, alreadyVoted: 1 } });
+    expect((await admin().close(VOTE)).ok).toBe(true);
+    await drain();
+    expect(sink.received).toEqual([]);
+    const after = await server.store.mail.listMail({ voteId: asVoteId(VOTE), kind: 'reminder' });
+    expect(after.filter((m) => m.status === 'queued' || m.status === 'sending')).toEqual([]);
+  });
 });
 
 describe('credential replacement', () => {
