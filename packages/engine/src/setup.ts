@@ -110,12 +110,14 @@ export async function createVote(
     const roll = await tx.rolls.freezeRoll(m.voteId, m.unionId, m.recordDate);
     if (!roll.ok) return roll;
     if (roll.value.frozenCount !== m.eligibleCount) return err('eligible_count_mismatch');
-    await tx.board.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
-    await tx.board.appendEvent(
+    const createdEvent = await tx.board.appendEvent(m.voteId, eventInput('vote_created', { manifest: JSON.parse(wireManifest) as CanonicalValue }), hash);
+    if (!createdEvent.ok) return createdEvent;
+    const trustees = await tx.board.appendEvent(
       m.voteId,
       eventInput('trustees_published', { messages: messages.map((msg) => toWireCeremonyMessage(group, msg) as CanonicalValue) }),
       hash,
     );
+    if (!trustees.ok) return trustees;
     return ok(m);
   });
 }
@@ -190,7 +192,8 @@ export async function publishCredentials(
   return store.transaction<number, PublishCredentialsError>(async (tx) => {
     const added = await tx.ballots.addCredentials(voteId, sorted);
     if (!added.ok) return added;
-    await tx.board.appendEvent(voteId, eventInput('credentials_published', { authoritySignature: signature.value, credentials: sorted }), hasherFor(voteId));
+    const published = await tx.board.appendEvent(voteId, eventInput('credentials_published', { authoritySignature: signature.value, credentials: sorted }), hasherFor(voteId));
+    if (!published.ok) return published;
     return ok(added.value);
   });
 }
@@ -202,7 +205,8 @@ export async function openVote(store: Store, voteId: VoteId, at: Date): Promise<
   return store.transaction<void, OpenError>(async (tx) => {
     const t = await tx.votes.transitionVote(voteId, 'open');
     if (!t.ok) return t;
-    await tx.board.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
+    const opened = await tx.board.appendEvent(voteId, eventInput('vote_opened', { at: isoSeconds(at) }), hasherFor(voteId));
+    if (!opened.ok) return opened;
     return ok(undefined);
   });
 }
@@ -268,7 +272,8 @@ export async function replaceCredential(
     if (!r.ok) return r;
     const a = await tx.ballots.addCredentials(voteId, [added]);
     if (!a.ok) return a.error === 'vote_not_found' ? err('vote_not_found') : a;
-    await tx.board.appendEvent(voteId, eventInput('credential_replaced', { added, authoritySignature: signature.value, revoked }), hasherFor(voteId));
+    const appended = await tx.board.appendEvent(voteId, eventInput('credential_replaced', { added, authoritySignature: signature.value, revoked }), hasherFor(voteId));
+    if (!appended.ok) return appended;
     await tx.audit.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: revoked, reason }) });
     await tx.audit.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: added, replaces: revoked }) });
     return ok({ authoritySignature: signature.value });
