@@ -6,11 +6,13 @@
 // first ballot also counted, 6 of 9 would fail). Then the refusals, each leaving the board unchanged.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ristretto255, toHex, unwrap } from '@ratify/crypto';
+import { parsePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, type Delivery, type ErrorOutput, json, ratify, readDelivery, runCeremony, workDir } from './fixtures/cli-harness.ts';
 
 type Show = { status: string; turnout: { eligible: number; credentials: number; ballotsAccepted: number; voted: number }; board: { events: number; head: string } };
-type Cast = { trackingCode: string; superseded: string | null };
+type Cast = { trackingCode: string; superseded: string | null; receipt: { voteId: string; trackingCode: string; boardSeq: number; boardHash: string } };
 type Tally = { result: { decryptedBy: number[]; followUps?: unknown[]; turnout: { eligible: number; voted: number }; questions: { counts: { options: number[] }; evaluation: { outcome: { kind: string } } }[] }; outcomes: { words: string }[] };
 
 const FED = 'fed-primetime-2008';
@@ -20,6 +22,8 @@ describe('ratify CLI: the 2008 case end to end', () => {
   let work: Awaited<ReturnType<typeof workDir>>;
   const run = (...args: string[]) => ratify(work.db, args);
   const deliveries = new Map<string, Delivery[]>();
+  /** Every receipt `ratify ballot cast` printed, per vote: checked against the exported record. */
+  const receipts = new Map<string, Cast['receipt'][]>();
   let nextBallot = 0;
 
   /** Creates ballots (in parallel: read-only) and casts them in order; returns the cast outputs. */
@@ -34,6 +38,7 @@ describe('ratify CLI: the 2008 case end to end', () => {
     );
     const cast: Cast[] = [];
     for (const file of files) cast.push(json<Cast>(await run('ballot', 'cast', voteId, file)));
+    receipts.set(voteId, [...(receipts.get(voteId) ?? []), ...cast.map((c) => c.receipt)]);
     return cast;
   }
 
@@ -52,10 +57,24 @@ describe('ratify CLI: the 2008 case end to end', () => {
     expect(duals.count).toBe(6);
     expect(duals.members.map((m) => m.email)).toContain('elena.marsh@example.org'); // upper case in the federation file
 
+    // The election committee's offline credential authority: the key file stays with the committee;
+    // its public key goes into each vote definition.
+    const authorityKey = join(work.dir, 'committee', 'authority.json');
+    const authority = json<{ credentialAuthority: { mode: string; publicKey: string } }>(await run('credentials', 'authority', 'init', '--out', authorityKey));
+    expect(authority.credentialAuthority.mode).toBe('offline');
+    expect(json<ErrorOutput>(await run('credentials', 'authority', 'init', '--out', authorityKey), 1).error.code).toBe('file_exists');
+    const definitions = new Map<string, string>();
+    for (const file of ['federation-ratification.json', 'guild-strike.json']) {
+      const path = join(work.dir, file);
+      const fixture = JSON.parse(await readFile(join(FIXTURES, file), 'utf8')) as Record<string, unknown>;
+      await writeFile(path, JSON.stringify({ ...fixture, credentialAuthority: authority.credentialAuthority }));
+      definitions.set(file, path);
+    }
+
     // Both ceremonies at once: each trustee runs round 1, 2, 3 from files.
     const ceremonies = await Promise.all(
       [['federation-ratification.json', 'fed'], ['guild-strike.json', 'guild']].map(([file, name]) =>
-        runCeremony(work.db, join(FIXTURES, file!), join(work.dir, `ceremony-${name}`), 3),
+        runCeremony(work.db, definitions.get(file!)!, join(work.dir, `ceremony-${name}`), 3),
       ),
     );
     const [fedCeremony, guildCeremony] = ceremonies as [(typeof ceremonies)[0], (typeof ceremonies)[0]];
@@ -69,9 +88,9 @@ describe('ratify CLI: the 2008 case end to end', () => {
       ['federation-ratification.json', fedCeremony, FED, 14],
       ['guild-strike.json', guildCeremony, GUILD, 23],
     ] as const) {
-      expect(json<{ eligible: number }>(await run('vote', 'create', join(FIXTURES, definition), '--ceremony', ceremony.messages)).eligible).toBe(eligible);
+      expect(json<{ eligible: number }>(await run('vote', 'create', definitions.get(definition)!, '--ceremony', ceremony.messages)).eligible).toBe(eligible);
       const delivery = join(work.dir, `${voteId}-delivery.csv`);
-      expect(json<{ credentials: number }>(await run('credentials', 'generate', voteId, '--out', delivery)).credentials).toBe(eligible);
+      expect(json<{ credentials: number }>(await run('credentials', 'generate', voteId, '--authority', authorityKey, '--out', delivery)).credentials).toBe(eligible);
       deliveries.set(voteId, await readDelivery(delivery));
       json(await run('vote', 'open', voteId));
     }
@@ -119,6 +138,33 @@ describe('ratify CLI: the 2008 case end to end', () => {
     expect(json<ErrorOutput>(await run('ballot', 'cast', 'no-such-vote', good), 1).error.code).toBe('vote_not_found');
     expect(json<Show>(await run('vote', 'show', FED))).toEqual(fedBefore);
 
+    // A lost credential, replaced as the credential authority authorises: signed offline with the
+    // committee's key (working from the manifest alone), relayed to the vote. A replacement signed
+    // with any other key is refused and changes nothing.
+    const lost = deliveries.get(FED)!.find((d) => d.email === 'wendy.lowe@artists.example.net')!; // has not voted
+    const manifestFile = join(work.dir, 'fed-manifest.json');
+    json(await run('export', FED, join(work.dir, 'fed-open-record')));
+    await writeFile(manifestFile, await readFile(join(work.dir, 'fed-open-record', 'manifest.json'), 'utf8'));
+    // The member's reference: their public credential.
+    const reference = toHex(ristretto255.encodeElement(publicCredential(ristretto255, unwrap(parseWireManifest(await readFile(manifestFile, 'utf8'))), unwrap(parsePrivateCredential(lost.credential)))));
+    const intruderKey = join(work.dir, 'intruder', 'authority.json');
+    json(await run('credentials', 'authority', 'init', '--out', intruderKey));
+    const forgedFile = join(work.dir, 'forged-replacement.json');
+    expect(json<ErrorOutput>(await run('credentials', 'replace', FED, '--authority', intruderKey, '--revoke', reference, '--manifest', manifestFile, '--out', forgedFile, '--delivery', join(work.dir, 'forged-delivery.csv')), 1).error.code).toBe('authority_key_mismatch');
+    const replacementFile = join(work.dir, 'replacement.json');
+    const replaced = json<{ revoked: string; added: string }>(
+      await run('credentials', 'replace', FED, '--authority', authorityKey, '--revoke', reference, '--manifest', manifestFile, '--out', replacementFile, '--delivery', join(work.dir, 'replacement-delivery.csv'), '--member', 'F-lost'),
+    );
+    expect(replaced.revoked).toBe(reference);
+    // The intruder rewrites the signed file with its own signature: refused, nothing written.
+    const genuine = JSON.parse(await readFile(replacementFile, 'utf8')) as { authoritySignature: { challenge: string } };
+    const tampered = { ...genuine, authoritySignature: { ...genuine.authoritySignature, challenge: (genuine.authoritySignature.challenge[0] === '0' ? '1' : '0') + genuine.authoritySignature.challenge.slice(1) } };
+    await writeFile(forgedFile, JSON.stringify(tampered));
+    expect(json<ErrorOutput>(await run('credentials', 'relay', FED, forgedFile, '--reason', 'lost'), 1).error.code).toBe('invalid_authority_signature');
+    expect(json<Show>(await run('vote', 'show', FED))).toEqual(fedBefore);
+    expect(json<{ added: string }>(await run('credentials', 'relay', FED, replacementFile, '--reason', 'reported lost')).added).toBe(replaced.added);
+    expect(json<ErrorOutput>(await run('credentials', 'relay', FED, replacementFile, '--reason', 'again'), 1).error.code).toBe('already_revoked');
+
     for (const [voteId, ceremony] of [[FED, fedCeremony], [GUILD, guildCeremony]] as const) {
       json(await run('vote', 'close', voteId));
       // Trustee 3 is absent: 2 of 3 decrypt.
@@ -144,10 +190,17 @@ describe('ratify CLI: the 2008 case end to end', () => {
     for (const voteId of [FED, GUILD]) {
       const record = join(work.dir, `record-${voteId}`);
       json(await run('export', voteId, record));
-      const verified = await run('verify', record, '--json');
+      // Every member's receipt (as JSON lines) is found on the exported board as it says.
+      const receiptFile = join(work.dir, `receipts-${voteId}.jsonl`);
+      const given = receipts.get(voteId)!;
+      await writeFile(receiptFile, given.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      const verified = await run('verify', record, '--json', '--receipt', receiptFile);
       expect(verified.code, verified.stdout).toBe(0);
-      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, voteId });
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, voteId, credentialAuthority: { mode: 'offline' }, receipts: { checked: given.length, found: given.length } });
     }
+    const fedReport = JSON.parse((await run('verify', join(work.dir, `record-${FED}`), '--json')).stdout) as { replacements: { revoked: string; signatureValid: boolean; droppedBallot?: unknown }[] };
+    expect(fedReport.replacements).toEqual([expect.objectContaining({ revoked: reference, signatureValid: true })]);
+    expect(fedReport.replacements[0]!.droppedBallot).toBeUndefined();
     // Recorded as cast: Bruno's counted tracking code is on the public board.
     expect(await readFile(join(work.dir, `record-${GUILD}`, 'board.jsonl'), 'utf8')).toContain(again!.trackingCode);
   });

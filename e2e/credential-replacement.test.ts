@@ -7,6 +7,11 @@ import { type VoteDefinition, createEngine, definitionCeremonyContext, flattenTa
 import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId, generateElectionId } from '@ratify/protocol';
 import { openStore } from '@ratify/storage';
 import { verifyRecord } from '@ratify/verifier';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const rng = seededRandom('credential-replacement');
 const VOTE = 'replacement-vote';
@@ -18,6 +23,7 @@ describe('credential replacement', () => {
     unwrap(await store.members.createUnion({ id: asUnionId('u'), name: 'Union' }));
     unwrap(await store.members.importRoll(asUnionId('u'), [1, 2].map((i) => ({ memberNumber: `M${i}`, name: `Member ${i}`, email: `m${i}@example.org`, goodStanding: true, unit: null }))));
     const definition: VoteDefinition = {
+      credentialAuthority: TEST_AUTHORITY.credentialAuthority,
       voteId: VOTE,
       electionId: generateElectionId(),
       title: 'Replacement test',
@@ -32,7 +38,7 @@ describe('credential replacement', () => {
     unwrap(await engine.createVote(definition, ceremony.messages));
     const pub = (c: PrivateCredential) => toHex(g.encodeElement(publicCredential(g, definition, c)));
     const [lost, other] = [generatePrivateCredential(rng), generatePrivateCredential(rng)];
-    unwrap(await engine.publishCredentials(asVoteId(VOTE), [pub(lost), pub(other)]));
+    unwrap(await engine.publishCredentials(asVoteId(VOTE), [pub(lost), pub(other)], { key: TEST_AUTHORITY.key }));
     unwrap(await engine.openVote(asVoteId(VOTE)));
     const ctx = unwrap(await engine.context(asVoteId(VOTE)));
     const cast = (c: PrivateCredential, yes: boolean) =>
@@ -41,7 +47,13 @@ describe('credential replacement', () => {
     unwrap(await cast(lost, true));
     unwrap(await cast(other, false));
     const replacement = generatePrivateCredential(rng);
-    const replaced = await store.transaction((tx) => replaceCredential(tx, asVoteId(VOTE), pub(lost), pub(replacement), 'reported lost'));
+    const replaced = await replaceCredential(store, g, asVoteId(VOTE), {
+      revoked: pub(lost),
+      added: pub(replacement),
+      reason: 'reported lost',
+      authorization: { key: TEST_AUTHORITY.key },
+      actor: 'cli',
+    });
     expect(replaced.ok).toBe(true);
     expect(await cast(lost, true)).toMatchObject({ ok: false, error: 'credential_revoked' });
     unwrap(await cast(replacement, false));

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemRandom, toHex, unwrap } from '@ratify/crypto';
-import { createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { createStaffAccount, definitionCeremonyContext, newAuthority, runLocalCeremony, totpCode } from '@ratify/engine';
 import { asVoteId, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,12 +34,13 @@ beforeAll(async () => {
   const admin = unwrap(await createStaffAccount(engine.store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;
   const definitions = await linkDemoOffers(engine.store, demoVotes(new Date()));
-  const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer' };
+  const authority = newAuthority(engine.group, 'offline');
+  const guild = { ...definitions.find((d) => d.voteId === VOTE)!, title: 'Strike authorization after the final offer', credentialAuthority: authority.credentialAuthority };
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(guild), threshold: 2, trusteeCount: 3 }, systemRandom);
   unwrap(await engine.createVote(guild, ceremony.messages));
   const entries = await engine.store.rolls.listRollEntries(asVoteId(VOTE));
   const publics = entries.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, guild, generatePrivateCredential()))));
-  unwrap(await engine.publishCredentials(asVoteId(VOTE), publics));
+  unwrap(await engine.publishCredentials(asVoteId(VOTE), publics, { key: authority.key }));
   unwrap(await engine.openVote(asVoteId(VOTE)));
 }, 180_000);
 afterAll(async () => {
@@ -176,7 +177,11 @@ describe('offer comparison in Chromium', () => {
     // What to read is folded below the question and linked from under the ballot's heading.
     expect(await page.getByRole('link', { name: 'Read about this vote before you choose (below the questions)' }).getAttribute('href')).toBe('#before-you-choose');
     expect(await page.locator('details.fold[open]').count()).toBe(0);
-    await page.getByText('The offer: Producers’ final offer', { exact: false }).click();
+    // A strike authorization: the offer is the one on the table, not what is voted on.
+    await page.locator('summary', { hasText: 'The offer on the table: Producers’ final offer' }).click();
+    await page.getByRole('heading', { name: 'The offer on the table: Producers’ final offer' }).waitFor();
+    await page.getByText('This vote does not accept or reject this offer: it is shown because it is the offer on the table.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('The offer you are voting on');
     await expectComparison(page);
     await expectStacked(page);
     expect(await axeViolations(page)).toEqual([]);
@@ -187,7 +192,9 @@ describe('offer comparison in Chromium', () => {
     await question.waitFor();
     await firstScreen();
     await page.screenshot({ path: shot('booth-first-screen-es.png') });
-    await page.getByText('La oferta:', { exact: false }).click();
+    await page.locator('summary', { hasText: 'La oferta sobre la mesa:' }).click();
+    await page.getByRole('heading', { name: 'La oferta sobre la mesa: Producers’ final offer' }).waitFor();
+    await page.getByText('Esta votación no acepta ni rechaza esta oferta').waitFor();
     await page.getByRole('heading', { name: 'Cómo se compara esta oferta' }).waitFor();
     await expectStacked(page);
     expect(await axeViolations(page)).toEqual([]);
@@ -226,7 +233,7 @@ describe('offer comparison in Chromium', () => {
     await page.getByRole('button', { name: 'Read final-offer-summary.md here' }).click();
     await page.locator('.markdown strong', { hasText: 'Not retroactive' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-  });
+  }, 180_000);
 
   it('lets an administrator remove a mistaken document and an unbound offer after confirming; the bound offer and its document say why they stay, axe-clean', async () => {
     // A second administrator: each TOTP code signs in once.
@@ -276,5 +283,5 @@ describe('offer comparison in Chromium', () => {
     await page.getByRole('heading', { name: 'Guild opening proposal (demo)' }).waitFor({ state: 'detached' });
     expect(await env.engine.store.bargaining.getOffer('guild-2008-union-proposal')).toBeNull();
     await noViolations(page, 'the contract page after the removals');
-  });
+  }, 180_000);
 });

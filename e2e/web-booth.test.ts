@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { asVoteId } from '@ratify/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUAL, FED_VOTE, G1, G2, GUILD_VOTE, signIn, startWebEnv, type WebEnv } from './web-harness.ts';
@@ -64,7 +65,7 @@ describe('booth', () => {
     // Read: the question, the official summary, both statements (folded below the question on a
     // phone: opened here), the rule in words.
     await page.getByText('The official summary and the statements for and against').click();
-    await page.getByRole('heading', { name: 'About this offer' }).waitFor();
+    await page.getByRole('heading', { name: 'About this strike authorization' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('The final offer raises minimum rates by 3.5% a year.');
     expect(text).toContain('For, by Vote Yes Committee');
@@ -157,6 +158,29 @@ describe('booth', () => {
     expect(await boardRows(page, FED_VOTE, fedCode.slice(0, 16))).toEqual([{ code: fedCode, counts: 'Counts' }]);
   });
 
+  it('checks the credential against the vote before encrypting: another vote’s is refused next to the button, nothing encrypted', async () => {
+    const before = await env.engine.store.ballots.countBallots(asVoteId(GUILD_VOTE));
+    const page = await env.newPage(PHONE);
+    await signIn(env, page, G2, `/booth/${GUILD_VOTE}`);
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    // A well-formed credential (checksum right) from the federation's vote.
+    await page.getByLabel('Your voting credential').fill(env.credential(FED_VOTE, 'F2'));
+    const button = page.getByRole('button', { name: 'Encrypt my ballot' });
+    await button.click();
+    const error = page.locator('#encrypt-error');
+    await error.filter({ hasText: 'This credential is not one of this vote’s' }).waitFor();
+    // Next to the action: right under the button, scrolled inside the window, announced; the field says it too.
+    await expect.poll(async () => { const box = (await error.boundingBox())!; return box.y >= 0 && box.y + box.height <= PHONE.height + 0.5; }, { timeout: 10_000 }).toBe(true);
+    const [b, e] = [(await button.boundingBox())!, (await error.boundingBox())!];
+    expect(e.y).toBeGreaterThanOrEqual(b.y + b.height);
+    expect(e.y - (b.y + b.height)).toBeLessThan(40);
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await page.locator('#credential-problem').innerText()).toContain('This credential is not one of this vote’s');
+    expect(await page.getByLabel('Your voting credential').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-encrypt-ms]').count()).toBe(0);
+    expect(await env.engine.store.ballots.countBallots(asVoteId(GUILD_VOTE))).toEqual(before);
+  });
+
   it('takes the credential from the emailed link and removes it from the address bar', async () => {
     const page = await env.newPage(PHONE);
     const credential = env.credential(GUILD_VOTE, 'G2');
@@ -167,6 +191,29 @@ describe('booth', () => {
     expect(await page.getByLabel('Your voting credential').inputValue()).toBe(credential);
     await encrypt(page, 'Yes');
     await cast(page);
+  });
+
+  it('takes a code only in the browser that asked for it (the binding cookie, decision 0019)', async () => {
+    const page = await env.newPage(PHONE);
+    await page.context().clearCookies();
+    await page.goto('/booth');
+    await page.getByLabel('Member number').fill(G2.memberNumber);
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByLabel('One-time code').waitFor();
+    expect(await page.getByText('It works only in this browser.').count()).toBe(1);
+    const code = await env.lastCode(G2.email);
+    const binding = (await page.context().cookies()).find((c) => c.name === 'ratify_browser')!;
+    expect(binding).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('ratify_browser');
+    // Without that browser's cookie (another browser, or cookies cleared), the right code is refused…
+    await page.context().clearCookies();
+    await page.getByLabel('One-time code').fill(code);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('That code is not right or has expired.').waitFor();
+    // …and costs the code nothing: back in the browser that asked, it signs in.
+    await page.context().addCookies([binding]);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('One-time code').waitFor({ state: 'detached' });
   });
 
   it('reports the booth JS size (gzip) and the encryption time', () => {

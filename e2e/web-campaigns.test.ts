@@ -20,6 +20,11 @@ import { mailKey } from '../packages/server/src/mail/sealed-body.ts';
 import { type SmtpMailer, createSmtpMailer } from '../packages/server/src/mail/smtp-mailer.ts';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp-sink.ts';
 import { buildPages, staffSignIn, noViolations } from './web-harness.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -56,13 +61,14 @@ beforeAll(async () => {
   unwrap(await store.members.createUnion({ id: asUnionId('sag'), name: 'Screen Actors Guild (sample)' }));
   unwrap(await store.members.importRoll(asUnionId('sag'), ROLL.map(([memberNumber, name, email]) => ({ memberNumber, name, email, goodStanding: true, unit: null }))));
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: VOTE, electionId: generateElectionId(), title: 'Ratification of the 2008 contract', unionId: 'sag', unionName: 'Screen Actors Guild (sample)', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2027-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: 'Do you ratify the agreement?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf('ratification')! }],
     trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `Trustee ${i}` })) },
   };
   unwrap(await engine.createVote(definition, runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, systemRandom).messages));
-  unwrap(await engine.publishCredentials(asVoteId(VOTE), ROLL.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, definition, generatePrivateCredential()))))));
+  unwrap(await engine.publishCredentials(asVoteId(VOTE), ROLL.map(() => toHex(engine.group.encodeElement(publicCredential(engine.group, definition, generatePrivateCredential())))), { key: TEST_AUTHORITY.key }));
   unwrap(await engine.openVote(asVoteId(VOTE)));
   const admin = unwrap(await createStaffAccount(store, { username: 'ada', password: PASSWORD, role: 'administrator', secretKey: KEY }));
   adminSecret = new URL(admin.totpUri!).searchParams.get('secret')!;

@@ -16,6 +16,11 @@ import { asVoteId, generatePrivateCredential, publicCredential, generateElection
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratificationFollowUps, seedCountedRatification } from '../packages/server/src/demo/follow-ups.ts';
 import { G1, signIn, staffSignIn, startWebEnv, type WebEnv, noViolations } from './web-harness.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const PHONE = { width: 360, height: 740 };
 const KEY = randomBytes(32);
@@ -28,6 +33,7 @@ const OPEN = 'guild-theatrical-2008';
 async function seedOpenRatification(): Promise<void> {
   const rng = seededRandom('web-followups-open');
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: OPEN,
     electionId: generateElectionId(),
     title: 'Ratification of the theatrical contract',
@@ -43,7 +49,7 @@ async function seedOpenRatification(): Promise<void> {
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await env.engine.createVote(definition, ceremony.messages));
   const credentials = [1, 2, 3].map(() => generatePrivateCredential(rng));
-  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))))));
+  unwrap(await env.engine.publishCredentials(asVoteId(OPEN), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition, c)))), { key: TEST_AUTHORITY.key }));
   unwrap(await env.engine.openVote(asVoteId(OPEN)));
 }
 
@@ -68,6 +74,8 @@ describe('linked follow-up votes in the browser', () => {
     const page = await env.newPage(PHONE);
     await signIn(env, page, G1);
     await page.goto(`/booth/${OPEN}`);
+    // Folded below the question on a phone, under a line that says what it holds.
+    await page.locator('#fold-follow-ups > summary', { hasText: 'What happens after each outcome' }).click();
     const section = page.locator('#booth-follow-ups');
     await section.getByRole('heading', { name: 'What follows each outcome' }).waitFor();
     const text = await section.innerText();
@@ -176,6 +184,7 @@ describe('linked follow-up votes in the browser', () => {
     // draft's id), both votes' public pages show the link.
     const parent = unwrap(await env.engine.context(asVoteId(PARENT))).manifest;
     const strike: VoteDefinition = {
+      credentialAuthority: TEST_AUTHORITY.credentialAuthority,
       voteId: CHILD, electionId: generateElectionId(), title: 'Strike authorization', unionId: 'guild', unionName: parent.unionName, recordDate: '2029-12-01',
       schedule: { opensAt: '2030-01-10T09:00:00Z', closesAt: '2030-01-12T17:00:00Z' },
       questions: parent.followUps[0]!.vote!.questions as VoteDefinition['questions'],

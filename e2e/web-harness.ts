@@ -13,10 +13,15 @@ import { type Engine, type VoteDefinition, createEngine, definitionCeremonyConte
 import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { DevMailLog, type Mailer, appConfig, bestEffortMailer, buildApp, createMailDelivery, createScheduler, createSmtpMailer, mailKey, readConfig } from '@ratify/server';
 
-import { openSqliteStore } from '@ratify/storage';
+import { openStore } from '@ratify/storage';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 import { nativeLoaderFindings } from './bundle-checks.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -43,6 +48,8 @@ export const PAST_VOTE = 'fed-2007';
 function definition(voteId: string, unionId: string, unionName: string, title: string, rule: string, info: boolean): VoteDefinition {
   return {
     voteId, electionId: generateElectionId(), title, unionId, unionName,
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
+    purpose: rule === 'ratification' ? 'ratification' : 'strike_authorization',
     recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: `${title}: do you vote yes?`, options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf(rule)! }],
@@ -65,10 +72,13 @@ async function seedVote(engine: Engine, def: VoteDefinition, members: readonly M
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(def), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(def, ceremony.messages));
   const credentials = new Map(members.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  unwrap(await engine.publishCredentials(asVoteId(def.voteId), [...credentials.values()].map((c) => toHex(engine.group.encodeElement(publicCredential(engine.group, def, c))))));
+  // With the private member ↔ credential link (decision 0018): each member casts only with their own.
+  unwrap(await engine.publishHeldCredentials(asVoteId(def.voteId), [...credentials].map(([memberNumber, c]) => ({ credential: toHex(engine.group.encodeElement(publicCredential(engine.group, def, c))), memberNumber })), { key: TEST_AUTHORITY.key }));
   unwrap(await engine.openVote(asVoteId(def.voteId)));
   return { credentials, keys: ceremony.keys };
 }
+
+type TrusteeKey = ReturnType<typeof runLocalCeremony>['keys'][number];
 
 /** A finished vote (cast through the engine, closed, decrypted by 2 of 3, published) for the result page. */
 async function seedPublishedVote(engine: Engine, rng: RandomSource): Promise<void> {
@@ -94,11 +104,19 @@ export type WebEnv = {
   readonly engine: Engine;
   readonly dist: string;
   readonly context: BrowserContext;
+  /** The store's URL (DATABASE_URL): `:memory:` unless `databaseUrl` was given. */
+  readonly databaseUrl: string;
+  /**
+   * Trustee `index`'s partial decryption of a closed vote's tally (canonical JSON text), made with the
+   * key share the seeded ceremony gave them, as the trustee's own tools would.
+   */
+  partialDecryption(voteId: string, index: number): Promise<string>;
   /** The private credential of a member for a vote, grouped as printed on the letter. */
   credential(voteId: string, memberNumber: string): string;
-  /** Casts a yes/no ballot through the engine as the member (as the ballot route does, participation mark included). */
+  /** Casts a yes/no ballot through the engine as the member (as the ballot route does: only with their own credential). */
   cast(voteId: string, memberNumber: string, yes: boolean): Promise<void>;
-  lastCode(email: string): string;
+  /** The latest sign-in code mailed to `email`, once the sign-in outbox is idle (a 12-digit code without spaces). */
+  lastCode(email: string): Promise<string>;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 };
@@ -128,14 +146,17 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * `databaseUrl`: where the store lives, as main.ts's DATABASE_URL (openStore: `sqlite:…`, `:memory:`
+ * — the default — or `postgres://…`); the database must be empty (the harness seeds it).
  * `secretKey`: the server's RATIFY_SECRET_KEY (needed to sign in administrators with TOTP).
  * `runtime`: real mail and background jobs (see WebRuntime); without it, the development mail log
  * and no scheduler.
  */
-export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array; readonly runtime?: WebRuntime } = {}): Promise<WebEnv> {
+export async function startWebEnv(seed: string, options: { readonly secretKey?: Uint8Array; readonly runtime?: WebRuntime; readonly databaseUrl?: string } = {}): Promise<WebEnv> {
   const dist = buildPages();
   const rng = seededRandom(`web-e2e-${seed}`);
-  const store = await openSqliteStore(':memory:');
+  const databaseUrl = options.databaseUrl ?? ':memory:';
+  const store = await openStore(databaseUrl);
   const runtime = options.runtime;
   const clock = runtime?.clock ?? (() => new Date());
   const engine = createEngine({ store, now: clock });
@@ -146,8 +167,15 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
   unwrap(await store.members.importRoll(asUnionId('guild'), [G1, G2, DUAL].map(row)));
   unwrap(await store.members.importRoll(asUnionId('fed'), [F1, F2, F3].map(row)));
   const creds = new Map<string, ReadonlyMap<string, PrivateCredential>>();
-  creds.set(GUILD_VOTE, (await seedVote(engine, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL], rng)).credentials);
-  creds.set(FED_VOTE, (await seedVote(engine, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3], rng)).credentials);
+  const trusteeKeys = new Map<string, readonly TrusteeKey[]>();
+  for (const [voteId, def, members] of [
+    [GUILD_VOTE, definition(GUILD_VOTE, 'guild', 'Screen Actors Guild (sample)', 'Strike authorization', 'supermajority:3/4', true), [G1, G2, DUAL]],
+    [FED_VOTE, definition(FED_VOTE, 'fed', 'Artists Federation (sample)', 'Primetime contract ratification', 'ratification', true), [F1, F2, F3]],
+  ] as const) {
+    const seeded = await seedVote(engine, def, members, rng);
+    creds.set(voteId, seeded.credentials);
+    trusteeKeys.set(voteId, seeded.keys);
+  }
   await seedPublishedVote(engine, rng);
 
   // The pages are served by the server itself (SPA fallback, strict CSP), as in production.
@@ -158,7 +186,7 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
     app = buildApp({ engine, mailer: mail, devMailLog: mail, clock, config: appConfig({ devMail: true, cookieSecure: 'never', ...(options.secretKey ? { secretKey: options.secretKey } : {}) }), logger: false, pagesDir: dist });
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   } else {
-    // As main.ts: the config from the environment, SMTP for mail sent inside a request (sign-in codes,
+    // As main.ts: the config from the environment, SMTP for sign-in codes (the sign-in outbox,
     // best effort) and for the queue the delivery job drains, the scheduler polling on the clock.
     const port = await freePort();
     const config = { ...readConfig({ ...runtime.env, PORT: String(port), HOST: '127.0.0.1', RATIFY_PUBLIC_URL: `http://127.0.0.1:${port}` }), cookieSecure: 'never' as const };
@@ -190,7 +218,14 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
     locale: 'en-US',
   });
   return {
-    baseUrl, dist, context, engine,
+    baseUrl, dist, context, engine, databaseUrl,
+    partialDecryption: async (voteId, index) => {
+      const ctx = unwrap(await engine.context(asVoteId(voteId)));
+      const tally = flattenTally(unwrap(await engine.readTally(asVoteId(voteId))));
+      const key = trusteeKeys.get(voteId)?.[index];
+      if (key === undefined) throw new Error(`no trustee ${index} for ${voteId}`);
+      return encodePartialDecryption(engine.group, createPartialDecryption(engine.group, key, tally, ctx.fingerprint, rng));
+    },
     credential: (voteId, memberNumber) => formatPrivateCredential(creds.get(voteId)!.get(memberNumber)!),
     cast: async (voteId, memberNumber, yes) => {
       const ctx = unwrap(await engine.context(asVoteId(voteId)));
@@ -198,11 +233,12 @@ export async function startWebEnv(seed: string, options: { readonly secretKey?: 
       const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret, rng));
       unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot), { memberNumber }));
     },
-    lastCode: (email) => {
+    lastCode: async (email) => {
+      await app.signInOutbox.idle();
       const message = [...mail.messages()].reverse().find((m) => m.to === email);
-      const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
+      const code = message ? /code is (\d{4} \d{4} \d{4}|\d{6})\b/.exec(message.text)?.[1] : undefined;
       if (code === undefined) throw new Error(`no code mailed to ${email}`);
-      return code;
+      return code.replace(/ /g, '');
     },
     newPage: async (viewport) => {
       const page = await context.newPage();
@@ -228,7 +264,7 @@ export async function signIn(env: WebEnv, page: Page, member: Member, path = '/b
   await page.getByLabel('Member number').fill(member.memberNumber);
   await page.getByRole('button', { name: 'Send me a code' }).click();
   await page.getByLabel('One-time code').waitFor();
-  await page.getByLabel('One-time code').fill(env.lastCode(member.email));
+  await page.getByLabel('One-time code').fill(await env.lastCode(member.email));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByLabel('One-time code').waitFor({ state: 'detached' });
 }

@@ -35,7 +35,7 @@ const required = dash < 0;
 const summary = summarize(runs, {
   groups: [
     { label: 'PostgreSQL contract suite (packages/storage/test/postgres.test.ts)', match: /packages\/storage\/test\/postgres\.test\.ts$/, required },
-    { label: 'PostgreSQL e2e (e2e/*postgres*)', match: /e2e\/[^/]*postgres[^/]*\.test\.ts$/ },
+    { label: 'PostgreSQL e2e (e2e/*postgres*)', match: /e2e\/[^/]*postgres[^/]*\.test\.ts$/, required },
   ],
 });
 for (const line of summary.lines) console.log(line);

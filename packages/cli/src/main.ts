@@ -59,7 +59,12 @@ const GROUPS: Readonly<Record<string, { readonly description: string; readonly m
   },
   credentials: {
     description: 'voter credentials (the offline credential authority)',
-    members: [async () => (await import('./commands/credentials-generate.ts')).registerCredentialsGenerate],
+    members: [
+      async () => (await import('./commands/credentials-authority.ts')).registerCredentialsAuthority,
+      async () => (await import('./commands/credentials-generate.ts')).registerCredentialsGenerate,
+      async () => (await import('./commands/credentials-authority.ts')).registerCredentialsReplace,
+      async () => (await import('./commands/credentials-authority.ts')).registerCredentialsRelay,
+    ],
   },
   ballot: {
     description: 'ballots: create, audit, cast',

@@ -54,12 +54,14 @@ export async function closeVote(store: Store, group: Group, ctx: VoteContext, at
       ballots.push(parsed.value);
     }
     const tally = computeEncryptedTally(group, ctx.ballotParams.questions, ballots);
-    await tx.board.appendEvent(
+    const closed = await tx.board.appendEvent(
       voteId,
       eventInput('vote_closed', { at: isoSeconds(at), ballotsAccepted: all.length, ballotsCounted: counted.length }),
       hash,
     );
-    await tx.board.appendEvent(voteId, eventInput('tally_computed', { tally: toWireEncryptedTally(group, tally) as CanonicalValue }), hash);
+    if (!closed.ok) return closed;
+    const computed = await tx.board.appendEvent(voteId, eventInput('tally_computed', { tally: toWireEncryptedTally(group, tally) as CanonicalValue }), hash);
+    if (!computed.ok) return computed;
     return ok(tally);
   });
 }
@@ -159,7 +161,8 @@ export async function publishResult(store: Store, group: Group, ctx: VoteContext
   return store.transaction<ElectionResult, ResultError>(async (tx) => {
     const t = await tx.votes.transitionVote(voteId, 'tallied');
     if (!t.ok) return t;
-    await tx.board.appendEvent(voteId, eventInput('result_published', { result: toWireResult(result.value) }), hasherFor(voteId));
+    const published = await tx.board.appendEvent(voteId, eventInput('result_published', { result: toWireResult(result.value) }), hasherFor(voteId));
+    if (!published.ok) return published;
     const p = await tx.votes.transitionVote(voteId, 'published');
     if (!p.ok) return p;
     return ok(result.value);

@@ -1,7 +1,10 @@
 // Public API of @ratify/engine.
 export * from './engine.ts';
 export * from './setup.ts';
+export * from './credential-authority.ts';
 export * from './casting.ts';
+export * from './credential-holders.ts';
+export * from './cast-group.ts';
 export * from './counting.ts';
 export * from './export-record.ts';
 export * from './vote-context.ts';

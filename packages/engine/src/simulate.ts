@@ -31,6 +31,7 @@ import type { RecordFiles } from './export-record.ts';
 import { flattenTally } from './counting.ts';
 import { type VoteDefinition, definitionCeremonyContext } from './setup.ts';
 import { runLocalCeremony } from './local-ceremony.ts';
+import { newAuthority } from './credential-authority.ts';
 
 export type SimulationOptions = {
   readonly voters: number;
@@ -104,9 +105,12 @@ export async function simulateVote(
     unit: null,
   }));
   unwrap(await store.members.importRoll(UNION_ID, members));
+  // The simulation plays the election committee too: an offline credential authority of its own.
+  const authority = newAuthority(group, 'offline', rng);
   const definition: VoteDefinition = {
     voteId: VOTE_ID,
     electionId: generateElectionId(rng),
+    credentialAuthority: authority.credentialAuthority,
     title: 'SIMULATION — ratification of the simulated agreement',
     unionId: 'sim-union',
     unionName: 'Simulated Guild',
@@ -124,7 +128,7 @@ export async function simulateVote(
   const manifest = unwrap(await engine.createVote(definition, ceremony.messages));
 
   const credentials = members.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(VOTE_ID, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c))))));
+  unwrap(await engine.publishCredentials(VOTE_ID, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c)))), { key: authority.key }));
   unwrap(await engine.openVote(VOTE_ID));
   lap('setup');
 

@@ -19,6 +19,7 @@ const manifest = unwrap(
     trustees: { threshold: 1, members: [{ id: 't1', name: 'Trustee', commitments: [toHex(g.encodeElement(key.publicKey))] }] },
     jointPublicKey: toHex(g.encodeElement(key.publicKey)),
     eligibleCount: 10,
+    credentialAuthority: { mode: 'offline', publicKey: toHex(g.encodeElement(generateKeyPair(g, rng).publicKey)) },
   }),
 );
 const ctx = buildVoteContext(g, manifest);

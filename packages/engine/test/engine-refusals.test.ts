@@ -4,6 +4,11 @@ import { type Engine, createEngine, flattenTally, runLocalCeremony, definitionCe
 import { openStore } from '@ratify/storage';
 import { createPartialDecryption, ristretto255 as g, seededRandom, toHex, unwrap, type TrusteeKey } from '@ratify/crypto';
 import { asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, asUnionId, generateElectionId } from '@ratify/protocol';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 const rng = seededRandom('engine-refusals');
 
@@ -18,6 +23,7 @@ async function setUp(revotePolicy: 'last_counts' | 'first_counts' = 'last_counts
     ),
   );
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: 'primetime',
     electionId: generateElectionId(),
     title: 'Primetime contract ratification',
@@ -34,7 +40,7 @@ async function setUp(revotePolicy: 'last_counts' | 'first_counts' = 'last_counts
   const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   const creds = [0, 1, 2].map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId('primetime'), creds.map((c) => toHex(g.encodeElement(publicCredential(g, definition, c))))));
+  unwrap(await engine.publishCredentials(asVoteId('primetime'), creds.map((c) => toHex(g.encodeElement(publicCredential(g, definition, c)))), { key: TEST_AUTHORITY.key }));
   unwrap(await engine.openVote(asVoteId('primetime')));
   return { store, engine, creds, keys: ceremony.keys };
 }
@@ -58,6 +64,7 @@ describe('engine refusals', () => {
     unwrap(await store.members.createUnion({ id: asUnionId('aftra'), name: 'Federation' }));
     unwrap(await store.members.importRoll(asUnionId('aftra'), [{ memberNumber: 'F1', name: 'One', email: 'f1@example.org', goodStanding: true, unit: null }]));
     const definition: VoteDefinition = {
+      credentialAuthority: TEST_AUTHORITY.credentialAuthority,
       voteId: 'count',
       electionId: generateElectionId(),
       title: 'Count',
@@ -71,9 +78,9 @@ describe('engine refusals', () => {
     const ceremony = runLocalCeremony(g, { context: definitionCeremonyContext(definition), threshold: 1, trusteeCount: 1 }, rng);
     unwrap(await engine.createVote(definition, ceremony.messages));
     const two = [0, 1].map(() => toHex(g.encodeElement(publicCredential(g, definition, generatePrivateCredential(rng)))));
-    expect(await engine.publishCredentials(asVoteId('count'), two)).toMatchObject({ ok: false, error: 'credential_count_mismatch' });
+    expect(await engine.publishCredentials(asVoteId('count'), two, { key: TEST_AUTHORITY.key })).toMatchObject({ ok: false, error: 'credential_count_mismatch' });
     expect(await store.ballots.listCredentials(asVoteId('count'))).toHaveLength(0);
-    unwrap(await engine.publishCredentials(asVoteId('count'), two.slice(0, 1)));
+    unwrap(await engine.publishCredentials(asVoteId('count'), two.slice(0, 1), { key: TEST_AUTHORITY.key }));
   });
 
   it('refuses a ballot to a vote that is not open before checking any proof', async () => {

@@ -11,6 +11,7 @@ import {
   type ElectionId, type Hex32, type OfferId, type OptionId, type QuestionId, type TemplateId, type TrusteeId, type UnionId, type VoteId,
 } from './ids.ts';
 import { checkRule, possibleOutcomes, ruleSchema, type OutcomeKind, type Rule, type RuleError } from './rules.ts';
+import { channelsSchema, checkChannels, type Channels, type ChannelsError } from './channels.ts';
 
 export const MANIFEST_VERSION = 'ratify/v2';
 /** The version a record made before protocol v2 carries; refused with a message naming both (decision 0016). */
@@ -60,6 +61,15 @@ export type OfferReference = { readonly id: OfferId; readonly title: string; rea
 /** What members read before voting: the official summary of the offer and the pro/con statements. */
 export type BallotInformation = { readonly summary: string; readonly statements: readonly Statement[]; readonly offer?: OfferReference };
 
+/**
+ * What the vote decides (issue 16; decision 0023): the booth, the vote page and the result page word
+ * the offer and the outcome after it ("the offer you are voting on" only in a ratification; "the
+ * offer on the table" otherwise). Optional and additive: a manifest without it reads as
+ * `inferredPurpose` says.
+ */
+export const VOTE_PURPOSES = ['ratification', 'strike_authorization', 'election', 'other'] as const;
+export type VotePurpose = (typeof VOTE_PURPOSES)[number];
+
 export type Manifest = {
   readonly version: typeof MANIFEST_VERSION;
   readonly voteId: VoteId;
@@ -86,6 +96,16 @@ export type Manifest = {
   readonly followUps: readonly FollowUp[];
   /** Signed into the fingerprint, so what the booth showed is part of the record. */
   readonly information?: BallotInformation;
+  /**
+   * Who signs the credential list and every credential replacement (docs/protocol.md §B1.1):
+   * `offline` — the election committee, with a key the server never sees; `server` — the server
+   * itself (decision 0006), in which case the vote is not protected against ballot stuffing by the operator.
+   */
+  readonly credentialAuthority: { readonly mode: 'offline' | 'server'; readonly publicKey: Hex32 };
+  /** What the vote decides; the words of the pages follow it (absent: `inferredPurpose`). */
+  readonly purpose?: VotePurpose;
+  /** Channels and precedence (§M8); absent: online only. */
+  readonly channels?: Channels;
 };
 
 const hasControl = (s: string, allowNewline: boolean) => [...s].some((c) => (c < ' ' && !(allowNewline && c === '\n')) || c === '\u007f');
@@ -165,9 +185,13 @@ export const manifestSchema: z.ZodType<Manifest> = z.strictObject({
       statements: z.array(z.strictObject({ side: z.enum(['for', 'against']), author: text(200), text: text(STATEMENT_MAX_LENGTH, true) })).max(8),
     })
     .exactOptional(),
+  credentialAuthority: z.strictObject({ mode: z.enum(['offline', 'server']), publicKey: hex32Schema }),
+  purpose: z.enum(VOTE_PURPOSES).exactOptional(),
+  channels: channelsSchema.exactOptional(),
 });
 
 export type ManifestInvariantError =
+  | ChannelsError
   | RuleError
   | 'schedule_order'
   | 'record_date_after_open'
@@ -187,8 +211,9 @@ export type ManifestInvariantError =
   | 'follow_up_impossible_outcome'
   | 'duplicate_follow_up'
   | 'offer_link_mismatch'
-  | 'follow_up_invalid_template';
-/** `unsupported_version`: a manifest of another protocol version (a ratify/v2 record), named in the detail. */
+  | 'follow_up_invalid_template'
+  | 'invalid_authority_key';
+/** `unsupported_version`: a manifest of another protocol version (a ratify/v1 record), named in the detail. */
 export type ManifestError = CanonicalParseError | ManifestInvariantError | 'unsupported_version';
 
 const firstDuplicate = (values: readonly string[]): string | undefined => values.find((v, i) => values.indexOf(v) !== i);
@@ -250,6 +275,9 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
   const key = decodePoint(m.jointPublicKey, 'jointPublicKey');
   if (!key.ok) return key;
   if (!ristretto255.equals(key.value, joint)) return err('joint_key_mismatch', "jointPublicKey is not the sum of the trustees' first commitments");
+  const authority = decodePoint(m.credentialAuthority.publicKey, 'credentialAuthority.publicKey');
+  if (!authority.ok || ristretto255.equals(authority.value, ristretto255.identity))
+    return err('invalid_authority_key', 'credentialAuthority.publicKey must be a valid group element other than the identity');
   const seen = new Set<string>();
   for (const f of m.followUps) {
     const q = m.questions.find((x) => x.id === f.questionId);
@@ -265,6 +293,10 @@ export function checkManifest(m: Manifest): Result<Manifest, ManifestInvariantEr
     const template = f.vote === undefined ? ok(true) : checkTemplate(f.vote.questions);
     if (!template.ok) return err('follow_up_invalid_template', `followUps.${i}.vote: ${template.error}${template.detail ? ` (${template.detail})` : ''}`);
   }
+  if (m.channels !== undefined) {
+    const channels = checkChannels(m.channels);
+    if (!channels.ok) return channels;
+  }
   return ok(m);
 }
 
@@ -273,6 +305,23 @@ export function unsupportedVersionMessage(version: string): string {
   return version === PREVIOUS_PROTOCOL_VERSION
     ? `this record is protocol ${PREVIOUS_PROTOCOL_VERSION}; this software checks ${MANIFEST_VERSION} only (${PREVIOUS_PROTOCOL_VERSION} revotes can be replayed and its credentials are bound only to the vote id): verify it with a Ratify release before ${MANIFEST_VERSION}`
     : `unknown protocol version ${JSON.stringify(version.slice(0, 40))}; this software checks ${MANIFEST_VERSION}`;
+}
+
+/**
+ * What a vote decides: its `purpose` when the manifest says, else read from its questions — an
+ * election when a question elects (plurality), a ratification when it binds an offer and every
+ * question is a yes/no ratification, otherwise `other` (whose words never claim the offer is what
+ * is voted on).
+ */
+export function inferredPurpose(m: {
+  readonly purpose?: VotePurpose | undefined;
+  readonly questions: readonly { readonly kind: string; readonly rule: { readonly kind: string } }[];
+  readonly information?: { readonly offer?: object | undefined } | undefined;
+}): VotePurpose {
+  if (m.purpose !== undefined) return m.purpose;
+  if (m.questions.some((q) => q.rule.kind === 'plurality')) return 'election';
+  if (m.information?.offer !== undefined && m.questions.every((q) => q.kind === 'yes_no' && q.rule.kind === 'ratification')) return 'ratification';
+  return 'other';
 }
 
 /** Strict parse of a manifest from untrusted canonical JSON: exact bytes, schema, then invariants. */

@@ -19,6 +19,12 @@ export function sampleTrustees(names: readonly (readonly [string, string])[], th
   return { trustees: { threshold, members }, jointPublicKey: toHex(g.encodeElement(joint)) };
 }
 
+/** A deterministic test-only credential authority key (offline mode): public test values. */
+export function sampleAuthority(seed: string) {
+  const secret = g.scalars.fromWideBytes(hashItems('ratify/test/credential-authority', [['seed', utf8(seed)]]));
+  return { mode: 'offline' as const, publicKey: toHex(g.encodeElement(g.baseMultiply(secret))) };
+}
+
 const committee = sampleTrustees(
   [
     ['trustee-1', 'Election Committee Chair'],
@@ -31,6 +37,7 @@ const committee = sampleTrustees(
 export const aftraDraft: ManifestDraft = {
   voteId: 'aftra-2008-primetime-ratification',
   electionId: 'a5f7a2008a5f7a2008a5f7a2008a5f70',
+  credentialAuthority: sampleAuthority('aftra'),
   title: 'Ratification of the 2008 Primetime Television Agreement',
   unionId: 'aftra',
   unionName: 'American Federation of Television and Radio Artists',
@@ -72,6 +79,7 @@ const sagCommittee = sampleTrustees(
 export const sagDraft: ManifestDraft = {
   voteId: 'sag-2009-strike-authorization',
   electionId: '5a92009e5a92009e5a92009e5a92009e',
+  credentialAuthority: sampleAuthority('sag'),
   title: 'Strike Authorization: TV/Theatrical Contracts',
   unionId: 'sag',
   unionName: 'Screen Actors Guild',

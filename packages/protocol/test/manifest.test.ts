@@ -2,7 +2,7 @@
 // every cross-field invariant with its code. Golden files: test-vectors/protocol (generate.ts).
 import { describe, expect, it } from 'vitest';
 import { ristretto255 as g, toHex, unwrap } from '@ratify/crypto';
-import { ceremonyContext, createManifest, electionFingerprintHex, manifestCeremonyContext, parseWireManifest, toCanonical, toWireManifest, type ManifestDraft } from '../src/index.ts';
+import { ceremonyContext, createManifest, electionFingerprint, electionFingerprintHex, inferredPurpose, manifestCeremonyContext, parseWireManifest, toCanonical, toWireManifest, type ManifestDraft } from '../src/index.ts';
 import { readVector } from '../../../test-vectors/protocol/vectors.ts';
 import { aftraDraft, aftraManifest, officerDraft, sagDraft, sagManifest } from './manifest-fixtures.ts';
 
@@ -73,6 +73,10 @@ describe('parseWireManifest: only the canonical bytes', () => {
     ['an unknown revote policy', (m) => ({ ...m, revotePolicy: 'all_count' })],
     ['no questions', (m) => ({ ...m, questions: [] })],
     ['a 31-byte joint key', (m) => ({ ...m, jointPublicKey: 'ab'.repeat(31) })],
+    ['no credential authority', ({ credentialAuthority: _c, ...m }) => m],
+    ['an unknown credential authority mode', (m) => ({ ...m, credentialAuthority: { ...(m['credentialAuthority'] as object), mode: 'cloud' } })],
+    ['a credential authority without a key', (m) => ({ ...m, credentialAuthority: { mode: 'offline' } })],
+    ['a credential authority with an extra field', (m) => ({ ...m, credentialAuthority: { ...(m['credentialAuthority'] as object), secretKey: 'ab'.repeat(32) } })],
   ])('schema_mismatch: %s', (_, mutate) => {
     const changed = mutate(JSON.parse(wire) as Record<string, unknown>);
     expect(code(JSON.stringify(changed))).toBe('schema_mismatch');
@@ -103,6 +107,8 @@ describe('manifest invariants', () => {
   });
 
   it.each<[string, ManifestDraft, string]>([
+    ['a credential authority key that is the identity', { ...aftraDraft, credentialAuthority: { mode: 'offline', publicKey: identityHex } }, 'invalid_authority_key'],
+    ['a credential authority key that is not a group element', { ...aftraDraft, credentialAuthority: { mode: 'server', publicKey: 'ff'.repeat(32) } }, 'invalid_authority_key'],
     ['opens after it closes', { ...aftraDraft, schedule: { opensAt: '2008-07-08T03:00:00Z', closesAt: '2008-06-20T16:00:00Z' } }, 'schedule_order'],
     ['opens when it closes', { ...aftraDraft, schedule: { opensAt: '2008-07-08T03:00:00Z', closesAt: '2008-07-08T03:00:00Z' } }, 'schedule_order'],
     ['record date after opening', { ...aftraDraft, recordDate: '2008-06-21' }, 'record_date_after_open'],
@@ -147,5 +153,36 @@ describe('the election id (§M3, decision 0016)', () => {
     const ids = m.trustees.members.map((t) => t.id);
     expect(toHex(manifestCeremonyContext(m))).toBe(toHex(ceremonyContext(m, m.trustees.threshold, ids)));
     expect(toHex(ceremonyContext(other, m.trustees.threshold, ids))).not.toBe(toHex(manifestCeremonyContext(m)));
+  });
+});
+
+describe('purpose: what the vote decides (optional, additive, signed)', () => {
+  it('round-trips, changes the fingerprint, and leaves a manifest without it byte-for-byte as before', () => {
+    const plain = aftraManifest();
+    const strike = unwrap(createManifest({ ...sagDraft, purpose: 'strike_authorization' }));
+    expect(strike.purpose).toBe('strike_authorization');
+    expect(unwrap(parseWireManifest(toWireManifest(strike)))).toEqual(strike);
+    expect(toWireManifest(strike)).toContain('"purpose":"strike_authorization"');
+    expect(toWireManifest(plain)).not.toContain('purpose');
+    const sag = sagManifest();
+    expect(toHex(electionFingerprint(strike))).not.toBe(toHex(electionFingerprint(sag)));
+  });
+
+  it('refuses a purpose it does not know', () => {
+    const wire = toWireManifest(sagManifest()).replace('"questions"', '"purpose":"coronation","questions"');
+    const parsed = parseWireManifest(wire);
+    expect(parsed.ok ? 'ok' : parsed.error).toBe('schema_mismatch');
+  });
+
+  it('reads a vote without one from its questions: election, ratification of a bound offer, else other', () => {
+    const purposeOf = (d: ManifestDraft) => inferredPurpose(unwrap(createManifest(d)));
+    expect(purposeOf(officerDraft)).toBe('election');
+    expect(purposeOf(sagDraft)).toBe('other');
+    expect(purposeOf(aftraDraft)).toBe('other');
+    const offer = { id: 'final-offer', title: 'Final offer', digest: '0'.repeat(64) };
+    const withOffer = (d: ManifestDraft): ManifestDraft => ({ ...d, linkedOfferId: offer.id, information: { summary: 'S', statements: [], offer } });
+    expect(purposeOf(withOffer(aftraDraft))).toBe('ratification');
+    expect(purposeOf(withOffer(sagDraft))).toBe('other');
+    expect(purposeOf({ ...withOffer(aftraDraft), purpose: 'strike_authorization' })).toBe('strike_authorization');
   });
 });

@@ -5,6 +5,7 @@
 // a character outside it is printed without its accent when that makes it encodable, else as "?".
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import bwipjs from 'bwip-js';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 const MARGIN = 50;
@@ -189,6 +190,42 @@ export class FlowWriter {
       }
     }
     this.y = Math.min(top - side, y) - 6;
+  }
+
+  /** An empty square to mark, with its label beside it. */
+  checkbox(label: string): void {
+    const size = 11;
+    const lines = wrap(this.fonts.regular, size, label, this.width - 40);
+    this.ensure(lines.length * size * 1.4 + 10);
+    this.y -= 18;
+    this.page.drawRectangle({ x: MARGIN + 8, y: this.y - 3, width: 14, height: 14, borderColor: BLACK, borderWidth: 1 });
+    lines.forEach((line, i) => this.page.drawText(line, { x: MARGIN + 32, y: this.y - i * size * 1.4, size, font: this.fonts.regular }));
+    this.y -= (lines.length - 1) * size * 1.4 + 4;
+  }
+
+  /** A Code 128 barcode of `text` (bwip-js), `height` points tall, with the text under it. */
+  barcode(text: string, height: number): void {
+    const [symbol] = bwipjs.raw({ bcid: 'code128', text });
+    const widths = (symbol as { readonly sbs?: readonly number[] } | undefined)?.sbs;
+    if (widths === undefined) throw new Error('bwip-js gave no bar widths for a Code 128 symbol');
+    const module = 1.0;
+    this.ensure(height + 24);
+    const top = this.y - 4;
+    let x = MARGIN + 10;
+    widths.forEach((w, i) => {
+      if (i % 2 === 0) this.page.drawRectangle({ x, y: top - height, width: w * module, height, color: BLACK });
+      x += w * module;
+    });
+    this.y = top - height;
+    this.paragraph(text, { font: this.fonts.mono, size: 14, indent: 10 });
+  }
+
+  /** A dashed line across the page with a small label: where to cut the return label off. */
+  cutLine(label: string): void {
+    this.ensure(30);
+    this.y -= 14;
+    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + this.width, y: this.y }, thickness: 0.6, color: GREY, dashArray: [4, 3] });
+    this.page.drawText(encodable(this.fonts.regular, label), { x: MARGIN + this.width - 60, y: this.y + 3, size: 7, font: this.fonts.regular, color: GREY });
   }
 
   /** Empty lines to sign on: name, signature and date, `count` times. */

@@ -4,7 +4,7 @@
 // are seeded, and no clock, random id or locale data is read. Must not decide anything: it prints the
 // result the record holds (the verifier re-derives it).
 import { type Result, ok } from '@ratify/crypto';
-import { type Language, type Manifest, describeRule, formatRational } from '@ratify/protocol';
+import { type Language, type Manifest, describeChannels, describeRule, formatRational } from '@ratify/protocol';
 import { chunk, formatCount, formatInstant, formatShare } from './format.ts';
 import { FlowWriter, newDocument } from './pdf-writer.ts';
 import type { PublishedResult } from './published-result.ts';
@@ -75,6 +75,7 @@ export async function renderResultReport(summary: RecordSummary, options: Result
   out.field(w.period, `${formatInstant(manifest.schedule.opensAt)} – ${formatInstant(manifest.schedule.closesAt)}`);
   out.field(w.recordDate, manifest.recordDate);
   out.field(w.closedAt, formatInstant(summary.closedAt));
+  if (manifest.channels !== undefined) out.field(w.channels, describeChannels(manifest.channels, lang));
   out.rule();
 
   manifest.questions.forEach((q, qi) => {

@@ -11,6 +11,7 @@ export type ReportWords = {
   readonly period: string;
   readonly recordDate: string;
   readonly closedAt: string;
+  readonly channels: string;
   readonly question: (n: number) => string;
   readonly howDecided: string;
   readonly choice: string;
@@ -58,6 +59,7 @@ const en: ReportWords = {
   period: 'Voting period (UTC)',
   recordDate: 'Roll frozen at (record date)',
   closedAt: 'Closed at (UTC)',
+  channels: 'Channels',
   question: (n) => `Question ${n}`,
   howDecided: 'How it is decided',
   choice: 'Choice',
@@ -113,6 +115,7 @@ const es: ReportWords = {
   period: 'Periodo de votación (UTC)',
   recordDate: 'Padrón cerrado el (fecha de referencia)',
   closedAt: 'Cerrada el (UTC)',
+  channels: 'Canales',
   question: (n) => `Pregunta ${n}`,
   howDecided: 'Cómo se decide',
   choice: 'Opción',

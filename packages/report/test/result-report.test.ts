@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@ratify/storage';
 import { createEngine, ruleOf, simulateVote } from '@ratify/engine';
+import { type BoardEventKind, type CanonicalValue, computeEventHash, toCanonical } from '@ratify/protocol';
 import { buildResultReport, recordDigest } from '../src/index.ts';
 
 const pdfText = (pdf: Uint8Array): string => {
@@ -76,6 +77,26 @@ describe('certified result report', () => {
     const c = await buildResultReport(board, { lang: 'es' });
     if (!c.ok) throw new Error('report failed');
     expect(Buffer.from(a.value).equals(Buffer.from(c.value))).toBe(false);
+  });
+
+  it('prints the channels and their precedence rule when the manifest declares them', async () => {
+    // A consistent board whose manifest declares mail beside online: rebuilt with the protocol's own
+    // chain function, so only the words can differ.
+    const events = board.trimEnd().split('\n').map((l) => JSON.parse(l) as { hash: string; kind: string; payload: Record<string, unknown>; prevHash: string; seq: number });
+    const manifest = events[0]!.payload['manifest'] as Record<string, unknown>;
+    const entries = Object.entries({ ...manifest, channels: { accepted: ['online', 'mail'], precedence: 'online_counts' } }).sort(([a], [b]) => (a < b ? -1 : 1));
+    events[0]!.payload['manifest'] = Object.fromEntries(entries);
+    let prev = '0'.repeat(64);
+    const lines = events.map((e) => {
+      const payload = toCanonical(e.payload as CanonicalValue);
+      const hash = computeEventHash('simulated-ratification', e.seq, prev, e.kind as BoardEventKind, payload);
+      const line = toCanonical({ hash, kind: e.kind, payload: e.payload as CanonicalValue, prevHash: prev, seq: e.seq });
+      prev = hash;
+      return line;
+    });
+    const pdf = await buildResultReport(lines.join('\n') + '\n', { lang: 'en' });
+    if (!pdf.ok) throw new Error(`${pdf.error} ${pdf.detail ?? ''}`);
+    expect(pdfText(pdf.value).replace(/\s+/g, ' ')).toContain('your online ballot counts and your mail envelope is set aside unopened');
   });
 
   it('refuses a board whose chain is broken, one without a result, and text that is not a board', async () => {

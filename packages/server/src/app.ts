@@ -38,7 +38,7 @@ import { createPublicVoteService } from './services/public-votes.ts';
 import { createResultReportService } from './services/result-report.ts';
 import { resultReportRoutes } from './http/result-report.ts';
 import { createRateLimiter } from './services/rate-limit.ts';
-import { createSignInService } from './services/sign-in.ts';
+import { type SignInOutbox, createSignInOutbox, createSignInService } from './services/sign-in.ts';
 import { createStaffSignInService } from './services/staff-sign-in.ts';
 
 /** Never logged: cookies, tokens, bodies (codes, ballots), and anything named like a secret. */
@@ -63,6 +63,13 @@ export const REDACT_PATHS = [
   '*.csrfToken',
   'req.headers["x-csrf-token"]',
 ];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Makes and mails the codes members asked for, off the request path (main.ts kicks it on a timer too). */
+    readonly signInOutbox: SignInOutbox;
+  }
+}
 
 function loggerOptions(options: LoggerOptions | false | undefined): NonNullable<FastifyServerOptions['logger']> {
   if (options === false) return false;
@@ -96,7 +103,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
 
   const limiter = createRateLimiter(engine.store, clock, config.pepper, config.rateLimits.windowMs);
-  const signIn = createSignInService({ store: engine.store, mailer: deps.mailer, clock, config, limiter });
+  const signInDeps = { store: engine.store, mailer: deps.mailer, clock, config, limiter, warn: (obj: object, msg: string) => app.log.warn(obj, msg) };
+  const signInOutbox = createSignInOutbox(signInDeps);
+  app.decorate('signInOutbox', signInOutbox);
+  // Closing waits for the codes being made, so none is half-written when the store closes.
+  app.addHook('onClose', () => signInOutbox.idle());
+  const signIn = createSignInService(signInDeps, signInOutbox);
   const members = createMemberService(engine);
   const staffSignIn = createStaffSignInService({ store: engine.store, clock, config, limiter });
   const route = routeRegistrar(app, {
@@ -112,7 +124,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   authRoutes(route, signIn, config.cookieSecure, config.sessionTtlMs);
   memberRoutes(route, members, createBallotService(engine, members));
   adminRoutes(route, createAdminService(engine));
-  const drafts = createDraftService(engine, (draft, messages) => ceremonyStatusOf(engine, draft, messages).kind);
+  const drafts = createDraftService(engine, (draft, messages) => ceremonyStatusOf(engine, draft, messages).kind, config.secretKey);
   const relay = createCeremonyRelay(engine, drafts);
   consoleRoutes(route, {
     rolls: createRollService(engine),
@@ -129,7 +141,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   bargainingRoutes(route, createBargainingService(engine));
   campaignRoutes(route, createCampaignService({ engine, secretKey: config.secretKey, publicUrl: config.publicUrl, clock, limiter }));
   staffRoutes(route, staffSignIn, engine.store, config.cookieSecure, config.staffSessionTtlMs);
-  staffAccountRoutes(route, engine.store, clock);
+  staffAccountRoutes(route, engine.store, clock, limiter, config.rateLimits.passwordChangePerAccount);
   if (deps.pagesDir !== undefined) pageRoutes(app, deps.pagesDir);
   return app;
 }

@@ -111,6 +111,8 @@ export function createClient(options: ClientOptions = {}) {
     result: (voteId: string) => call('result', id(voteId)),
     record: (voteId: string) => call('record', id(voteId)),
     ballotParams: (voteId: string) => call('ballotParams', id(voteId)),
+    /** `prefix`: the first byte (two lower-case hex digits) of the public credential looked for. */
+    credentialBucket: (voteId: string, prefix: string) => call('credentialBucket', { ...id(voteId), query: { prefix } }),
     requestCode: (memberNumber: string) => call('requestCode', { json: { memberNumber } }),
     verifyCode: (memberNumber: string, code: string) => call('verifyCode', { json: { memberNumber, code } }),
     logout: () => call('logout'),
@@ -125,8 +127,13 @@ export function createClient(options: ClientOptions = {}) {
       issueCredentials: (voteId: string) => call('adminIssueCredentials', id(voteId)),
       sendReminders: (voteId: string, again = false) => call('adminSendReminders', { ...id(voteId), json: { again } }),
       /** `credentialHandle`: the reference printed in the member's credential email. */
-      replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string }) =>
+      replaceCredential: (voteId: string, body: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle?: string }) =>
         call('adminReplaceCredential', { ...id(voteId), json: body }),
+      /** A replacement signed offline by the credential authority (`ratify credentials replace`). */
+      relayReplacement: (
+        voteId: string,
+        body: { readonly revoked: string; readonly added: string; readonly reason: string; readonly authoritySignature: { readonly challenge: string; readonly response: string } },
+      ) => call('adminRelayReplacement', { ...id(voteId), json: body }),
       announceResult: (voteId: string) => call('adminAnnounceResult', id(voteId)),
       mailStatus: (voteId: string) => call('adminMailStatus', id(voteId)),
     },

@@ -7,10 +7,11 @@
 // RATIFY_SECRET_KEY (32 bytes, hex or base64): seals staff TOTP secrets (required for administrators).
 // SMTP_URL (real mail; unset: dev mail log), RATIFY_MAIL_FROM, RATIFY_MAIL_PER_MINUTE (60),
 // RATIFY_PUBLIC_URL (links in emails). RATIFY_SECRET_KEY also seals queued mail bodies.
+// RATIFY_CAST_GROUP_MAX (128): most ballots stored per commit under load (1 = a commit per ballot).
 // Outside the demo, the public demo admin token and RATIFY_DEV_MAIL=1 are refused unless
 // RATIFY_ALLOW_INSECURE=1 says the operator means it.
 import { randomBytes } from 'node:crypto';
-import { parseSecretKey } from '@ratify/engine';
+import { DEFAULT_CAST_GROUP_MAX, parseSecretKey } from '@ratify/engine';
 import type { CookieSecurity } from './auth/cookies.ts';
 import { NO_PROXY, type ProxyTrust, parseProxyTrust } from './http/proxy-trust.ts';
 
@@ -19,14 +20,31 @@ export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-secret';
 /** The variable that lets a non-demo start keep the demo token or the development mail log. */
 export const ALLOW_INSECURE_ENV = 'RATIFY_ALLOW_INSECURE';
 
+/**
+ * Sign-in limits (decision 0019). Nothing here is counted per member or per account alone, so an
+ * attacker's attempts never use up the budget of the member's or staff member's own browser.
+ */
 export type RateLimits = {
   readonly windowMs: number;
-  readonly requestCodePerMember: number;
+  /** Code requests per (member number, browser) per window. */
+  readonly requestCodePerBrowser: number;
   readonly requestCodePerIp: number;
-  readonly verifyCodePerMember: number;
+  /** Code guesses per (member number, browser) per window. */
+  readonly verifyCodePerBrowser: number;
   readonly verifyCodePerIp: number;
-  readonly staffLoginPerUser: number;
+  /** Wrong guesses a code survives; then it is dead (only its own browser can guess at it). */
+  readonly codeWrongGuesses: number;
+  /** 6-digit codes per member per day, all browsers together; later codes that day have 12 digits. */
+  readonly shortCodesPerMemberPerDay: number;
+  /** Staff sign-in attempts per (username, browser) per window. */
+  readonly staffLoginPerBrowser: number;
   readonly staffLoginPerIp: number;
+  /** Staff sign-in attempts per username per window from browsers the account has not signed in from lately. */
+  readonly staffLoginNewBrowsersPerAccount: number;
+  /** How long a browser stays known after the account signed in from it. */
+  readonly staffKnownBrowserMs: number;
+  /** Password changes (right or wrong current password) per staff account per window. */
+  readonly passwordChangePerAccount: number;
 };
 
 /** What buildApp needs; tests build one with appConfig(overrides). */
@@ -59,6 +77,8 @@ export type ServerConfig = AppConfig & {
   readonly pagesDir: string | undefined;
   /** RATIFY_SCHEDULER_SECONDS (15): how often the scheduler opens and closes votes that are due. */
   readonly schedulerIntervalMs: number;
+  /** RATIFY_CAST_GROUP_MAX: most ballots stored per commit under load (decision 0022). */
+  readonly castGroupMax: number;
   /** SMTP_URL (smtp://host:port): real mail; unset: the development mail log. */
   readonly smtpUrl: string | undefined;
   /** RATIFY_MAIL_FROM: the From of every message. */
@@ -71,12 +91,17 @@ export type ServerConfig = AppConfig & {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   windowMs: 15 * 60_000,
-  requestCodePerMember: 5,
+  requestCodePerBrowser: 5,
   requestCodePerIp: 30,
-  verifyCodePerMember: 10,
+  verifyCodePerBrowser: 10,
   verifyCodePerIp: 60,
-  staffLoginPerUser: 10,
+  codeWrongGuesses: 3,
+  shortCodesPerMemberPerDay: 3,
+  staffLoginPerBrowser: 10,
   staffLoginPerIp: 30,
+  staffLoginNewBrowsersPerAccount: 30,
+  staffKnownBrowserMs: 90 * 24 * 60 * 60_000,
+  passwordChangePerAccount: 5,
 };
 
 export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -101,6 +126,13 @@ function mailRate(value: string | undefined): number {
   if (value === undefined || value === '') return 60;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`RATIFY_MAIL_PER_MINUTE must be a whole number from 1 to 100000 (got "${value}")`);
+  return n;
+}
+
+function castGroupMax(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CAST_GROUP_MAX;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`RATIFY_CAST_GROUP_MAX must be a whole number from 1 to 10000 (got "${value}")`);
   return n;
 }
 
@@ -179,6 +211,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     pepperGenerated: pepperText === undefined || pepperText === '',
     pagesDir: env['RATIFY_PAGES_DIR'] === undefined || env['RATIFY_PAGES_DIR'] === '' ? undefined : env['RATIFY_PAGES_DIR'],
     schedulerIntervalMs: schedulerInterval(env['RATIFY_SCHEDULER_SECONDS']),
+    castGroupMax: castGroupMax(env['RATIFY_CAST_GROUP_MAX']),
     smtpUrl: env['SMTP_URL'] === undefined || env['SMTP_URL'] === '' ? undefined : env['SMTP_URL'],
     mailFrom: env['RATIFY_MAIL_FROM'] || 'Ratify <no-reply@localhost>',
     mailPerMinute: mailRate(env['RATIFY_MAIL_PER_MINUTE']),

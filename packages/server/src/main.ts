@@ -36,12 +36,12 @@ const store = await openStore(config.databaseUrl);
 const clock = () => new Date();
 // Ballot proofs are verified on every core (design §5); the main thread keeps the event loop free.
 const checker = createBallotCheckPool();
-const engine = createEngine({ store, now: clock, checker });
+const engine = createEngine({ store, now: clock, checker, castGroupMax: config.castGroupMax });
 const mail = new DevMailLog(clock);
 const smtp = config.smtpUrl === undefined ? undefined : createSmtpMailer(config.smtpUrl, config.mailFrom);
 const app = buildApp({
   engine,
-  // Sign-in codes are sent inside the request: an SMTP failure must not change the answer.
+  // Sign-in codes are mailed by the sign-in outbox, off the request path: an SMTP failure is logged.
   mailer: smtp === undefined ? mail : bestEffortMailer(smtp, { warn: (obj, msg) => app.log.warn(obj, msg) }),
   devMailLog: mail,
   clock,
@@ -75,10 +75,14 @@ const runScheduler = () =>
     (error: unknown) => app.log.error({ err: error }, 'scheduler run failed'),
   );
 const schedulerTimer = setInterval(runScheduler, config.schedulerIntervalMs);
+// Each request wakes the sign-in outbox; the timer also picks up requests another process queued.
+const outboxTimer = setInterval(() => app.signInOutbox.kick(), 5_000);
 
 const shutdown = async () => {
   clearInterval(schedulerTimer);
+  clearInterval(outboxTimer);
   await delivery?.stop();
+  await app.signInOutbox.idle();
   await app.close();
   smtp?.close();
   await checker.close();

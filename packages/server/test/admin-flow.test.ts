@@ -5,7 +5,7 @@
 // the relay → the result is published automatically → the exported record verifies.
 import { asUnionId, asVoteId, generatePrivateCredential, parseWireCeremonyMessage, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { toHex, unwrap } from '@ratify/crypto';
-import { type VoteDefinition, createStaffAccount } from '@ratify/engine';
+import { type VoteDefinition, createStaffAccount, newAuthority } from '@ratify/engine';
 import { verifyRecord } from '@ratify/verifier';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScheduler } from '../src/services/scheduler.ts';
@@ -51,7 +51,9 @@ describe('admin console: a whole vote', () => {
 
     // 2. The draft, then the key ceremony through the relay: each trustee's device makes its own messages.
     const devices = await Promise.all(['ana', 'ben', 'cyd'].map(async (name) => new TrusteeDevice(await trusteeClient(server, name), server.rng)));
-    expect(await admin.call('createDraft', { json: definitionForm() })).toMatchObject({ status: 201, value: { id: VOTE, status: 'ceremony', ceremony: { status: 'awaiting_commitments', messages: 0 } } });
+    // The election committee's offline credential authority: only its public key goes into the draft.
+    const authority = newAuthority(server.engine.group, 'offline', server.rng);
+    expect(await admin.call('createDraft', { json: { ...definitionForm(), credentialAuthority: authority.credentialAuthority } })).toMatchObject({ status: 201, value: { id: VOTE, status: 'ceremony', ceremony: { status: 'awaiting_commitments', messages: 0 } } });
     expect(await admin.call('createVoteFromDraft', { params: { id: VOTE } })).toMatchObject({ status: 409, error: { code: 'ceremony_incomplete' } });
     for (const d of devices) await d.load(VOTE);
     expect(devices.map((d) => d.index)).toEqual([1, 2, 3]);
@@ -85,11 +87,12 @@ describe('admin console: a whole vote', () => {
     expect(detail).toMatchObject({ value: { status: 'draft', eligibleCount: 5, trustees: { threshold: 2 } } });
     expect(created.ok && detail.ok && created.value.fingerprint).toBe(detail.ok && detail.value.fingerprint);
 
-    // 4. Credentials (the credential authority runs offline; only public credentials reach the server).
+    // 4. Credentials (the credential authority runs offline; only public credentials reach the server,
+    // with the private record of which member each was issued to: decision 0018).
     const group = server.engine.group;
     const credentials = new Map<string, PrivateCredential>(MEMBERS.filter((m) => m[3]).map((m) => [m[0], generatePrivateCredential(server.rng)]));
-    const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))));
-    expect((await server.engine.publishCredentials(asVoteId(VOTE), publics)).ok).toBe(true);
+    const links = [...credentials].map(([memberNumber, c]) => ({ credential: toHex(group.encodeElement(publicCredential(group, definition, c))), memberNumber }));
+    expect((await server.engine.publishHeldCredentials(asVoteId(VOTE), links, { key: authority.key })).ok).toBe(true);
 
     // 5. The scheduler opens the vote at opensAt, not before.
     expect(await scheduler.runDueJobs(server.clock.now())).toEqual([]);

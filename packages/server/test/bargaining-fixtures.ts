@@ -7,6 +7,11 @@ import { type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremon
 import { expect } from 'vitest';
 import type { RatifyClient } from '../src/client.ts';
 import type { TestServer } from './fixtures.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 export const CONTRACT = {
   id: 'sag-tv-2008', title: 'SAG–AMPTP TV/Theatrical Contract', parties: ['Screen Actors Guild', 'AMPTP'], coveredUnit: 'Performers in film and primetime television',
@@ -47,6 +52,7 @@ export async function voteBinding(server: TestServer, reference: { id: string; t
   unwrap(await engine.store.members.createUnion({ id: asUnionId('sag'), name: 'SAG' }));
   unwrap(await engine.store.members.importRoll(asUnionId('sag'), [{ memberNumber: 'S1', name: 'S', email: 's@example.org', goodStanding: true, unit: null }]));
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: 'sag-ratify', electionId: generateElectionId(), title: 'Ratify', unionId: 'sag', unionName: 'SAG', recordDate: '2026-11-01',
     schedule: { opensAt: '2026-11-02T09:00:00Z', closesAt: '2026-11-20T17:00:00Z' },
     questions: [{ id: 'q1', kind: 'yes_no', text: 'Ratify?', options: ['yes', 'no'], min: 1, max: 1, blankAllowed: false, rule: ruleOf('ratification')! }],

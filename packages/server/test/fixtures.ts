@@ -3,7 +3,7 @@
 // per union, credentials from a seeded (test-only) random source — plus helpers to sign in and to
 // make ballots as the booth does.
 import { type RandomSource, createPartialDecryption, seededRandom, toHex, unwrap } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, ruleOf, runLocalCeremony } from '@ratify/engine';
+import { type Engine, type VoteAuthority, type VoteDefinition, createEngine, definitionCeremonyContext, flattenTally, newAuthority, ruleOf, runLocalCeremony } from '@ratify/engine';
 import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, type PrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { type SqlStore, openSqliteStore } from '@ratify/storage';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +27,8 @@ export type SeededVote = {
   /** Private credentials by member number (the CLI would mail these; the server never sees them). */
   readonly credentials: ReadonlyMap<string, PrivateCredential>;
   readonly keys: ReturnType<typeof runLocalCeremony>['keys'];
+  /** The election committee's offline credential authority (it signed the list). */
+  readonly authority: VoteAuthority;
 };
 
 export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource): Promise<SeededVote> {
@@ -38,9 +40,11 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
       seed.members.map((m) => ({ memberNumber: m.memberNumber, name: `Name ${m.memberNumber}`, email: m.email, goodStanding: m.goodStanding ?? true, unit: null })),
     ),
   );
+  const authority = newAuthority(group, 'offline', rng);
   const definition: VoteDefinition = {
     voteId: seed.voteId,
     electionId: generateElectionId(rng),
+    credentialAuthority: authority.credentialAuthority,
     title: `Vote ${seed.voteId}`,
     unionId: seed.unionId,
     unionName: seed.unionName,
@@ -53,10 +57,11 @@ export async function seedVote(engine: Engine, seed: VoteSeed, rng: RandomSource
   unwrap(await engine.createVote(definition, ceremony.messages));
   const eligible = seed.members.filter((m) => m.goodStanding ?? true);
   const credentials = new Map(eligible.map((m) => [m.memberNumber, generatePrivateCredential(rng)] as const));
-  const publics = [...credentials.values()].map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))));
-  unwrap(await engine.publishCredentials(asVoteId(seed.voteId), publics));
+  // As the CLI's credential authority does: the public list, and privately whose each credential is.
+  const links = [...credentials].map(([memberNumber, c]) => ({ credential: toHex(group.encodeElement(publicCredential(group, definition, c))), memberNumber }));
+  unwrap(await engine.publishHeldCredentials(asVoteId(seed.voteId), links, { key: authority.key }));
   if (seed.open ?? true) unwrap(await engine.openVote(asVoteId(seed.voteId)));
-  return { voteId: seed.voteId, credentials, keys: ceremony.keys };
+  return { voteId: seed.voteId, credentials, keys: ceremony.keys, authority };
 }
 
 /** A ballot as the booth makes it: canonical JSON text, signed with the member's credential. */
@@ -135,17 +140,23 @@ export async function seedScenario(server: TestServer): Promise<{ guild: SeededV
   return { guild, fed };
 }
 
-/** The latest code mailed to `email`, read from the development mail log. */
+/** The latest code mailed to `email`, read from the development mail log (a 12-digit code without its spaces). */
 export function lastCode(mail: DevMailLog, email: string): string {
   const message = [...mail.messages()].reverse().find((m) => m.to === email);
-  const code = message ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
+  const code = message ? /code is (\d{4} \d{4} \d{4}|\d{6})\b/.exec(message.text)?.[1] : undefined;
   if (code === undefined) throw new Error(`no code mailed to ${email}`);
-  return code;
+  return code.replace(/ /g, '');
+}
+
+/** The latest code mailed to `email`, once the sign-in outbox has made and mailed every code asked for. */
+export async function nextCode(server: TestServer, email: string): Promise<string> {
+  await server.app.signInOutbox.idle();
+  return lastCode(server.mail, email);
 }
 
 export async function signIn(server: TestServer, client: RatifyClient, memberNumber: string, email: string): Promise<void> {
   const requested = await client.requestCode(memberNumber);
   if (!requested.ok) throw new Error(`request-code failed: ${requested.error.code}`);
-  const verified = await client.verifyCode(memberNumber, lastCode(server.mail, email));
+  const verified = await client.verifyCode(memberNumber, await nextCode(server, email));
   if (!verified.ok) throw new Error(`verify-code failed: ${verified.error.code}`);
 }

@@ -6,6 +6,11 @@ import { type RandomSource, createPartialDecryption, toHex, unwrap } from '@rati
 import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, runLocalCeremony } from '@ratify/engine';
 import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential, generateElectionId } from '@ratify/protocol';
 import { definitionForm } from './console-fixtures.ts';
+import { ristretto255 as caGroup } from '@ratify/crypto';
+import { newAuthority } from '@ratify/engine';
+
+/** The election committee's offline credential authority for this file's votes (test key). */
+const TEST_AUTHORITY = newAuthority(caGroup, 'offline');
 
 export const PARENT = 'local-9-ratify';
 export const UNION = 'local-9';
@@ -33,6 +38,7 @@ export async function publishedVote(engine: Engine, rng: RandomSource, yes: numb
   const roll = Array.from({ length: size }, (_, i) => ({ memberNumber: `L${i + 1}`, name: `Member ${i + 1}`, email: `l${i + 1}@example.org`, goodStanding: true, unit: null }));
   unwrap(await store.members.importRoll(asUnionId(UNION), roll));
   const definition: VoteDefinition = {
+    credentialAuthority: TEST_AUTHORITY.credentialAuthority,
     voteId: PARENT,
     electionId: generateElectionId(rng),
     title: 'Ratify the 2027 agreement',
@@ -47,7 +53,7 @@ export async function publishedVote(engine: Engine, rng: RandomSource, yes: numb
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   const credentials = roll.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId(PARENT), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition, c))))));
+  unwrap(await engine.publishCredentials(asVoteId(PARENT), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, definition, c)))), { key: TEST_AUTHORITY.key }));
   unwrap(await engine.openVote(asVoteId(PARENT)));
   const ctx = unwrap(await engine.context(asVoteId(PARENT)));
   for (let i = 0; i < yes + no; i++) {

@@ -5,7 +5,7 @@
 // (until the first draft is discarded), and to observers, trustees, members and anonymous callers;
 // audited when it succeeds.
 import { randomBytes } from 'node:crypto';
-import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode } from '@ratify/engine';
+import { type VoteDefinition, createStaffAccount, definitionCeremonyContext, runLocalCeremony, totpCode, newAuthority } from '@ratify/engine';
 import type { StaffRole } from '@ratify/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatifyClient } from '../src/client.ts';
@@ -123,7 +123,7 @@ describe('starting the follow-up vote', () => {
     // The ceremony's outcome, as createVoteFromDraft would hand it to the engine (same vote id).
     const electionId = (await server.engine.store.drafts.getDraft(asVoteId('local-9-strike')))!.electionId;
     expect(electionId).toMatch(/^[0-9a-f]{32}$/);
-    const definition = { ...followUpDefinition(), electionId, unionName: 'Local 9', trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
+    const definition = { ...followUpDefinition(), electionId, unionName: 'Local 9', credentialAuthority: newAuthority(server.engine.group, 'offline').credentialAuthority, trustees: { threshold: 2, members: [1, 2, 3].map((i) => ({ id: `trustee-${i}`, name: `T${i}` })) } } as unknown as VoteDefinition;
     const ceremony = runLocalCeremony(server.engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, server.rng);
     expect((await server.engine.createVote(definition, ceremony.messages)).ok).toBe(true);
     const parent = await server.client().call('voteFollowUps', { params: { id: PARENT } });

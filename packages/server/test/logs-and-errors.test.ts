@@ -3,7 +3,7 @@
 // unexpected throw is logged and answered with a bare 500.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlStore } from '@ratify/storage';
-import { ADMIN_TOKEN, GUILD, type TestServer, lastCode, makeBallot, makePartialDecryption, seedScenario, startServer } from './fixtures.ts';
+import { ADMIN_TOKEN, GUILD, type TestServer, makeBallot, makePartialDecryption, nextCode, seedScenario, startServer } from './fixtures.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -17,7 +17,7 @@ describe('log redaction', () => {
     const { guild } = await seedScenario(s);
     const c = s.client();
     await c.requestCode('G1');
-    const code = lastCode(s.mail, 'g1@example.org');
+    const code = await nextCode(s, 'g1@example.org');
     await c.verifyCode('G1', code === '000000' ? '000001' : '000000');
     const signedIn = await c.verifyCode('G1', code);
     expect(signedIn.ok).toBe(true);
@@ -37,7 +37,7 @@ describe('log redaction', () => {
     expect(lines.length).toBeGreaterThan(10);
     expect(lines.some((l) => l['msg'] === 'incoming request')).toBe(true);
     const credential = (JSON.parse(ballot) as { credential: string }).credential;
-    for (const secret of [code, token, ADMIN_TOKEN, credential, cast.value.trackingCode, ballot.slice(0, 40), 'g1@example.org']) {
+    for (const secret of [code, token, c.cookies().get('ratify_browser')!, ADMIN_TOKEN, credential, cast.value.trackingCode, ballot.slice(0, 40), 'g1@example.org']) {
       expect(output).not.toContain(secret);
     }
     expect(output).not.toMatch(/cookie|authorization/i);

@@ -5,7 +5,7 @@
 // revokes the old credential.
 import { randomBytes } from 'node:crypto';
 import { type RandomSource, toHex, unwrap } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony } from '@ratify/engine';
+import { type Engine, type VoteDefinition, definitionCeremonyContext, ruleOf, runLocalCeremony, serverAuthority } from '@ratify/engine';
 import { asVoteId, parsePrivateCredential, type PrivateCredential, publicCredential, asUnionId, generateElectionId, type ElectionScope } from '@ratify/protocol';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,9 +41,13 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
       })),
     ),
   );
+  // The server issues the credentials here: it is the credential authority (server mode), its key
+  // derived from the server's RATIFY_SECRET_KEY.
+  const authority = serverAuthority(engine.group, SECRET, VOTE);
   const definition: VoteDefinition = {
     voteId: VOTE,
     electionId: generateElectionId(rng),
+    credentialAuthority: authority.credentialAuthority,
     title: 'Ratify the 2027 agreement',
     unionId: 'local7',
     unionName: 'Local 7 (sample)',
@@ -59,7 +63,7 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
   const ceremony = runLocalCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, rng);
   unwrap(await engine.createVote(definition, ceremony.messages));
   election = definition;
-  return { voteId: VOTE, credentials: new Map(), keys: ceremony.keys };
+  return { voteId: VOTE, credentials: new Map(), keys: ceremony.keys, authority };
 }
 
 /** The seeded vote's ids (vote and election): what its credentials are bound to. */
@@ -93,7 +97,6 @@ function credentialIn(mail: ReceivedMail): PrivateCredential {
   if (m === null) throw new Error(`no booth link in the mail to ${mail.to}`);
   return unwrap(parsePrivateCredential(m[1]!));
 }
-const handleIn = (mail: ReceivedMail): string => /\n([0-9a-f]{64})\n?$/.exec(mail.text)?.[1] ?? '';
 const publicOf = (credential: PrivateCredential) => toHex(server.engine.group.encodeElement(publicCredential(server.engine.group, election, credential)));
 const mailTo = (email: string) => sink.received.filter((m) => m.to === email);
 
@@ -129,7 +132,10 @@ describe('credential issuance by email', () => {
     expect(listed).toHaveLength(3);
     for (const [email, credential] of credentials) {
       expect(listed).toContain(publicOf(credential));
-      expect(handleIn(mailTo(email)[0]!)).toBe(publicOf(credential));
+      // Decision 0018: the email no longer carries the public credential (it would let whoever reads
+      // it follow the member's ballots and revotes on the public board).
+      expect(mailTo(email)[0]!.text).not.toContain(publicOf(credential));
+      expect(mailTo(email)[0]!.text).toMatch(/member number|número de afiliado/);
     }
     expect(new Set(listed).size).toBe(3);
 
@@ -221,17 +227,39 @@ describe('reminders', () => {
     await drain();
     expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 3 } });
   });
+
+  it('never reach a member who voted after the reminder was queued, and none leaves once the vote is closed', async () => {
+    const credentials = await issueAndDeliver();
+    expect((await admin().open(VOTE)).ok).toBe(true);
+    sink.received.length = 0;
+    expect(await admin().sendReminders(VOTE)).toMatchObject({ ok: true, value: { queued: 3, alreadyVoted: 0 } });
+    // Cast after the reminders were queued, before they are sent.
+    expect((await castWith('L1', 'l1@example.org', credentials.get('l1@example.org')!)).ok).toBe(true);
+    await drain();
+    const recipients = sink.received.map((m) => m.to).sort();
+    expect(recipients).toEqual(['l2@example.org', 'l3@example.org']);
+    const cancelled = (await server.store.mail.listMail({ voteId: asVoteId(VOTE), kind: 'reminder' })).filter((m) => m.memberNumber === 'L1');
+    expect(cancelled.map((m) => m.status)).toEqual(['failed']);
+    // Queued while open, then the vote closes: nothing is sent.
+    sink.received.length = 0;
+    expect(await admin().sendReminders(VOTE, true)).toMatchObject({ ok: true, value: { queued: 2, alreadyVoted: 1 } });
+    expect((await admin().close(VOTE)).ok).toBe(true);
+    await drain();
+    expect(sink.received).toEqual([]);
+    const after = await server.store.mail.listMail({ voteId: asVoteId(VOTE), kind: 'reminder' });
+    expect(after.filter((m) => m.status === 'queued' || m.status === 'sending')).toEqual([]);
+  });
 });
 
 describe('credential replacement', () => {
-  it('revokes the old credential by the reference in the email and delivers a new one, both audited', async () => {
+  it("revokes the member's own credential (found by member number) and delivers a new one, both audited", async () => {
     const credentials = await issueAndDeliver();
     expect((await admin().open(VOTE)).ok).toBe(true);
     const old = credentials.get('l2@example.org')!;
-    const handle = handleIn(mailTo('l2@example.org')[0]!);
+    const handle = publicOf(old);
     sink.received.length = 0;
 
-    const replaced = await admin().replaceCredential(VOTE, { memberNumber: 'L2', reason: 'lost the email', credentialHandle: handle.toUpperCase() });
+    const replaced = await admin().replaceCredential(VOTE, { memberNumber: 'L2', reason: 'lost the email' });
     expect(replaced).toMatchObject({ ok: true, status: 202, value: { voteId: VOTE, memberNumber: 'L2', revoked: handle, queued: 1 } });
     // The answer never pairs the member with their new public credential.
     expect(JSON.stringify(replaced).match(/[0-9a-f]{64}/g)).toEqual([handle]);
@@ -248,6 +276,8 @@ describe('credential replacement', () => {
     expect(list.find((c) => c.credential === publicOf(fresh))).toMatchObject({ revoked: false });
 
     expect(await castWith('L2', 'l2@example.org', old)).toMatchObject({ ok: false, status: 403, error: { code: 'credential_revoked' } });
+    // The new credential is linked to L2 only: another member cannot use it.
+    expect(await castWith('L1', 'l1@example.org', fresh)).toMatchObject({ ok: false, status: 403, error: { code: 'credential_not_yours' } });
     expect(await castWith('L2', 'l2@example.org', fresh)).toMatchObject({ ok: true, status: 201 });
 
     const audit = await server.store.audit.listAudit({ voteId: asVoteId(VOTE), limit: 100 });
@@ -260,14 +290,19 @@ describe('credential replacement', () => {
     expect(await databaseText()).not.toContain(fresh);
   });
 
-  it('refuses an unknown or revoked reference and members not on the roll', async () => {
-    const body = (memberNumber: string, credentialHandle: string) => ({ memberNumber, reason: 'lost', credentialHandle });
+  it("refuses another member's or an unknown reference, a revoked one, and members not on the roll", async () => {
+    const body = (memberNumber: string, credentialHandle?: string) => ({ memberNumber, reason: 'lost', ...(credentialHandle === undefined ? {} : { credentialHandle }) });
     expect(await admin().replaceCredential(VOTE, body('L1', '0'.repeat(64)))).toMatchObject({ ok: false, status: 409, error: { code: 'no_credentials' } });
-    await issueAndDeliver();
-    const handle = handleIn(mailTo('l1@example.org')[0]!);
+    const credentials = await issueAndDeliver();
+    const handle = publicOf(credentials.get('l1@example.org')!);
+    const other = publicOf(credentials.get('l2@example.org')!);
     expect(await admin().replaceCredential(VOTE, body('L4', handle))).toMatchObject({ ok: false, status: 404, error: { code: 'member_not_on_roll' } });
     expect(await admin().replaceCredential(VOTE, body('L1', 'ab'.repeat(32)))).toMatchObject({ ok: false, status: 404, error: { code: 'credential_handle_unknown' } });
+    // Naming one member and another member's credential cancels nothing.
+    expect(await admin().replaceCredential(VOTE, body('L1', other))).toMatchObject({ ok: false, status: 404, error: { code: 'credential_handle_unknown' } });
     expect(await admin().replaceCredential(VOTE, body('L1', 'xyz'))).toMatchObject({ ok: false, status: 400, error: { code: 'invalid_request' } });
+    expect((await server.store.ballots.listCredentials(asVoteId(VOTE))).filter((c) => c.revoked)).toEqual([]);
+    // A reference from an older email still works when it is the member's own.
     expect((await admin().replaceCredential(VOTE, body('L1', handle))).ok).toBe(true);
     expect(await admin().replaceCredential(VOTE, body('L1', handle))).toMatchObject({ ok: false, status: 409, error: { code: 'credential_already_revoked' } });
   });

@@ -123,4 +123,25 @@ describe('GET /api/votes/:id/turnout, /result, /record, /ballot-params', () => {
     expect(params.value.fingerprint).toBe(detail.value.fingerprint);
     expect(await c.ballotParams('no-such-vote')).toMatchObject({ status: 404 });
   });
+
+  it('serves one bucket of public credentials (by first byte) for the booth to check a credential, active and revoked apart', async () => {
+    const c = server.client();
+    const stored = await server.engine.store.ballots.listCredentials(asVoteId(GUILD.voteId));
+    const target = stored[0]!.credential;
+    const prefix = target.slice(0, 2);
+    const r = await c.credentialBucket(GUILD.voteId, prefix);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.prefix).toBe(prefix);
+    expect(r.value.active).toContain(target);
+    // Exactly the stored credentials with that first byte, none other.
+    expect([...r.value.active, ...r.value.revoked].sort()).toEqual(stored.filter((x) => x.credential.startsWith(prefix)).map((x) => x.credential).sort());
+    // The other vote's credentials are not this vote's.
+    const fed = await server.engine.store.ballots.listCredentials(asVoteId(FED.voteId));
+    const other = await c.credentialBucket(GUILD.voteId, fed[0]!.credential.slice(0, 2));
+    if (!other.ok) throw new Error(other.error.code);
+    expect(other.value.active).not.toContain(fed[0]!.credential);
+    // Only two lower-case hex digits: anything else is refused before any lookup.
+    for (const bad of ['a', 'abc', 'AB', 'zz', '']) expect(await c.credentialBucket(GUILD.voteId, bad)).toMatchObject({ ok: false, status: 400 });
+    expect(await c.credentialBucket('no-such-vote', prefix)).toMatchObject({ ok: false, status: 404, error: { code: 'vote_not_found' } });
+  });
 });

@@ -26,6 +26,8 @@ describe('certified result report route', () => {
     expect(await (await get(`/api/votes/${GUILD.voteId}/report.pdf`)).json()).toMatchObject({ error: { code: 'result_not_published' } });
     expect(await (await get('/api/votes/no-such-vote/report.pdf')).json()).toMatchObject({ error: { code: 'vote_not_found' } });
     expect((await get(`/api/votes/${GUILD.voteId}/report.pdf?lang=fr`)).status).toBe(400);
+    // An online-only vote says so on its page (protocol §M8).
+    expect(await server.client().getVote(GUILD.voteId)).toMatchObject({ ok: true, value: { channels: { accepted: ['online'], precedence: null, en: 'Ballots are cast online only.' } } });
 
     const admin = server.client({ adminToken: ADMIN_TOKEN });
     for (const [member, yes] of [['G1', true], ['G2', true], ['G3', false]] as const) {

@@ -16,6 +16,8 @@ export type SmtpSink = {
   onRecipient: SinkHook;
   /** Called for every message after DATA, with its first recipient. */
   onMessage: SinkHook;
+  /** How long the sink waits before answering DATA (a slow mail server); 0 by default. */
+  delayMs: number;
   close(): Promise<void>;
 };
 
@@ -27,6 +29,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received: [],
     onRecipient: () => undefined,
     onMessage: () => undefined,
+    delayMs: 0,
     close: async () => undefined,
   };
   const server = new SMTPServer({
@@ -44,7 +47,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           const code = sink.onMessage(to);
           if (code !== undefined) return callback(refusal(code));
           sink.received.push({ to, from: parsed.from?.text ?? '', subject: parsed.subject ?? '', text: (parsed.text ?? '').trimEnd() });
-          callback(null);
+          if (sink.delayMs > 0) setTimeout(() => callback(null), sink.delayMs);
+          else callback(null);
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },

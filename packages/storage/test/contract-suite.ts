@@ -24,7 +24,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describe('votes, rolls, credentials', () => votesRollsContract(factory));
     describe('ballot box', () => ballotsContract(factory));
     describe('board and transactions', () => boardContract(factory));
-    describe('public reads, sign-in, participation', () => signInContract(factory));
+    describe('public reads, sign-in, credential holders', () => signInContract(factory));
     describe('outgoing mail queue and delivery log', () => mailContract(factory));
     describe('admin console: drafts, ceremony, scheduler, turnout', () => consoleContract(factory));
     describe('staff accounts, staff sessions, audit log', () => staffAuditContract(factory));

@@ -96,12 +96,12 @@ describe('PostgreSQL adapter', () => {
     const other = await openSchemaStore(database);
     const tables = async () =>
       (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = current_schema() and table_name not like 'kysely%' order by 1`.execute(other.kysely)).rows.map((r) => r.t);
-    expect(await tables()).toHaveLength(32);
+    expect(await tables()).toHaveLength(34);
     const schema = await currentSchema(other.kysely);
     await migrateAllDown(other.kysely, schema);
     expect(await tables()).toEqual([]);
     await migrateToLatest(other.kysely, schema);
-    expect(await tables()).toHaveLength(32);
+    expect(await tables()).toHaveLength(34);
     await other.close();
   });
 

@@ -61,6 +61,7 @@ describe('SQLite adapter', () => {
       'campaign_committees',
       'ceremony_messages',
       'contract_status_events',
+      'credential_holders',
       'credentials',
       'endorsement_pages',
       'endorsements',
@@ -69,13 +70,14 @@ describe('SQLite adapter', () => {
       'mail_events',
       'mail_messages',
       'members',
-      'participation',
       'rate_limit_hits',
       'roll_entries',
       'roll_events',
       'rolls',
       'sessions',
+      'sign_in_requests',
       'staff_accounts',
+      'staff_devices',
       'staff_sessions',
       'unions',
       'vote_drafts',
@@ -85,7 +87,7 @@ describe('SQLite adapter', () => {
     await migrateAllDown(store.kysely);
     expect(await tables()).toEqual([]);
     await migrateToLatest(store.kysely);
-    expect(await tables()).toHaveLength(32);
+    expect(await tables()).toHaveLength(34);
     await store.close();
   });
 

@@ -2,9 +2,10 @@
 // parsed strictly (protocol parseWireCeremonyMessage) and judged by crypto `checkCeremony` under
 // the context the manifest implies (protocol manifestCeremonyContext); the manifest's commitments
 // and joint key must be the ceremony's. Credentials: 32-byte hex, valid non-identity group
-// elements, strictly ascending. Must not re-implement the ceremony's rules.
+// elements, strictly ascending, signed (list and replacements) by the manifest's credential
+// authority. Must not re-implement the ceremony's rules.
 import { checkCeremony, fromHex, type Group, toHex } from '@ratify/crypto';
-import { type CeremonyMessage, manifestCeremonyContext, parseWireCeremonyMessage, toCanonical } from '@ratify/protocol';
+import { type CeremonyMessage, manifestCeremonyContext, parseWireCeremonyMessage, toCanonical, verifyCredentialList, verifyCredentialReplacement } from '@ratify/protocol';
 import type { ManifestContext } from './check-manifest.ts';
 import type { FindingCollector } from './collector.ts';
 import { isHex } from './json.ts';
@@ -58,17 +59,20 @@ export function checkCeremonyEvent(group: Group, model: BoardModel, ctx: Manifes
     findings.add('ceremony', 'joint_key_mismatch', { file: 'manifest.json', path: '$.jointPublicKey' }, "the manifest's joint key is not the ceremony's");
 }
 
-/** Returns the set of well-formed credentials (hex) for the ballot checks. */
 /**
- * `eligibleCount`: the manifest's roll size. One credential per eligible member, no more (Belenios'
- * check): a longer list would let whoever published it hold credentials for ballots of their own.
+ * Returns the set of well-formed credentials (hex) for the ballot checks. With the manifest: one
+ * credential per eligible member, no more (Belenios' check: a longer list would let whoever
+ * published it hold credentials for ballots of their own), and the credential authority's signature
+ * on the list and on every replacement (protocol §B1.1): without it, whoever runs the board could
+ * swap an abstainer's credential for one of its own, or silently drop a member's ballot.
  */
 export function checkCredentialsEvent(
   group: Group,
   model: BoardModel,
   findings: FindingCollector,
-  eligibleCount?: number,
+  ctx?: ManifestContext,
 ): ReadonlySet<string> | undefined {
+  const eligibleCount = ctx?.manifest.eligibleCount;
   const credentials = model.credentials;
   if (credentials === undefined) {
     findings.add('credentials', 'missing_credentials', { file: 'board.jsonl' }, 'no usable credentials_published event');
@@ -94,6 +98,24 @@ export function checkCredentialsEvent(
   });
   if (eligibleCount !== undefined && credentials.list.length !== eligibleCount)
     findings.add('credentials', 'credential_count_mismatch', where, `${credentials.list.length} credentials for ${eligibleCount} eligible members`);
+  const authority = ctx?.manifest.credentialAuthority;
+  if (ctx !== undefined && authority !== undefined) {
+    if (credentials.list.every((c) => isHex(c, 32))) {
+      const signed = verifyCredentialList(group, authority.publicKey, ctx.fingerprint, credentials.list as string[], credentials.authoritySignature);
+      if (!signed.ok)
+        findings.add('credentials', signed.error, { ...where, path: '$.authoritySignature' }, `the credential list is not signed by the credential authority (${authority.mode}): ${signed.detail ?? signed.error}`);
+    }
+    for (const r of model.replacements) {
+      const signed = verifyCredentialReplacement(group, authority.publicKey, ctx.fingerprint, r.revoked, r.added, r.authoritySignature);
+      if (!signed.ok)
+        findings.add(
+          'credentials',
+          signed.error,
+          { file: 'board.jsonl', line: r.line, seq: r.seq, path: '$.authoritySignature' },
+          `seq ${r.seq}: the replacement of ${r.revoked} by ${r.added} is not signed by the credential authority (${authority.mode}): ${signed.detail ?? signed.error}`,
+        );
+    }
+  } else findings.skip('credentials', 'the manifest is unusable: no credential authority to check the signatures against');
   // Replacements keep one active credential per eligible member: the revoked one must be active,
   // the added one new and a group element. Ballots check against the credential set in force at
   // their place on the board (credentialsInForce).

@@ -22,8 +22,19 @@ export function formatReport(report: VerificationReport): string {
   if (report.voteId !== undefined) out.push(`  vote         ${report.voteId}`);
   if (report.fingerprint !== undefined) out.push(`  fingerprint  ${report.fingerprint}`);
   if (report.boardHead !== undefined) out.push(`  board head   ${report.boardHead} (${report.events} events)`);
+  const ca = report.credentialAuthority;
+  if (ca !== undefined) {
+    out.push(`  credentials  authority ${ca.mode === 'offline' ? 'offline (held by the election committee)' : 'server (the server generated the credentials)'}, key ${ca.publicKey}`);
+    if (ca.warning !== undefined) out.push(`  WARNING      ${ca.warning}`);
+  }
+  out.push(`  replacements ${report.replacements.length}${report.replacements.length === 0 ? ' (no credential was replaced)' : ''}`);
+  for (const r of report.replacements) {
+    const dropped = r.droppedBallot ? `DROPPED the ballot ${r.droppedBallot.trackingCode} cast at seq ${r.droppedBallot.seq}` : 'no ballot had been cast with it';
+    out.push(`    seq ${r.seq}: ${r.revoked} → ${r.added}; authority signature ${r.signatureValid ? 'valid' : 'INVALID'}; ${dropped}`);
+  }
   const b = report.ballots;
   out.push(`  ballots      ${b.accepted} accepted, ${b.checked} checked, ${b.valid} valid, ${b.counted} counted, ${b.superseded} superseded`);
+  if (report.receipts !== undefined) out.push(`  receipts     ${report.receipts.found} of ${report.receipts.checked} found on the board as they say`);
   for (const o of report.outcomes) {
     const counts = o.counts ? ` counts [${o.counts.options.join(', ')}] blank ${o.counts.blank}` : '';
     out.push(`  question ${o.questionId}: ${o.recomputed ?? 'not recomputed'} (record says ${o.published ?? 'nothing readable'})${counts}`);

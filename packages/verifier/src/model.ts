@@ -12,13 +12,13 @@ export type At = { readonly seq: number; readonly line: number };
 export type BallotEntry = At & { readonly ballot: CanonicalValue; readonly trackingCode: string };
 export type SupersededEntry = At & { readonly supersededBy: string; readonly trackingCode: string };
 /** A lost or compromised credential replaced by a new one (record-format §1). */
-export type ReplacementEntry = At & { readonly revoked: string; readonly added: string };
+export type ReplacementEntry = At & { readonly revoked: string; readonly added: string; readonly authoritySignature: CanonicalValue };
 export type ClosedEntry = At & { readonly ballotsAccepted: number; readonly ballotsCounted: number };
 
 export type BoardModel = {
   readonly manifest?: At & { readonly value: CanonicalValue };
   readonly trustees?: At & { readonly messages: readonly CanonicalValue[] };
-  readonly credentials?: At & { readonly list: readonly CanonicalValue[] };
+  readonly credentials?: At & { readonly list: readonly CanonicalValue[]; readonly authoritySignature: CanonicalValue };
   readonly ballots: readonly BallotEntry[];
   readonly superseded: readonly SupersededEntry[];
   readonly replacements: readonly ReplacementEntry[];
@@ -57,8 +57,8 @@ export function buildModel(events: readonly BoardEventView[], findings: FindingC
         else trustees ??= { ...at, messages: p.messages };
         break;
       case 'credentials_published':
-        if (!hasExactKeys(p, ['credentials']) || !isArray(p.credentials)) bad('credentials', e, '{credentials: [...]}');
-        else credentials ??= { ...at, list: p.credentials };
+        if (!hasExactKeys(p, ['authoritySignature', 'credentials']) || !isArray(p.credentials)) bad('credentials', e, '{authoritySignature, credentials: [...]}');
+        else credentials ??= { ...at, list: p.credentials, authoritySignature: p.authoritySignature! };
         break;
       case 'vote_opened':
         if (!hasExactKeys(p, ['at']) || typeof p.at !== 'string' || !ISO_INSTANT.test(p.at)) bad('board_chain', e, '{at: "YYYY-MM-DDTHH:MM:SSZ"}');
@@ -73,9 +73,9 @@ export function buildModel(events: readonly BoardEventView[], findings: FindingC
         else superseded.push({ ...at, supersededBy: p.supersededBy, trackingCode: p.trackingCode });
         break;
       case 'credential_replaced':
-        if (!hasExactKeys(p, ['added', 'revoked']) || !isHex(p.added, 32) || !isHex(p.revoked, 32))
-          bad('credentials', e, '{added, revoked} (32-byte hex)');
-        else replacements.push({ ...at, added: p.added, revoked: p.revoked });
+        if (!hasExactKeys(p, ['added', 'authoritySignature', 'revoked']) || !isHex(p.added, 32) || !isHex(p.revoked, 32))
+          bad('credentials', e, '{added, authoritySignature, revoked} (32-byte hex credentials)');
+        else replacements.push({ ...at, added: p.added, revoked: p.revoked, authoritySignature: p.authoritySignature! });
         break;
       case 'vote_closed':
         if (

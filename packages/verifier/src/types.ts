@@ -2,6 +2,7 @@
 // report of every check of docs/record-format.md §5 with located findings. Plain readonly data so
 // that the CLI prints it, the browser shows it and `reportToJson` serialises it unchanged.
 // Must not contain logic.
+import type { Receipt } from '@ratify/protocol';
 import type { Group } from '@ratify/crypto';
 
 /** A record in memory: file name (no directories) → its bytes, or its text if already decoded. */
@@ -23,6 +24,8 @@ export const CHECK_NAMES = [
   'decryption',
   'outcome',
   'follow_ups',
+  /** Only when receipts are given (VerifyOptions.receipts): each one's ballot at its position with its hash. */
+  'receipts',
 ] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
@@ -83,6 +86,25 @@ export type BallotCounts = {
   readonly superseded: number;
 };
 
+/** Who held the credential authority's key (manifest `credentialAuthority`, protocol §B1.1). */
+export type CredentialAuthorityReport = {
+  readonly mode: 'offline' | 'server';
+  readonly publicKey: string;
+  /** Server mode: the vote is not protected against ballot stuffing by the operator (said plainly). */
+  readonly warning?: string;
+};
+
+/** One `credential_replaced` event, as the report lists it. */
+export type ReplacementReport = {
+  readonly seq: number;
+  readonly revoked: string;
+  readonly added: string;
+  /** The credential authority's signature on this replacement verifies. */
+  readonly signatureValid: boolean;
+  /** The ballot cast with the revoked credential that counted until this replacement (it no longer counts). */
+  readonly droppedBallot?: { readonly seq: number; readonly trackingCode: string };
+};
+
 /** What `crossCheck` re-verified with the pure-TypeScript reference backend. */
 export type CrossCheckSummary = {
   readonly backend: 'reference';
@@ -107,10 +129,16 @@ export type VerificationReport = {
   readonly boardHead?: string;
   readonly events: number;
   readonly ballots: BallotCounts;
+  /** Absent when the manifest is unusable. */
+  readonly credentialAuthority?: CredentialAuthorityReport;
+  /** Every credential replacement on the board, in board order. */
+  readonly replacements: readonly ReplacementReport[];
   readonly outcomes: readonly QuestionOutcome[];
   /** Present when `crossCheck` was asked and the ballots check ran. */
   readonly crossCheck?: CrossCheckSummary;
   readonly checks: readonly CheckReport[];
+  /** Present when receipts were given: how many, and how many the board holds as they say. */
+  readonly receipts?: { readonly checked: number; readonly found: number };
   readonly durationMs: number;
 };
 
@@ -120,7 +148,12 @@ export type VerifyProgress = {
   readonly total: number;
 };
 
+/** A member's receipt (docs/record-format.md §7) and where it was read: file name and 1-based place in it. */
+export type GivenReceipt = { readonly receipt: Receipt; readonly file: string; readonly index: number };
+
 export type VerifyOptions = {
+  /** Members' receipts to look up on the board; the `receipts` check runs only when some are given. */
+  readonly receipts?: readonly GivenReceipt[];
   /** Worker threads for ballot checks; 0 checks in this thread. Default: os.availableParallelism(). */
   readonly workers?: number;
   /** Records with fewer ballots than this are checked in this thread. Default 64. */

@@ -10,12 +10,14 @@ import { checkDecryptions, type DecryptionSummary } from './check-decryption.ts'
 import { checkExtracts } from './check-extracts.ts';
 import { checkManifestEvent, checkRecordIndex } from './check-manifest.ts';
 import { checkResultEvent } from './check-result.ts';
+import { checkReceipts, type ReceiptsSummary } from './check-receipts.ts';
 import { checkRevotePolicy, selectCounted } from './check-revote.ts';
 import { checkTallyEvent } from './check-tally.ts';
 import { FindingCollector } from './collector.ts';
 import { checkFiles, type DecodedRecord } from './files.ts';
 import { isObject } from './json.ts';
 import { buildModel } from './model.ts';
+import { authorityReport, replacementReports } from './replacements.ts';
 import type { CheckName, QuestionOutcome, RecordFiles, VerificationReport, VerifyOptions } from './types.ts';
 
 /** The vote id the board's hashes are bound to: the manifest's, else record.json's. */
@@ -56,7 +58,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   step('ceremony');
   checkCeremonyEvent(group, model, ctx, findings);
   step('credentials');
-  const credentials = checkCredentialsEvent(group, model, findings, ctx?.manifest.eligibleCount);
+  const credentials = checkCredentialsEvent(group, model, findings, ctx);
 
   const counted = ctx ? selectCounted(model.ballots, ctx.manifest.revotePolicy, new Set(model.replacements.map((r) => r.revoked))) : undefined;
   let ballots: BallotsSummary | undefined;
@@ -78,7 +80,15 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   if (ctx) outcomes = checkResultEvent(ctx.manifest, model, decryption, counted?.length, findings);
   else for (const check of ['decryption', 'outcome', 'follow_ups'] as const) findings.skip(check, 'the manifest is unusable');
 
-  const checks = findings.reports();
+  let receipts: ReceiptsSummary | undefined;
+  const given = options.receipts ?? [];
+  if (given.length > 0) {
+    step('receipts');
+    receipts = checkReceipts(chainVoteId(events, decoded), ctx?.fingerprintHex, events, given, findings);
+  }
+  // Without receipts the check does not apply: it is left out of the report rather than "skipped".
+  const checks = findings.reports().filter((c) => c.name !== 'receipts' || receipts !== undefined);
+  const authority = authorityReport(ctx);
   return {
     format: 'ratify-record/v1',
     ok: checks.every((c) => c.status === 'passed'),
@@ -92,9 +102,12 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
       counted: counted?.length ?? 0,
       superseded: model.superseded.length,
     },
+    ...(authority && { credentialAuthority: authority }),
+    replacements: replacementReports(group, model, ctx, ctx?.manifest.revotePolicy),
     outcomes,
     ...(ballots?.crossCheck !== undefined && { crossCheck: ballots.crossCheck }),
     checks,
+    ...(receipts && { receipts }),
     durationMs: Math.round(performance.now() - started),
   };
 }

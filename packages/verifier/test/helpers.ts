@@ -1,8 +1,8 @@
 // Shared helpers of the verifier tests (tests only): run the verifier in-thread, read statuses and
 // reason codes by check, and edit board payloads of a built vote.
-import { type CanonicalValue, toCanonical } from '@ratify/protocol';
+import { type CanonicalValue, signCredentialList, signCredentialReplacement, toCanonical } from '@ratify/protocol';
 import { type CheckName, type CheckStatus, type RecordFiles, type VerificationReport, verifyRecord } from '../src/index.ts';
-import { editableEntries, type Entry, writeRecord } from './record-builder.ts';
+import { type BuiltVote, editableEntries, type Entry, writeRecord } from './record-builder.ts';
 
 export const verify = (files: RecordFiles, options = {}): Promise<VerificationReport> => verifyRecord(files, { workers: 0, ...options });
 
@@ -26,6 +26,23 @@ export function rewritten(entries: readonly Entry[], edit: (entries: MutableEntr
   const copy = editableEntries(entries);
   edit(copy);
   return writeRecord(copy);
+}
+
+/**
+ * Re-signs the credential list and every replacement with the vote's credential authority key, as
+ * an adversary holding that key would (server mode), so that only the structural check under test
+ * fails. Lists with a non-hex entry are left as they are (nothing can be signed over them).
+ */
+export function resignCredentials(vote: Pick<BuiltVote, 'group' | 'authority' | 'fingerprint' | 'rng'>, entries: MutableEntry[]): void {
+  const { group, authority, fingerprint, rng } = vote;
+  for (const e of entries) {
+    if (e.kind === 'credentials_published') {
+      const list = e.payload.credentials as string[];
+      if (list.every((c) => /^[0-9a-f]{64}$/.test(c))) e.payload.authoritySignature = signCredentialList(group, authority, fingerprint, list, rng);
+    } else if (e.kind === 'credential_replaced') {
+      e.payload.authoritySignature = signCredentialReplacement(group, authority, fingerprint, e.payload.revoked as string, e.payload.added as string, rng);
+    }
+  }
 }
 
 /** The n-th entry of a kind (0-based), as mutable JSON. */

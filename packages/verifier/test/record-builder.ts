@@ -41,6 +41,12 @@ import {
   createBallot,
   createManifest,
   credentialSecret,
+  type AuthorityKeyPair,
+  authorityPublicKeyHex,
+  generateAuthorityKey,
+  parseWireBallot,
+  type Rule,
+  signCredentialList,
   electionFingerprint,
   fingerprintOfCanonical,
   generatePrivateCredential,
@@ -79,6 +85,12 @@ export type VoteOptions = {
   readonly unlisted?: readonly number[];
   /** The manifest's follow-up declarations (protocol §M7). Default none. */
   readonly followUps?: ManifestDraft['followUps'];
+  /** Who holds the credential authority's key (manifest credentialAuthority.mode). Default offline. */
+  readonly authorityMode?: 'offline' | 'server';
+  /** The rule of the yes/no question. Default ratification (majority of the yes/no votes). */
+  readonly ratifyRule?: Rule;
+  /** How voter v votes on the yes/no question in round r (first ballot round 0). Default a fixed pattern. */
+  readonly yesNo?: (voter: number, round: number) => 'yes' | 'no' | 'blank';
 };
 
 export type BuiltVote = {
@@ -89,9 +101,12 @@ export type BuiltVote = {
   readonly keys: readonly TrusteeKey[];
   readonly ballotParams: BallotParams;
   readonly credentialSecrets: readonly bigint[];
+  /** The credential authority's key pair (the manifest commits to its public key). */
+  readonly authority: AuthorityKeyPair;
   readonly rng: RandomSource;
   readonly entries: readonly Entry[];
   readonly files: RecordTexts;
+  readonly decryptors: readonly number[];
 };
 
 const TRUSTEES = [
@@ -121,7 +136,7 @@ function runDkg(group: Group, parameters: ThresholdParameters, rng: RandomSource
 
 const hex = (group: Group, e: GroupElement) => toHex(group.encodeElement(e));
 
-function draft(group: Group, dkg: ReturnType<typeof runDkg>, options: VoteOptions): ManifestDraft {
+function draft(group: Group, dkg: ReturnType<typeof runDkg>, options: VoteOptions, authority: AuthorityKeyPair): ManifestDraft {
   const questions: ManifestDraft['questions'][number][] = [
     {
       kind: 'yes_no',
@@ -131,7 +146,7 @@ function draft(group: Group, dkg: ReturnType<typeof runDkg>, options: VoteOption
       min: 1,
       max: 1,
       blankAllowed: true,
-      rule: { kind: 'ratification', blankPolicy: 'excluded' },
+      rule: options.ratifyRule ?? { kind: 'ratification', blankPolicy: 'excluded' },
     },
   ];
   if (options.chooseQuestion ?? true)
@@ -165,12 +180,15 @@ function draft(group: Group, dkg: ReturnType<typeof runDkg>, options: VoteOption
     jointPublicKey: hex(group, dkg.keys[0]!.jointPublicKey),
     revotePolicy: options.revotePolicy ?? 'last_counts',
     eligibleCount: Math.max(20, 2 * (options.voters ?? 10)),
+    credentialAuthority: { mode: options.authorityMode ?? 'offline', publicKey: authorityPublicKeyHex(group, authority) },
     ...(options.followUps !== undefined && { followUps: options.followUps }),
   };
 }
 
-function selectionsFor(voter: number, round: number, withChoose: boolean): Selections {
-  const yesNo: (0 | 1)[] = voter === 7 ? [0, 0] : (voter + round) % 4 === 0 ? [0, 1] : [1, 0];
+const YES_NO = { yes: [1, 0], no: [0, 1], blank: [0, 0] } as const;
+
+function selectionsFor(voter: number, round: number, withChoose: boolean, options: VoteOptions = {}): Selections {
+  const yesNo: (0 | 1)[] = options.yesNo ? [...YES_NO[options.yesNo(voter, round)]] : voter === 7 ? [0, 0] : (voter + round) % 4 === 0 ? [0, 1] : [1, 0];
   const patterns: (0 | 1)[][] = [[1, 0, 0], [1, 1, 0], [0, 1, 1], [0, 0, 1], [1, 0, 1]];
   return withChoose ? [yesNo, patterns[(voter + round) % patterns.length]!] : [yesNo];
 }
@@ -181,7 +199,8 @@ export function buildVote(options: VoteOptions = {}): BuiltVote {
   const parameters = { context: ceremonyContext(ELECTION, 2, TRUSTEES.map(([id]) => id)), threshold: 2, trusteeCount: 3 };
   const dkg = runDkg(group, parameters, rng);
   const keyed = options.manifestFromOtherCeremony ? runDkg(group, parameters, rng) : dkg;
-  const manifest = unwrap(createManifest(draft(group, keyed, options)));
+  const authority = generateAuthorityKey(group, rng);
+  const manifest = unwrap(createManifest(draft(group, keyed, options, authority)));
   const fingerprint = electionFingerprint(manifest);
   const questions = ballotQuestionSpecs(manifest);
   const ballotParams: BallotParams = { group, voteId: VOTE_ID, fingerprint, electionKey: group.precompute(keyed.keys[0]!.jointPublicKey), questions };
@@ -199,51 +218,69 @@ export function buildVote(options: VoteOptions = {}): BuiltVote {
   const entries: Entry[] = [
     { kind: 'vote_created', payload: { manifest: JSON.parse(toWireManifest(manifest)) as CanonicalValue } },
     { kind: 'trustees_published', payload: { messages: dkg.messages.map((m) => toWireCeremonyMessage(group, m)) } },
-    { kind: 'credentials_published', payload: { credentials } },
+    { kind: 'credentials_published', payload: { authoritySignature: signCredentialList(group, authority, fingerprint, credentials, rng), credentials } },
     { kind: 'vote_opened', payload: { at: manifest.schedule.opensAt } },
   ];
   const casts = [...Array.from({ length: voters }, (_, v) => [v, 0] as const), ...(options.revoters ?? [2, 5]).map((v) => [v, 1] as const)];
-  const current = new Map<number, { ballot: Ballot; code: string }>();
+  const current = new Map<number, { code: string }>();
   for (const [voter, round] of casts) {
-    const selections = selectionsFor(voter, round, questions.length > 1);
+    const selections = selectionsFor(voter, round, questions.length > 1, options);
     const { ballot } = unwrap(createBallot(ballotParams, selections, credentialSecrets[voter]!, rng));
     const code = trackingCode(group, ballot);
     entries.push({ kind: 'ballot_accepted', payload: { ballot: toWireBallot(group, ballot), trackingCode: code } });
     const older = current.get(voter);
     const policy = manifest.revotePolicy;
     if (older && policy === 'last_counts') entries.push({ kind: 'ballot_superseded', payload: { supersededBy: code, trackingCode: older.code } });
-    if (!older || policy === 'last_counts') current.set(voter, { ballot, code });
+    if (!older || policy === 'last_counts') current.set(voter, { code });
   }
-  const counted = [...current.values()].map((c) => c.ballot);
-  entries.push({ kind: 'vote_closed', payload: { at: manifest.schedule.closesAt, ballotsAccepted: casts.length, ballotsCounted: counted.length } });
+  const built = { group, manifest, fingerprint, ceremony: dkg.messages, keys: keyed.keys, ballotParams, credentialSecrets, authority, rng, decryptors: options.decryptors ?? [1, 3] };
+  const all = closeAndCount(built, entries);
+  return { ...built, entries: all, files: writeRecord(all) };
+}
 
+type Counting = Pick<BuiltVote, 'group' | 'manifest' | 'fingerprint' | 'keys' | 'ballotParams' | 'rng'> & { readonly decryptors?: readonly number[] };
+
+/**
+ * Everything from `vote_closed` on, recomputed with the project's own code from the board entries up
+ * to the close: the ballots the revote policy counts (a credential revoked by `credential_replaced`
+ * never counts), the closing counts, the encrypted tally, the trustees' partial decryptions (valid
+ * proofs) and the result with its outcome. Entries after the last ballot/replacement are dropped
+ * first, so a forger can edit the board's middle and get a fully consistent record back.
+ */
+export function closeAndCount(vote: Counting, entries: readonly Entry[]): Entry[] {
+  const { group, manifest, fingerprint, keys, ballotParams, rng } = vote;
+  const closeAt = entries.findIndex((e) => e.kind === 'vote_closed');
+  const open = closeAt < 0 ? [...entries] : entries.slice(0, closeAt);
+  const revoked = new Set(open.filter((e) => e.kind === 'credential_replaced').map((e) => e.payload.revoked as string));
+  const current = new Map<string, Ballot>();
+  let accepted = 0;
+  for (const e of open) {
+    if (e.kind !== 'ballot_accepted') continue;
+    accepted++;
+    const ballot = unwrap(parseWireBallot(group, toCanonical(e.payload.ballot!)));
+    const credential = toHex(group.encodeElement(ballot.credential));
+    if (revoked.has(credential)) continue;
+    if (manifest.revotePolicy === 'last_counts' || !current.has(credential)) current.set(credential, ballot);
+  }
+  const counted = [...current.values()];
+  const out: Entry[] = [...open];
+  out.push({ kind: 'vote_closed', payload: { at: manifest.schedule.closesAt, ballotsAccepted: accepted, ballotsCounted: counted.length } });
+  const questions = ballotParams.questions;
   const tally = computeEncryptedTally(group, questions, counted);
-  entries.push({ kind: 'tally_computed', payload: { tally: toWireEncryptedTally(group, tally) } });
+  out.push({ kind: 'tally_computed', payload: { tally: toWireEncryptedTally(group, tally) } });
   const ciphertexts = tally.flat();
-  const decryptors = options.decryptors ?? [1, 3];
-  const partials = decryptors.map((t) => createPartialDecryption(group, keyed.keys[t - 1]!, ciphertexts, fingerprint, rng));
-  for (const p of partials) entries.push({ kind: 'partial_decryption', payload: { partialDecryption: toWirePartialDecryption(group, p) } });
-  const verified = partials.map((p) => unwrap(verifyPartialDecryption(group, p, keyed.keys[0]!.publicKeyShares[p.trustee - 1]!, ciphertexts, fingerprint)));
+  const decryptors = vote.decryptors ?? [1, 3];
+  const partials = decryptors.map((t) => createPartialDecryption(group, keys[t - 1]!, ciphertexts, fingerprint, rng));
+  for (const p of partials) out.push({ kind: 'partial_decryption', payload: { partialDecryption: toWirePartialDecryption(group, p) } });
+  const verified = partials.map((p) => unwrap(verifyPartialDecryption(group, p, keys[0]!.publicKeyShares[p.trustee - 1]!, ciphertexts, fingerprint)));
   const elements = unwrap(combinePartialDecryptions(group, ciphertexts, verified.slice(0, 2), 2));
   const table = createDlogTable(group, manifest.eligibleCount);
   const flat = elements.map((e) => unwrap(discreteLog(table, e)));
   let offset = 0;
   const counts = questions.map((q) => flat.slice(offset, (offset += q.optionCount)));
   const result = unwrap(computeResult(manifest, counts, counted.length, decryptors.slice(0, 2)));
-  entries.push({ kind: 'result_published', payload: { result: toWireResult(result) } });
-
-  return {
-    group,
-    manifest,
-    fingerprint,
-    ceremony: dkg.messages,
-    keys: keyed.keys,
-    ballotParams,
-    credentialSecrets,
-    rng,
-    entries,
-    files: writeRecord(entries),
-  };
+  out.push({ kind: 'result_published', payload: { result: toWireResult(result) } });
+  return out;
 }
 
 /** Writes the record files of docs/record-format.md for a list of board entries (chain included). */

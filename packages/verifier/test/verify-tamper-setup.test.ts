@@ -3,10 +3,16 @@
 // named check — and the checks that sensibly depend on the edited data — fail.
 import { describe, expect, it } from 'vitest';
 import { buildVote } from './record-builder.ts';
-import { bumpScalarHex, codes, failed, findings, nth, obj, rewritten, statuses, verify } from './helpers.ts';
+import { bumpScalarHex, codes, failed, findings, nth, obj, resignCredentials, rewritten, statuses, verify } from './helpers.ts';
 
 const vote = buildVote();
 const edit = (fn: Parameters<typeof rewritten>[1]) => rewritten(vote.entries, fn);
+/** An edit of the credential list re-signed with the authority key, so only the structural check fails. */
+const editList = (fn: Parameters<typeof rewritten>[1]) =>
+  rewritten(vote.entries, (entries) => {
+    fn(entries);
+    resignCredentials(vote, entries);
+  });
 type Entries = Parameters<Parameters<typeof rewritten>[1]>[0];
 const credentials = (entries: Entries) => nth(entries, 'credentials_published').payload.credentials as string[];
 /** Index of a listed credential no ballot uses (the roll has more members than voters). */
@@ -25,7 +31,9 @@ describe('manifest', () => {
     );
     expect(codes(report, 'manifest')).toEqual(['schedule_order']);
     const s = statuses(report);
-    expect([s.files, s.board_chain, s.record_index, s.extracts, s.ceremony, s.credentials, s.revote_policy]).toEqual(Array(7).fill('passed'));
+    expect([s.files, s.board_chain, s.record_index, s.extracts, s.ceremony, s.revote_policy]).toEqual(Array(6).fill('passed'));
+    // The credential authority signed the list under the old fingerprint.
+    expect(codes(report, 'credentials')).toEqual(['invalid_authority_signature']);
     // Every ballot and decryption proof is bound to the fingerprint, which the edit changed.
     expect(new Set(codes(report, 'ballots'))).toEqual(new Set(['wrong_vote']));
     expect(codes(report, 'partial_decryptions')).toContain('bad_decryption_proof');
@@ -93,7 +101,7 @@ describe('credentials', () => {
     // Replaces a credential nobody voted with (the list keeps one entry per eligible member).
     let index = -1;
     const report = await verify(
-      edit((entries) => {
+      editList((entries) => {
         index = unusedCredential(entries);
         credentials(entries)[index] = 'not-hex';
       }),
@@ -104,7 +112,7 @@ describe('credentials', () => {
 
   it('a credential that is not a group element', async () => {
     const report = await verify(
-      edit((entries) => {
+      editList((entries) => {
         const list = credentials(entries);
         list[unusedCredential(entries)] = 'ff'.repeat(32);
         list.sort();
@@ -116,7 +124,7 @@ describe('credentials', () => {
 
   it('an unsorted list', async () => {
     const report = await verify(
-      edit((entries) => {
+      editList((entries) => {
         const list = credentials(entries);
         [list[0], list[1]] = [list[1]!, list[0]!];
       }),
@@ -127,7 +135,7 @@ describe('credentials', () => {
 
   it('a duplicated credential', async () => {
     const report = await verify(
-      edit((entries) => {
+      editList((entries) => {
         const list = credentials(entries);
         list.splice(4, 0, list[4]!);
       }),
@@ -139,7 +147,7 @@ describe('credentials', () => {
 
   it('an extra credential (more credentials than eligible members: room for stuffed ballots)', async () => {
     const report = await verify(
-      edit((entries) => {
+      editList((entries) => {
         const list = credentials(entries);
         // A valid group element (the generator's encoding), kept in sorted order.
         list.push('e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76');

@@ -26,6 +26,7 @@ export const api = {
   listVotes: () => settle(() => client.listVotes()),
   getVote: (id: string) => settle(() => client.getVote(id)),
   ballotParams: (id: string) => settle(() => client.ballotParams(id)),
+  credentialBucket: (id: string, prefix: string) => settle(() => client.credentialBucket(id, prefix)),
   board: (id: string, query: { readonly q?: string; readonly from?: number; readonly limit?: number } = {}) => settle(() => client.board(id, query)),
   turnout: (id: string) => settle(() => client.turnout(id)),
   result: (id: string) => settle(() => client.result(id)),

@@ -21,6 +21,7 @@ export function testManifest(overrides: Partial<ManifestDraft> = {}): Manifest {
     createManifest({
       voteId: 'strike-2008',
       electionId: 'e1ec7102e1ec7102e1ec7102e1ec7102',
+      credentialAuthority: { mode: 'offline', publicKey: toHex(group.encodeElement(group.baseMultiply(group.scalars.randomNonZero(rng)))) },
       title: 'Strike authorization',
       unionId: 'sag',
       unionName: 'Screen Actors Guild',

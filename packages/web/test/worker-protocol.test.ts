@@ -1,8 +1,9 @@
 // The crypto worker's message protocol, driven through createWorkerHandler exactly as the Worker
 // entry does: prepare → encrypt → reveal/forget, the failure codes, and parsing in both directions.
-import { seededRandom } from '@ratify/crypto';
-import { checkBallot, parseWireBallot, trackingCode } from '@ratify/protocol';
+import { seededRandom, toHex } from '@ratify/crypto';
+import { checkBallot, parsePrivateCredential, parseWireBallot, publicCredential, trackingCode } from '@ratify/protocol';
 import { describe, expect, it } from 'vitest';
+import { credentialStanding } from '../src/booth/credential-check.ts';
 import { prepareVote } from '../src/crypto/ballot-params.ts';
 import { createWorkerHandler } from '../src/crypto/worker-handler.ts';
 import { parseWorkerRequest, parseWorkerResponse, type WorkerResponse } from '../src/crypto/worker-protocol.ts';
@@ -113,5 +114,34 @@ describe('worker protocol', () => {
     expect(parseWorkerRequest({ kind: 'forget', id: -1 }).ok).toBe(false);
     expect(parseWorkerResponse({ kind: 'encrypted', id: 1, ballot: '{}', trackingCode: 'XYZ', millis: 1 }).ok).toBe(false);
     expect(parseWorkerResponse({ kind: 'failed', id: 1, error: 'made_up' }).ok).toBe(false);
+  });
+
+  it('computes the public credential of a credential for a vote, as the protocol does, and refuses a mistyped one', () => {
+    const handle = createWorkerHandler(group);
+    // The election id is the manifest's: the vote must be prepared first.
+    expect(handle({ kind: 'public_credential', id: 2, voteId: 'strike-2008', credential })).toMatchObject({ kind: 'failed', id: 2, error: 'not_prepared' });
+    expectKind(handle({ kind: 'prepare', id: 1, ...wire }), 'prepared');
+    const r = expectKind(handle({ kind: 'public_credential', id: 3, voteId: 'strike-2008', credential }), 'public_credential');
+    const parsed = parsePrivateCredential(credential);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(r.publicCredential).toBe(toHex(group.encodeElement(publicCredential(group, manifest, parsed.value))));
+    // Another vote, another public credential.
+    const otherWire = wireOf(testManifest({ voteId: 'other-vote' }));
+    expectKind(handle({ kind: 'prepare', id: 4, ...otherWire }), 'prepared');
+    const other = expectKind(handle({ kind: 'public_credential', id: 4, voteId: 'other-vote', credential }), 'public_credential');
+    expect(other.publicCredential).not.toBe(r.publicCredential);
+    const typo = credential.slice(0, -1) + (credential.endsWith('A') ? 'B' : 'A');
+    expect(handle({ kind: 'public_credential', id: 5, voteId: 'strike-2008', credential: typo })).toMatchObject({ kind: 'failed', id: 5, error: 'bad_credential_checksum' });
+  });
+});
+
+describe('credentialStanding (the booth looks its public credential up in one bucket)', () => {
+  const bucket = { prefix: 'ab', active: ['ab01', 'ab02'], revoked: ['ab03'] };
+  it('says active, revoked (replaced) or not listed, and refuses an answer for another bucket', () => {
+    expect(credentialStanding(bucket, 'ab02')).toBe('active');
+    expect(credentialStanding(bucket, 'ab03')).toBe('revoked');
+    expect(credentialStanding(bucket, 'ab04')).toBe('not_listed');
+    expect(credentialStanding(bucket, 'cd01')).toBe('wrong_bucket');
+    expect(credentialStanding({ ...bucket, prefix: '' }, 'ab01')).toBe('wrong_bucket');
   });
 });

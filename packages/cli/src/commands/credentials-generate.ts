@@ -1,7 +1,9 @@
-// `ratify credentials generate <vote> --out <delivery.csv>`: the offline credential authority
-// (Belenios). One private credential per eligible entry of the frozen roll goes into the delivery
-// file (mode 0600, for mailing to members); only the public credentials, sorted so that their order
-// links to no one, go to the vote (engine.publishCredentials). Private credentials never reach stdout.
+// `ratify credentials generate <vote> --authority <key> --out <delivery.csv>`: the offline credential
+// authority (Belenios). One private credential per eligible entry of the frozen roll goes into the
+// delivery file (mode 0600, for mailing to members); only the public credentials, sorted so that their
+// order links to no one, go to the vote, signed with the committee's authority key (docs/protocol.md
+// §B1.1), with the private record of whose each one is (never exported: decision 0018, so a signed-in
+// member can cast only with their own). Private credentials never reach stdout.
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -9,6 +11,7 @@ import { ristretto255, toHex } from '@ratify/crypto';
 import { formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Cli } from '../cli.ts';
 import { withEngine } from '../db.ts';
+import { readAuthorityKey } from '../authority-key.ts';
 import { check, emit, refuse, say, voteIdArg, writeText } from '../io.ts';
 
 const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
@@ -18,10 +21,12 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
     .command('generate <vote>')
     .description('make one credential per eligible member; publish the public list; write the private delivery file')
     .requiredOption('--out <file>', 'delivery CSV for mailing (created with mode 0600; never overwritten)')
+    .requiredOption('--authority <file>', "the credential authority's key file (ratify credentials authority init)")
     .action(
-      cli.action(async (globals, voteIdText: string, options: { readonly out: string }) => {
+      cli.action(async (globals, voteIdText: string, options: { readonly out: string; readonly authority: string }) => {
         const voteId = voteIdArg(voteIdText);
         if (existsSync(options.out)) refuse('file_exists', `${options.out} exists: a delivery file is never overwritten`);
+        const key = await readAuthorityKey(ristretto255, options.authority);
         return withEngine(globals, async (engine) => {
           const vote = (await engine.store.votes.getVote(voteId)) ?? refuse('vote_not_found', `no vote ${voteId}`);
           if (vote.status !== 'draft') refuse('vote_not_draft', `vote ${voteId} is ${vote.status}: credentials are made before it opens`);
@@ -37,8 +42,11 @@ export function registerCredentialsGenerate(credentials: Command, cli: Cli): voi
           // Written first (privately), published second, renamed last: no published credential without its delivery file.
           const partial = `${options.out}.partial`;
           await writeText(partial, `${lines.join('\n')}\n`, { secret: true });
-          const publicList = issued.map(({ credential }) => toHex(ristretto255.encodeElement(publicCredential(ristretto255, election, credential))));
-          const published = await engine.publishCredentials(voteId, publicList);
+          const links = issued.map(({ entry, credential }) => ({
+            credential: toHex(ristretto255.encodeElement(publicCredential(ristretto255, election, credential))),
+            memberNumber: entry.memberNumber,
+          }));
+          const published = await engine.publishHeldCredentials(voteId, links, { key });
           if (!published.ok) await rm(partial, { force: true });
           const count = check(published, `credentials for ${voteId}`);
           await rename(partial, options.out);

@@ -104,6 +104,8 @@ export const draftDefinitionSchema = z.strictObject({
   trustees: z.strictObject({ threshold: z.int(), members: z.array(draftTrusteeSchema).min(1).max(64) }),
   revotePolicy: z.enum(['last_counts', 'first_counts']).optional(),
   linkedOfferId: z.string().optional(),
+  /** What the vote decides (protocol manifest `purpose`); absent: read from the questions. */
+  purpose: z.string().optional(),
   followUps: objectList.max(64).optional(),
   /** The offer summary and the official pro/con statements shown in the booth. */
   information: z
@@ -114,6 +116,11 @@ export const draftDefinitionSchema = z.strictObject({
       offer: z.strictObject({ id: z.string(), title: z.string(), digest: z.string() }).optional(),
     })
     .optional(),
+  /**
+   * The election committee's offline credential authority (`ratify credentials authority init`):
+   * its public key. Absent: the server is the credential authority (server mode, decision 0006/0017).
+   */
+  credentialAuthority: z.strictObject({ mode: z.literal('offline'), publicKey: z.string() }).optional(),
 });
 export type DraftDefinitionInput = z.infer<typeof draftDefinitionSchema>;
 
@@ -210,7 +217,7 @@ export const turnoutDashboardSchema = z.object({
   schedule: z.object({ opensAt: z.string(), closesAt: z.string() }),
   /** Eligible entries on the roll now (amendments included). */
   eligible: z.int(),
-  /** Members with a participation mark. */
+  /** Members with a counted ballot under a credential issued to them (decision 0018). */
   voted: z.int(),
   ballotsAccepted: z.int(),
   ballotsCounted: z.int(),

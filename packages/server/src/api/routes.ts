@@ -57,7 +57,7 @@ const CAST_ERRORS = [
   'not_signed_in', 'not_eligible', 'vote_not_found', 'vote_closed', 'too_large', 'non_canonical', 'schema_mismatch',
   'invalid_element', 'identity', 'non_canonical_scalar', 'wrong_vote', 'wrong_question_count', 'wrong_question',
   'wrong_option_count', 'invalid_choice_proof', 'invalid_overall_proof', 'invalid_signature', 'unknown_credential',
-  'credential_revoked', 'duplicate_ballot', 'already_voted',
+  'credential_revoked', 'credential_not_yours', 'duplicate_ballot', 'already_voted',
 ] as const;
 const ADMIN = [...STAFF_ERRORS, 'vote_not_found'] as const;
 /** Mail-sending admin routes also need RATIFY_SECRET_KEY (queued bodies are sealed with it). */
@@ -95,6 +95,11 @@ export const ROUTES = {
   ballotParams: {
     method: 'GET', path: '/api/votes/:id/ballot-params', role: 'public', summary: 'What the booth needs to encrypt: manifest text and fingerprint',
     params: vote, status: 200, response: s.ballotParamsSchema, errors: ['vote_not_found'],
+  },
+  credentialBucket: {
+    method: 'GET', path: '/api/votes/:id/credentials', role: 'public',
+    summary: 'The published public credentials whose first byte is `prefix` (two hex digits), active and revoked: the booth checks a credential before encrypting',
+    params: vote, query: s.credentialBucketQuerySchema, status: 200, response: s.credentialBucketSchema, errors: ['vote_not_found'],
   },
   requestCode: {
     method: 'POST', path: '/api/auth/request-code', role: 'public', summary: 'Send a one-time sign-in code to the email on the roll (same answer whether or not the member exists)',
@@ -147,7 +152,7 @@ export const ROUTES = {
     method: 'POST', path: '/api/admin/votes/:id/credentials/issue', role: 'admin',
     summary: 'Credential authority (server mode): one private credential per eligible member, only the public list published, each private one emailed (sealed in the queue, blanked once sent)',
     params: vote, status: 202, response: s.issueCredentialsResponseSchema,
-    errors: [...ADMIN, ...NOTIFY, 'vote_not_draft', 'credentials_already_published', 'credential_count_mismatch', 'no_credentials', 'manifest_unreadable'],
+    errors: [...ADMIN, ...NOTIFY, 'vote_not_draft', 'credentials_already_published', 'credential_count_mismatch', 'no_credentials', 'manifest_unreadable', 'credential_authority_offline', 'authority_key_unavailable'],
   },
   adminSendReminders: {
     method: 'POST', path: '/api/admin/votes/:id/reminders', role: 'admin', summary: 'Queue a reminder to every eligible member who has not voted and has no reminder waiting to be sent; a second run needs { again: true }',
@@ -155,9 +160,15 @@ export const ROUTES = {
   },
   adminReplaceCredential: {
     method: 'POST', path: '/api/admin/votes/:id/credentials/replace', role: 'admin',
-    summary: "Revoke a member's credential by the reference from their email and email them a new one (both audited)",
+    summary: "Revoke a member's credential (found by member number; or by an older email's reference) and email them a new one (both audited)",
     params: vote, body: s.replaceCredentialBodySchema, status: 202, response: s.replaceCredentialResponseSchema,
-    errors: [...ADMIN, ...NOTIFY, 'member_not_on_roll', 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed'],
+    errors: [...ADMIN, ...NOTIFY, 'member_not_on_roll', 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed', 'credential_authority_offline', 'authority_key_unavailable'],
+  },
+  adminRelayReplacement: {
+    method: 'POST', path: '/api/admin/votes/:id/credentials/replacements', role: 'admin',
+    summary: 'Relay a credential replacement signed offline by the credential authority (ratify credentials replace): checked against the manifest, then appended to the board with its audit entries',
+    params: vote, body: s.relayReplacementBodySchema, status: 201, response: s.relayReplacementResponseSchema,
+    errors: [...ADMIN, 'credential_handle_unknown', 'credential_already_revoked', 'no_credentials', 'vote_closed', 'invalid_authority_signature', 'malformed_authority_signature', 'malformed_credential', 'duplicate_credential'],
   },
   adminAnnounceResult: {
     method: 'POST', path: '/api/admin/votes/:id/announce-result', role: 'admin', summary: 'Email the published result to every member on the roll (once)',

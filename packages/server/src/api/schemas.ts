@@ -45,6 +45,8 @@ export const voteDetailSchema = voteSummarySchema.extend({
     }),
   ),
   trustees: z.object({ threshold: z.int(), members: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  /** The channels (protocol §M8) and the precedence rule in words; online only when the manifest declares none. */
+  channels: z.object({ accepted: z.array(z.enum(['online', 'mail'])), precedence: z.enum(['first_received', 'online_counts']).nullable(), en: z.string(), es: z.string() }),
   /** The manifest's canonical JSON text, byte for byte. */
   manifest: z.string(),
 });
@@ -106,12 +108,28 @@ export const ballotParamsSchema = z.object({
   fingerprint: z.string(),
 });
 
+/**
+ * The booth's check of a credential before it encrypts (issue 16): the public credentials of one
+ * bucket, by their first byte (two lower-case hex digits), so the server does not learn which one the
+ * booth looks for (about 1/256 of the list comes back, and the list is public on the board anyway).
+ */
+export const credentialBucketQuerySchema = z.strictObject({ prefix: z.string().regex(/^[0-9a-f]{2}$/, 'expected two lower-case hex digits') });
+export const credentialBucketSchema = z.object({
+  voteId: z.string(),
+  prefix: z.string(),
+  /** Published and not revoked: a ballot signed by one of these is accepted. */
+  active: z.array(z.string()),
+  /** Published, then revoked (replaced): ballots signed by these do not count. */
+  revoked: z.array(z.string()),
+});
+
 export const memberNumberSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'expected a member number');
 export const requestCodeBodySchema = z.strictObject({ memberNumber: memberNumberSchema });
 export const requestCodeResponseSchema = z.object({ sent: z.literal(true), message: z.string() });
 export const verifyCodeBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
-  code: z.string().regex(/^\d{6}$/, 'expected the 6-digit code'),
+  // 6 digits, or 12 once the member's short codes for the day are spent (decision 0019).
+  code: z.string().regex(/^(?:\d{6}|\d{12})$/, 'expected the 6- or 12-digit code'),
 });
 export const signedInSchema = z.object({ memberNumber: z.string(), name: z.string(), expiresAt: z.string() });
 export const loggedOutSchema = z.object({ signedOut: z.literal(true) });
@@ -148,10 +166,20 @@ export const meSchema = z.object({
   cannotVote: z.array(cannotVoteSchema),
 });
 
+/** The member's receipt (docs/record-format.md §7): what `ratify verify --receipt` and the board page check. */
+export const receiptSchema = z.object({
+  format: z.literal('ratify-receipt/v1'),
+  voteId: z.string(),
+  fingerprint: z.string(),
+  trackingCode: z.string(),
+  boardSeq: z.int().nonnegative(),
+  boardHash: z.string(),
+});
 export const castReceiptSchema = z.object({
   voteId: z.string(),
   trackingCode: z.string(),
   boardHead: z.string(),
+  receipt: receiptSchema,
 });
 
 export const adminTransitionSchema = z.object({ voteId: z.string(), status: voteStatusSchema });
@@ -206,11 +234,23 @@ export const remindersResponseSchema = z.object({ voteId: z.string(), queued: z.
 export const replaceCredentialBodySchema = z.strictObject({
   memberNumber: memberNumberSchema,
   reason: z.string().trim().min(1).max(500),
-  /** The reference printed in the member's credential email (their public credential, hex). */
-  credentialHandle: hex32,
+  /**
+   * Optional: the reference printed in credential emails sent before decision 0018 (the member's
+   * public credential, hex). Without it the server revokes the member's own credential (private link).
+   */
+  credentialHandle: hex32.optional(),
 });
 /** Deliberately without the new public credential: the server must not hand out the member↔credential link. */
 export const replaceCredentialResponseSchema = z.object({ voteId: z.string(), memberNumber: z.string(), revoked: z.string(), queued: z.int() });
+const scalarHex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
+/** A replacement signed offline by the credential authority (`ratify credentials replace`), relayed as is. */
+export const relayReplacementBodySchema = z.strictObject({
+  revoked: hex32,
+  added: hex32,
+  authoritySignature: z.strictObject({ challenge: scalarHex, response: scalarHex }),
+  reason: z.string().trim().min(1).max(500),
+});
+export const relayReplacementResponseSchema = z.object({ voteId: z.string(), revoked: z.string(), added: z.string() });
 export const announceResultResponseSchema = z.object({ voteId: z.string(), queued: z.int() });
 export const mailStatusSchema = z.object({
   voteId: z.string(),

@@ -2,6 +2,13 @@
 // and Secure (always, or when the request arrived over TLS, per config). No cookie library needed
 // for one cookie; values are base64url so they never need escaping.
 export const SESSION_COOKIE = 'ratify_session';
+/**
+ * The browser binding (decision 0019): a random token that says "this browser", nothing more. A code
+ * works only from the browser that asked for it; a staff account's known browsers skip the
+ * account-wide slow-down. It grants nothing alone, so it lives long (400 days, the browsers' cap).
+ */
+export const BINDING_COOKIE = 'ratify_browser';
+export const BINDING_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
 export type CookieSecurity = 'always' | 'auto' | 'never';
 
@@ -28,6 +35,11 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
 
 export function clearedSessionCookie(secure: boolean): string {
   return `${SESSION_COOKIE}=; Max-Age=0; ${attributes(secure)}`;
+}
+
+/** Sent with member sign-in and staff sign-in calls only (Path=/api: both live under it). */
+export function bindingCookie(token: string, secure: boolean): string {
+  return `${BINDING_COOKIE}=${token}; Max-Age=${BINDING_MAX_AGE_SECONDS}; ${attributes(secure)}`;
 }
 
 export function isSecure(setting: CookieSecurity, protocol: string): boolean {

@@ -4,10 +4,27 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 export const CODE_DIGITS = 6;
+/** The long code (decision 0019): sent once a member's short codes for the day are spent (10^12 values). */
+export const LONG_CODE_DIGITS = 12;
 
-/** A uniformly random 6-digit code from the platform CSPRNG. */
-export function generateCode(): string {
-  return String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
+/** A uniformly random code of `digits` digits (6 or 12) from the platform CSPRNG. */
+export function generateCode(digits: number = CODE_DIGITS): string {
+  return String(randomInt(0, 10 ** digits)).padStart(digits, '0');
+}
+
+/** How a code is written in a message: a long code in groups of four (1234 5678 9012). */
+export function displayCode(code: string): string {
+  return code.length <= CODE_DIGITS ? code : (code.match(/\d{1,4}/g) ?? [code]).join(' ');
+}
+
+/** A browser binding token (decision 0019): 256 random bits, held in an HttpOnly cookie. */
+export function generateBindingToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** High-entropy, so a plain hash suffices: the stored hash cannot be turned back into the cookie. */
+export function hashBindingToken(token: string): string {
+  return createHash('sha256').update(`ratify/sign-in-binding\n${token}`).digest('hex');
 }
 
 /** Keyed hash of a code, bound to the member number it was issued for. */

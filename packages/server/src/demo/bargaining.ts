@@ -196,9 +196,9 @@ async function seedTimeline(store: Store): Promise<void> {
  * Seeds the tracker (once) and binds each demo vote to its offer by digest (information.offer):
  * after the documents are attached, so the digest commits to them.
  */
-export async function linkDemoOffers(store: Store, definitions: readonly VoteDefinition[]): Promise<VoteDefinition[]> {
+export async function linkDemoOffers<D extends Omit<VoteDefinition, 'credentialAuthority'>>(store: Store, definitions: readonly D[]): Promise<D[]> {
   await seedDemoBargaining(store);
-  const out: VoteDefinition[] = [];
+  const out: D[] = [];
   for (const d of definitions) {
     const offerId = VOTE_OFFERS[d.voteId];
     const stored = offerId === undefined ? null : await store.bargaining.getOffer(offerId);

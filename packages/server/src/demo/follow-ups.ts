@@ -5,7 +5,7 @@
 // sees "What follows" on a result page and, as administrator, starts the follow-up from it.
 // Texts are illustrative, written for the demo. Idempotent: an existing vote is left alone.
 import { type RandomSource, createPartialDecryption, systemRandom, toHex, unwrap } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, runLocalCeremony } from '@ratify/engine';
+import { type Engine, type VoteDefinition, definitionCeremonyContext, flattenTally, newAuthority, runLocalCeremony } from '@ratify/engine';
 import { asVoteId, generateElectionId, createBallot, credentialSecret, encodeBallot, encodePartialDecryption, generatePrivateCredential, publicCredential } from '@ratify/protocol';
 
 export const DEMO_COUNTED_VOTE = 'guild-commercials-2008';
@@ -35,7 +35,7 @@ export function ratificationFollowUps(questionId: string): NonNullable<VoteDefin
 }
 
 /** The demo's votes with the federation ratification's follow-ups declared (before its manifest is signed). */
-export function withDemoFollowUps(definitions: VoteDefinition[]): VoteDefinition[] {
+export function withDemoFollowUps<D extends Omit<VoteDefinition, 'credentialAuthority'>>(definitions: D[]): D[] {
   return definitions.map((d) => (d.voteId === 'federation-primetime-2008' ? { ...d, followUps: ratificationFollowUps('ratify') } : d));
 }
 
@@ -54,9 +54,13 @@ export async function seedCountedRatification(
   const { store, group } = engine;
   const { voteId, now } = options;
   if ((await store.votes.getVote(asVoteId(voteId))) !== null) return false;
+  // The server makes the credentials here, so it is the credential authority (server mode, decision
+  // 0006/0017); the vote is already closed, so its key is not kept (no replacement can follow).
+  const authority = newAuthority(group, 'server', rng);
   const definition: VoteDefinition = {
     voteId,
     electionId: generateElectionId(rng),
+    credentialAuthority: authority.credentialAuthority,
     title: 'Ratification of the commercials contract',
     unionId: options.unionId,
     unionName: options.unionName,
@@ -72,7 +76,7 @@ export async function seedCountedRatification(
   const manifest = unwrap(await engine.createVote(definition, ceremony.messages));
   const entries = (await store.rolls.listRollEntries(asVoteId(voteId))).filter((e) => e.status === 'eligible');
   const credentials = entries.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(asVoteId(voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c))))));
+  unwrap(await engine.publishHeldCredentials(asVoteId(voteId), credentials.map((c, i) => ({ credential: toHex(group.encodeElement(publicCredential(group, manifest, c))), memberNumber: entries[i]!.memberNumber })), { key: authority.key }));
   unwrap(await engine.openVote(asVoteId(voteId)));
   const ctx = unwrap(await engine.context(asVoteId(voteId)));
   const voters = Math.min(options.voters ?? 40, credentials.length);

@@ -13,8 +13,8 @@ import {
   fromHex,
   unwrap,
 } from '@ratify/crypto';
-import { type Engine, definitionCeremonyContext, runLocalCeremony } from '@ratify/engine';
-import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, type Manifest, type PrivateCredential, publicCredential } from '@ratify/protocol';
+import { type Engine, definitionCeremonyContext, newAuthority, runLocalCeremony, serverAuthority } from '@ratify/engine';
+import { asUnionId, asVoteId, createBallot, credentialSecret, encodeBallot, formatPrivateCredential, generatePrivateCredential, type PrivateCredential, publicCredential } from '@ratify/protocol';
 import { type CampaignDemoOptions, seedCampaignDemo } from './campaigns.ts';
 import { DEMO_SCALE, type DemoScale, demoRolls } from './people.ts';
 import { demoVotes } from './votes.ts';
@@ -82,7 +82,13 @@ export async function seedDemo(
   const ceremony = runLocalCeremony(group, { context: definitionCeremonyContext(first), threshold: 2, trusteeCount: 3 }, systemRandom);
   const samples: { memberNumber: string; union: string; voteId: string; credential: string }[] = [];
   const allKeys: Record<string, string> = {};
-  for (const [v, definition] of definitions.entries()) {
+  for (const [v, demo] of definitions.entries()) {
+    // The demo server makes its members' credentials itself: it is the credential authority (server
+    // mode, decision 0006/0017), and the result page says the vote is not protected against ballot
+    // stuffing by the operator. With RATIFY_SECRET_KEY its key is the one the running server derives
+    // (so credential replacements work); without, a key used once and not kept.
+    const authority = campaigns.secretKey !== null ? serverAuthority(group, campaigns.secretKey, demo.voteId) : newAuthority(group, 'server');
+    const definition = { ...demo, credentialAuthority: authority.credentialAuthority };
     // Each vote has its own ceremony context (vote id): the sample trustees run one ceremony per vote.
     const run = v === 0 ? ceremony : runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, systemRandom);
     const keyFile = join(dir, `trustee-keys-${definition.voteId}.json`);
@@ -95,9 +101,10 @@ export async function seedDemo(
     entries.forEach((e, i) => lines.push([e.memberNumber, JSON.stringify(e.name), e.email, formatPrivateCredential(credentials[i]!)].join(',')));
     const delivery = join(dir, `credentials-${definition.voteId}.csv`);
     writeFileSync(delivery, lines.join('\n') + '\n', { mode: 0o600 });
-    unwrap(await engine.publishCredentials(asVoteId(definition.voteId), credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c))))));
+    // With the private member ↔ credential link: a member session casts only with its own credential.
+    unwrap(await engine.publishHeldCredentials(asVoteId(definition.voteId), credentials.map((c, i) => ({ credential: toHex(group.encodeElement(publicCredential(group, manifest, c))), memberNumber: entries[i]!.memberNumber })), { key: authority.key }));
     unwrap(await engine.openVote(asVoteId(definition.voteId)));
-    await castSampleBallots(engine, manifest, credentials, sampleTurnout, v === 0 ? 0.62 : 0.77, entries.length);
+    await castSampleBallots(engine, definition.voteId, credentials, entries.map((e) => e.memberNumber), sampleTurnout, v === 0 ? 0.62 : 0.77);
     const pick = (pred: (memberNumber: string, email: string) => boolean) => {
       const i = entries.findIndex((e) => pred(e.memberNumber, e.email));
       if (i >= 0) samples.push({ memberNumber: entries[i]!.memberNumber, union: definition.unionId, voteId: definition.voteId, credential: formatPrivateCredential(credentials[i]!) });
@@ -113,16 +120,20 @@ export async function seedDemo(
   return { seeded: true, votes: definitions.map((d) => d.voteId), samples };
 }
 
-async function castSampleBallots(engine: Engine, manifest: Manifest, credentials: readonly PrivateCredential[], turnout: number, yesShare: number, eligible: number) {
-  const voteId = manifest.voteId;
-  const ctx = unwrap(await engine.context(voteId));
-  const voters = Math.floor(eligible * turnout);
+/**
+ * Sample ballots go through the path of a signed-in member's ballot (engine.castBallot with the
+ * member as participant: their own credential only), so "has voted", the staff turnout and the
+ * board all count the same ballots.
+ */
+async function castSampleBallots(engine: Engine, voteId: string, credentials: readonly PrivateCredential[], members: readonly string[], turnout: number, yesShare: number) {
+  const ctx = unwrap(await engine.context(asVoteId(voteId)));
+  const voters = Math.floor(credentials.length * turnout);
   // Sample voters are spread over the roll, never the last entry (kept for the newcomer).
   for (let i = 0; i < voters; i++) {
     const index = Math.floor((i * (credentials.length - 1)) / Math.max(voters, 1));
     const yes = (i * 37) % 100 < yesShare * 100;
-    const secret = credentialSecret(engine.group, manifest, credentials[index]!);
+    const secret = credentialSecret(engine.group, ctx.manifest, credentials[index]!);
     const { ballot } = unwrap(createBallot(ctx.ballotParams, [yes ? [1, 0] : [0, 1]], secret));
-    unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot)));
+    unwrap(await engine.castBallot(asVoteId(voteId), encodeBallot(engine.group, ballot), { memberNumber: members[index]! }));
   }
 }

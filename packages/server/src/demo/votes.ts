@@ -4,6 +4,9 @@
 import type { VoteDefinition } from '@ratify/engine';
 import { generateElectionId } from '@ratify/protocol';
 
+/** A demo vote before its credential authority is chosen (seed.ts: server mode). */
+export type DemoDefinition = Omit<VoteDefinition, 'credentialAuthority'>;
+
 const TRUSTEES = {
   threshold: 2,
   members: [
@@ -16,7 +19,7 @@ const TRUSTEES = {
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-export function demoVotes(now: Date): VoteDefinition[] {
+export function demoVotes(now: Date): DemoDefinition[] {
   const opens = new Date(now.getTime() - 24 * 3600_000);
   const closes = new Date(now.getTime() + 14 * 24 * 3600_000);
   const schedule = { opensAt: iso(opens), closesAt: iso(closes) };
@@ -51,12 +54,14 @@ export function demoVotes(now: Date): VoteDefinition[] {
           { side: 'against', author: 'Vote No committee (sample)', text: 'The new-media terms copy deals made for others and leave product placement unaddressed. Send the negotiators back.' },
         ],
       },
+      purpose: 'ratification',
       followUps: [{ questionId: 'ratify', outcome: 'failed', text: 'If the agreement is not ratified, the federation returns to bargaining.' }],
     },
     {
       voteId: 'guild-strike-authorization-2009',
       electionId: generateElectionId(),
       title: 'Strike authorization',
+      purpose: 'strike_authorization',
       unionId: 'guild',
       unionName: 'Screen Actors Guild (demo)',
       recordDate,

@@ -1,9 +1,10 @@
 // Sign-in routes: request a one-time code, exchange it for a session cookie, log out. The member
-// guard (used by every member route) reads the cookie and finds the session.
+// guard (used by every member route) reads the cookie and finds the session. Both sign-in calls
+// read the browser binding cookie; asking for a code sets one when the browser has none (decision 0019).
 import { type Result, err, ok } from '@ratify/crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, type CookieSecurity, clearedSessionCookie, isSecure, readCookie, sessionCookie } from '../auth/cookies.ts';
-import type { SignInService } from '../services/sign-in.ts';
+import { BINDING_COOKIE, SESSION_COOKIE, type CookieSecurity, bindingCookie, clearedSessionCookie, isSecure, readCookie, sessionCookie } from '../auth/cookies.ts';
+import { type SignInService, bindingOf } from '../services/sign-in.ts';
 import type { ApiErrorCode } from './errors.ts';
 import type { MemberSession, RouteRegistrar } from './route-kit.ts';
 
@@ -20,7 +21,9 @@ function retryAfter(reply: FastifyReply, seconds: number | undefined): void {
 
 export function authRoutes(route: RouteRegistrar, signIn: SignInService, cookieSecure: CookieSecurity, sessionTtlMs: number): void {
   route('requestCode', async ({ body, request, reply }) => {
-    const r = await signIn.requestCode(body.memberNumber, request.ip);
+    const binding = bindingOf(readCookie(request.headers.cookie, BINDING_COOKIE));
+    if (binding.fresh) void reply.header('set-cookie', bindingCookie(binding.token, isSecure(cookieSecure, request.protocol)));
+    const r = await signIn.requestCode(body.memberNumber, request.ip, binding);
     if (!r.ok) {
       retryAfter(reply, r.retryAfterSeconds);
       return r;
@@ -29,7 +32,8 @@ export function authRoutes(route: RouteRegistrar, signIn: SignInService, cookieS
   });
 
   route('verifyCode', async ({ body, request, reply }) => {
-    const r = await signIn.verifyCode(body.memberNumber, body.code, request.ip);
+    // Without the cookie of the browser that asked, no code can match: a fresh binding holds none.
+    const r = await signIn.verifyCode(body.memberNumber, body.code, request.ip, bindingOf(readCookie(request.headers.cookie, BINDING_COOKIE)));
     if (!r.ok) {
       retryAfter(reply, r.retryAfterSeconds);
       return r;

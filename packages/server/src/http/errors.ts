@@ -49,7 +49,14 @@ export type NotificationCode =
   | 'already_announced'
   | 'reminders_already_sent'
   | 'secret_key_missing'
-  | 'secret_key_mismatch';
+  | 'secret_key_mismatch'
+  | 'credential_authority_offline'
+  | 'authority_key_unavailable'
+  | 'authority_key_mismatch'
+  | 'invalid_authority_key'
+  | 'invalid_authority_signature'
+  | 'malformed_authority_signature'
+  | 'malformed_credential';
 export type ApiErrorCode = EngineCode | ServerCode | NotificationCode | ConsoleCode | StaffAccountCode | BargainingCode | CampaignCode | FollowUpCode;
 
 const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
@@ -59,6 +66,11 @@ const NOTIFICATION_STATUS: { readonly [K in NotificationCode]: number } = {
   // Our own credentials failed the engine's checks: a bug, not the caller's fault.
   invalid_credential: 500, duplicate_credential: 500,
   secret_key_missing: 503, secret_key_mismatch: 503,
+  // The vote's credential authority is the committee's offline key: the server cannot sign for it.
+  credential_authority_offline: 409,
+  // Server mode, but this server's RATIFY_SECRET_KEY does not give the key the manifest commits to.
+  authority_key_unavailable: 503, authority_key_mismatch: 503, invalid_authority_key: 500,
+  invalid_authority_signature: 400, malformed_authority_signature: 400, malformed_credential: 400,
 };
 
 const STATUS: { readonly [K in ApiErrorCode]: number } = {
@@ -76,7 +88,7 @@ const STATUS: { readonly [K in ApiErrorCode]: number } = {
   // 401 / 403: who is asking.
   not_signed_in: 401, invalid_code: 401, admin_token_required: 401,
   staff_sign_in_required: 401, invalid_credentials: 401, totp_required: 401, forbidden_role: 403, csrf_invalid: 403,
-  not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403,
+  not_eligible: 403, admin_token_invalid: 403, admin_disabled: 403, unknown_credential: 403, credential_revoked: 403, credential_not_yours: 403,
   // 404, 405
   method_not_allowed: 405,
   not_found: 404, vote_not_found: 404, result_not_published: 404, empty_board: 404,
@@ -123,10 +135,16 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   vote_not_open: 'The vote is not open.',
   credentials_already_published: 'Credentials were already issued for this vote.',
   member_not_on_roll: 'That member is not eligible in this vote.',
-  credential_handle_unknown: "No credential of this vote has that reference; check the member's email.",
+  credential_handle_unknown: 'No credential of this vote issued to that member has that reference.',
   credential_already_revoked: 'That credential was already revoked.',
   already_announced: 'The result was already announced.',
   reminders_already_sent: 'Reminders were already sent for this vote; send { again: true } to send them again.',
+  credential_authority_offline: "The election committee holds this vote's credential authority key: make the replacement offline with `ratify credentials replace` and upload the signed file.",
+  authority_key_unavailable: "This server's RATIFY_SECRET_KEY does not give the credential authority key this vote's manifest commits to.",
+  authority_key_mismatch: "This is not the vote's credential authority key.",
+  invalid_authority_signature: "The replacement is not signed by this vote's credential authority.",
+  malformed_authority_signature: 'The signature must be {challenge, response}, two 64-hex-digit scalars.',
+  malformed_credential: 'A public credential is 64 hex digits.',
   secret_key_missing: 'This needs RATIFY_SECRET_KEY, which the server was started without; set it and restart.',
   secret_key_mismatch: "The account's authenticator secret was sealed under another RATIFY_SECRET_KEY than the server's; start the server with the key the account was created with.",
   staff_sign_in_required: 'Sign in with a staff account first.',
@@ -138,6 +156,7 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   duplicate_ballot: 'This ballot was already received.',
   already_voted: 'A ballot for this credential has already been counted.',
   unknown_credential: 'The ballot is not signed with a credential of this vote.',
+  credential_not_yours: 'This credential was not issued to you: vote with the credential sent to you.',
 };
 
 export function statusOf(code: ApiErrorCode): number {

@@ -12,6 +12,7 @@ export function notificationRoutes(route: RouteRegistrar, notifications: Notific
   route('adminIssueCredentials', ({ params }) => notifications.issueCredentials(asVoteId(params.id)));
   route('adminSendReminders', ({ params, body }) => notifications.sendReminders(asVoteId(params.id), body.again === true));
   route('adminReplaceCredential', ({ params, body, session }) => notifications.replaceCredential(asVoteId(params.id), body, actorName(session)));
+  route('adminRelayReplacement', ({ params, body, session }) => notifications.relayReplacement(asVoteId(params.id), body, actorName(session)));
   route('adminAnnounceResult', ({ params }) => notifications.announceResult(asVoteId(params.id)));
   route('adminMailStatus', ({ params }) => notifications.mailStatus(asVoteId(params.id)));
 }

@@ -11,4 +11,5 @@ export function publicVoteRoutes(route: RouteRegistrar, votes: PublicVoteService
   route('result', ({ params }) => votes.result(asVoteId(params.id)));
   route('record', ({ params }) => votes.record(asVoteId(params.id)));
   route('ballotParams', ({ params }) => votes.ballotParams(asVoteId(params.id)));
+  route('credentialBucket', ({ params, query }) => votes.credentialBucket(asVoteId(params.id), query.prefix));
 }

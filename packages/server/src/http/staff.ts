@@ -6,9 +6,10 @@ import { type Result, err, ok } from '@ratify/crypto';
 import { STAFF_ROLES } from '@ratify/engine';
 import type { Store } from '@ratify/storage';
 import type { FastifyRequest } from 'fastify';
-import { type CookieSecurity, isSecure, readCookie } from '../auth/cookies.ts';
+import { BINDING_COOKIE, type CookieSecurity, bindingCookie, isSecure, readCookie } from '../auth/cookies.ts';
 import { CSRF_HEADER, STAFF_COOKIE, clearedStaffCookie, csrfMatches, csrfTokenOf, staffCookie } from '../auth/staff-session.ts';
 import type { StaffSignInService } from '../services/staff-sign-in.ts';
+import { bindingOf } from '../services/sign-in.ts';
 import type { ApiErrorCode } from './errors.ts';
 import type { AuditInput, RouteRegistrar, StaffActor, StaffRouteRole } from './route-kit.ts';
 import { type VoteId, asVoteId, parseVoteId } from '@ratify/protocol';
@@ -62,13 +63,18 @@ export function staffRoutes(route: RouteRegistrar, signIn: StaffSignInService, s
   const audit = auditWriter(store);
 
   route('staffLogin', async ({ body, request, reply }) => {
-    const r = await signIn.login(body, request.ip);
+    const secure = isSecure(cookieSecure, request.protocol);
+    // The browser binding (decision 0019): this browser's attempts are counted apart from others'.
+    const binding = bindingOf(readCookie(request.headers.cookie, BINDING_COOKIE));
+    const cookies = binding.fresh ? [bindingCookie(binding.token, secure)] : [];
+    const r = await signIn.login(body, request.ip, binding);
     if (!r.ok) {
+      if (cookies.length > 0) void reply.header('set-cookie', cookies);
       if (r.retryAfterSeconds !== undefined) void reply.header('retry-after', String(r.retryAfterSeconds));
       return r.error === 'secret_key_missing' ? err('secret_key_missing', 'Signing in with an authenticator (administrators)') : err(r.error);
     }
     const { account, token, csrfToken, expiresAt } = r.value;
-    void reply.header('set-cookie', staffCookie(token, Math.floor(ttlMs / 1000), isSecure(cookieSecure, request.protocol)));
+    void reply.header('set-cookie', [staffCookie(token, Math.floor(ttlMs / 1000), secure), ...cookies]);
     await audit({ actor: { kind: 'staff', id: account.id, username: account.username, role: account.role, tokenHash: '' }, action: 'staffLogin', params: {} });
     return ok({ staff: { id: account.id, username: account.username, role: account.role }, csrfToken, expiresAt });
   });

@@ -68,7 +68,22 @@ export function createMailDelivery(options: MailDeliveryOptions) {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
 
+  /**
+   * A reminder is sent only while its vote is open and its member has not voted (issue 16): one
+   * queued before the member voted, or before the vote closed, is cancelled here, at the last
+   * moment, never sent. Recorded as `failed` with the reason, so the queue's progress counts it.
+   */
+  async function staleReminder(message: MailMessageRecord): Promise<string | undefined> {
+    if (message.kind !== 'reminder' || message.voteId === null) return undefined;
+    const vote = await store.votes.getVote(message.voteId);
+    if (vote === null || vote.status !== 'open') return 'cancelled: the vote is no longer open';
+    if (message.memberNumber !== null && (await store.rolls.hasParticipated(message.voteId, message.memberNumber))) return 'cancelled: the member has voted';
+    return undefined;
+  }
+
   async function attempt(message: MailMessageRecord): Promise<MailOutcome> {
+    const stale = await staleReminder(message);
+    if (stale !== undefined) return { kind: 'failed', reason: stale };
     const text = message.sealedBody === null ? null : openBody(key, message.id, message.sealedBody);
     if (text === null) return { kind: 'failed', reason: 'body_unreadable: sealed under another key or damaged' };
     try {

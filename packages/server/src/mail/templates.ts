@@ -16,8 +16,6 @@ export type CredentialMail = {
   readonly credential: string;
   /** `<publicUrl>/booth/<voteId>#credential=<code>`: the fragment never reaches the server. */
   readonly boothLink: string;
-  /** The public credential (hex): what the member gives the administrator to replace a lost credential. */
-  readonly handle: string;
   readonly replacement: boolean;
 };
 
@@ -31,8 +29,8 @@ export function credentialMail(lang: Language, m: CredentialMail): Rendered {
         `Su credencial para "${m.voteTitle}" es:\n\n    ${m.credential}\n\n` +
         `Para votar con un clic, abra este enlace (la credencial va en el enlace y nunca llega al servidor):\n${m.boothLink}\n\n` +
         `La votación cierra el ${m.closesAt}. Puede volver a votar: cuenta su último voto.\n\n` +
-        `Guarde este mensaje y no lo comparta. Si pierde la credencial, dé al administrador esta referencia ` +
-        `(no permite votar) para que la anule y le envíe otra:\n${m.handle}\n`,
+        `Guarde este mensaje y no lo comparta. Si pierde la credencial, pida otra al administrador de la votación ` +
+        `indicando su número de afiliado: anulará la anterior y le enviará una nueva.\n`,
     };
   }
   return {
@@ -43,8 +41,8 @@ export function credentialMail(lang: Language, m: CredentialMail): Rendered {
       `Your credential for "${m.voteTitle}" is:\n\n    ${m.credential}\n\n` +
       `To vote in one click, open this link (the credential is in the link and never reaches the server):\n${m.boothLink}\n\n` +
       `Voting closes at ${m.closesAt}. You may vote again: your last ballot counts.\n\n` +
-      `Keep this message and do not share it. If you lose the credential, give the administrator this reference ` +
-      `(it cannot be used to vote) so they can cancel it and send you a new one:\n${m.handle}\n`,
+      `Keep this message and do not share it. If you lose the credential, ask the vote's administrator for a new one ` +
+      `and give your member number: they will cancel the old one and send you a new one.\n`,
   };
 }
 

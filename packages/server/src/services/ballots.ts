@@ -1,7 +1,9 @@
 // Casting: the signed-in member must be on the vote's roll; the ballot (canonical JSON text, signed
 // client-side with the voting credential the server never sees) goes to engine.castBallot, which
-// parses it strictly, checks every proof and the signature, and stores it with its board event.
-// With it, in the same transaction, only "this member submitted a ballot" is recorded — never which ballot.
+// refuses a credential not issued to this member (credential_not_yours), parses it strictly, checks
+// every proof and the signature, and stores it with its board event. The answer carries the
+// member's receipt. The server thereby learns which member cast which encrypted ballot (as in
+// Belenios), never what it says.
 import { type Result, err, ok } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';
@@ -18,10 +20,10 @@ export function createBallotService(engine: Engine, members: MemberService) {
     if (!memberNumber.ok) return memberNumber;
     // Checked again inside the cast's transaction; this only spares the proof checks.
     if (vote.status !== 'open') return err('vote_closed', vote.status);
-    // The participation mark is written in the cast's own transaction.
+    // The credential's holder is checked against this member inside the cast's transaction.
     const cast = await engine.castBallot(voteId, ballotText, { memberNumber: memberNumber.value });
     if (!cast.ok) return cast;
-    return ok({ voteId, trackingCode: cast.value.trackingCode, boardHead: cast.value.boardHead });
+    return ok({ voteId, trackingCode: cast.value.trackingCode, boardHead: cast.value.boardHead, receipt: cast.value.receipt });
   }
   return { cast };
 }

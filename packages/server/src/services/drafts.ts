@@ -5,7 +5,7 @@
 // through the relay. `createVote` hands the ceremony's messages to engine.createVote (which freezes
 // the roll) and schedules the opening and closing. Must not touch the ceremony's secrets (it never has any).
 import { type CeremonyMessage, type Result, checkCeremony, err, ok, toHex } from '@ratify/crypto';
-import { type Engine, type VoteDefinition, definitionCeremonyContext } from '@ratify/engine';
+import { type Engine, type VoteDefinition, countEligible, definitionCeremonyContext, serverAuthority } from '@ratify/engine';
 import { type Manifest, type ManifestDraft, MANIFEST_VERSION, checkManifest, generateElectionId, electionFingerprint, manifestSchema, parseWireCeremonyMessage, type VoteId, asVoteId, parseUnionId } from '@ratify/protocol';
 import type { Draft, StoredCeremonyMessage } from '@ratify/storage';
 import type { z } from 'zod';
@@ -18,11 +18,17 @@ import { statementIssues } from './statement-rules.ts';
 
 export type DraftIssue = z.infer<typeof draftIssueSchema>;
 
+/**
+ * A draft's definition: the engine's, with the credential authority only when the committee gave
+ * its offline key; without, the server fills in its own (server mode) when the vote is created.
+ */
+export type DraftVoteDefinition = Omit<VoteDefinition, 'credentialAuthority'> & { readonly credentialAuthority?: VoteDefinition['credentialAuthority'] };
+
 /** A draft as the server works with it: the definition the engine takes, and who holds each trustee slot. */
 export type ParsedDraft = {
   readonly draft: Draft;
   readonly input: DraftDefinitionInput;
-  readonly definition: VoteDefinition;
+  readonly definition: DraftVoteDefinition;
   /** The staff username per trustee slot (index 0 = trustee 1), or null. */
   readonly accounts: readonly (string | null)[];
 };
@@ -99,7 +105,7 @@ const PLACEHOLDER_ELECTION_ID = '00000000000000000000000000000000';
  * `electionId` is the draft's (made by the server when the draft is created, never by the
  * administrator); without one, as when only validating, a placeholder fills the schema's slot.
  */
-export function validateDefinition(engine: Engine, raw: unknown, unionName: string | undefined, electionId: string = PLACEHOLDER_ELECTION_ID): Result<{ input: DraftDefinitionInput; definition: VoteDefinition; accounts: (string | null)[] }, 'invalid_definition'> & { issues?: DraftIssue[] } {
+export function validateDefinition(engine: Engine, raw: unknown, unionName: string | undefined, electionId: string = PLACEHOLDER_ELECTION_ID): Result<{ input: DraftDefinitionInput; definition: DraftVoteDefinition; accounts: (string | null)[] }, 'invalid_definition'> & { issues?: DraftIssue[] } {
   const issues: DraftIssue[] = [];
   const shape = draftDefinitionSchema.safeParse(raw);
   if (!shape.success) {
@@ -122,6 +128,8 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
     trustees: { threshold, members: members.map((m) => ({ id: m.id, name: m.name, commitments: Array.from({ length: k }, () => g) })) },
     jointPublicKey: toHex(group.encodeElement(joint)),
     eligibleCount: 1,
+    // Checked with the committee's key when given, else with a placeholder for the server's own.
+    credentialAuthority: input.credentialAuthority ?? { mode: 'server', publicKey: g },
   };
   const schema = manifestSchema.safeParse(candidate);
   if (!schema.success) {
@@ -145,7 +153,8 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
   });
   if (issues.length > 0) return { ...err('invalid_definition', `${issues[0]!.field}: ${issues[0]!.message}`), issues };
   const m = schema.data;
-  const definition: VoteDefinition = {
+  const definition: DraftVoteDefinition = {
+    ...(input.credentialAuthority !== undefined ? { credentialAuthority: m.credentialAuthority } : {}),
     voteId: m.voteId,
     electionId: m.electionId,
     title: m.title,
@@ -157,6 +166,7 @@ export function validateDefinition(engine: Engine, raw: unknown, unionName: stri
     revotePolicy: m.revotePolicy,
     followUps: m.followUps as ManifestDraft['followUps'] & object,
     ...(m.linkedOfferId !== undefined ? { linkedOfferId: m.linkedOfferId } : {}),
+    ...(m.purpose !== undefined ? { purpose: m.purpose as NonNullable<ManifestDraft['purpose']> } : {}),
     ...(m.information !== undefined ? { information: m.information as NonNullable<ManifestDraft['information']> } : {}),
     trustees: { threshold: m.trustees.threshold, members: m.trustees.members.map((t) => ({ id: t.id, name: t.name })) },
   };
@@ -174,7 +184,31 @@ export function parseStoredMessages(engine: Engine, stored: readonly StoredCerem
   return ok(out);
 }
 
-export function createDraftService(engine: Engine, ceremonyStatus: (draft: ParsedDraft, messages: readonly CeremonyMessage[]) => string) {
+export function createDraftService(
+  engine: Engine,
+  ceremonyStatus: (draft: ParsedDraft, messages: readonly CeremonyMessage[]) => string,
+  /** RATIFY_SECRET_KEY: the server-mode credential authority's key is derived from it (engine serverAuthority). */
+  secretKey: Uint8Array | null = null,
+) {
+  /**
+   * The definition the engine takes: the committee's authority, or the server's own (server mode).
+   * Without RATIFY_SECRET_KEY the server can be no authority; that is said after what the engine
+   * would say first (an unfinished ceremony, nobody eligible), whatever the server's setup.
+   */
+  async function withAuthority(definition: DraftVoteDefinition, messages: readonly CeremonyMessage[]): Promise<Result<VoteDefinition, ApiErrorCode>> {
+    if (definition.credentialAuthority !== undefined) return ok({ ...definition, credentialAuthority: definition.credentialAuthority });
+    if (secretKey === null) {
+      const { threshold, members } = definition.trustees;
+      const status = checkCeremony(engine.group, { context: definitionCeremonyContext(definition), threshold, trusteeCount: members.length }, messages);
+      if (status.kind === 'failed') return err('ceremony_failed');
+      if (status.kind !== 'complete') return err('ceremony_incomplete', status.kind);
+      const union = parseUnionId(definition.unionId);
+      if (union.ok && (await countEligible(store, union.value)) === 0) return err('no_eligible_members', 'no member of the union is in good standing');
+      return err('secret_key_missing', 'Creating a vote whose credentials the server issues (no offline credential authority in the draft)');
+    }
+    return ok({ ...definition, credentialAuthority: serverAuthority(engine.group, secretKey, definition.voteId).credentialAuthority });
+  }
+
   const store = engine.store;
 
   async function load(id: VoteId): Promise<Result<ParsedDraft, ApiErrorCode>> {
@@ -269,7 +303,12 @@ export function createDraftService(engine: Engine, ceremonyStatus: (draft: Parse
     // A crash after the vote was created but before the draft was marked: finish the remaining steps
     // if the existing vote is this draft's (same joint key from the same ceremony), else refuse.
     const existing = await recoverCreated(id, parsed.value, messages.value);
-    const created = existing ?? (await engine.createVote(parsed.value.definition, messages.value));
+    let created: Result<Manifest, string> | undefined = existing;
+    if (created === undefined) {
+      const definition = await withAuthority(parsed.value.definition, messages.value);
+      if (!definition.ok) return definition;
+      created = await engine.createVote(definition.value, messages.value);
+    }
     if (!created.ok) {
       const e = created.error;
       if (e === 'schema_mismatch' && created.detail?.startsWith('eligibleCount')) return err('no_eligible_members', 'no member of the union is in good standing');

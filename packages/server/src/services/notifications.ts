@@ -1,13 +1,14 @@
 // Credentials, reminders and results by email (docs/decisions/0006-credential-emails.md). In this
 // mode the server is the credential authority, as Belenios' server mode is: it makes one private
 // credential per eligible member (CSPRNG), publishes only the public list, and queues each private
-// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It keeps no
-// member → credential mapping: a replacement is asked for with the reference (public credential)
-// printed in the member's own email. Must never log or return a private credential, and never
-// return a new public credential alongside the member it belongs to.
+// one in a message sealed under RATIFY_SECRET_KEY that is blanked once sent. It records privately
+// which member each public credential was issued to (decision 0018: a member may cast only with
+// their own), so a replacement is asked for by member number alone and the email no longer carries
+// the public credential. Must never log or return a private credential, and never return a public
+// credential alongside the member it belongs to.
 import { type Result, err, ok, toHex } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
-import { type Engine, publishCredentials, replaceCredential as replaceOnBoard } from '@ratify/engine';
+import { type Engine, type ReplaceCredentialError, type VoteAuthority, activeCredentialOf, linkCredentialHolders, publishHeldCredentials, replaceCredential as replaceOnBoard, serverAuthority } from '@ratify/engine';
 import { type Manifest, type PrivateCredential, formatPrivateCredential, generatePrivateCredential, parseWireManifest, publicCredential } from '@ratify/protocol';
 import type { Member, NewMailMessage, RollEntry, Vote } from '@ratify/storage';
 import type { ResponseOf } from '../api/routes.ts';
@@ -81,10 +82,22 @@ export function createNotificationService(deps: NotificationDeps) {
       closesAt: loaded.manifest.schedule.closesAt,
       credential: formatPrivateCredential(credential),
       boothLink: boothLink(voteId, credential),
-      handle,
       replacement,
     });
     return { handle, mail: message(sealKey, replacement ? 'credential_replacement' : 'credential', voteId, entry, rendered) };
+  }
+
+  /**
+   * The server's own credential authority key for a server-mode vote (decision 0006/0017), or why
+   * there is none: an offline vote (the committee signs), no RATIFY_SECRET_KEY, or a key that is
+   * not the one the manifest commits to (the secret key changed since the vote was created).
+   */
+  function ownAuthority(manifest: Manifest): Result<VoteAuthority, ApiErrorCode> {
+    if (manifest.credentialAuthority.mode !== 'server') return err('credential_authority_offline');
+    if (deps.secretKey === null) return err('secret_key_missing', 'Signing as the credential authority');
+    const authority = serverAuthority(engine.group, deps.secretKey, manifest.voteId);
+    if (authority.credentialAuthority.publicKey !== manifest.credentialAuthority.publicKey) return err('authority_key_unavailable');
+    return ok(authority);
   }
 
   async function issueCredentials(voteId: VoteId): Promise<Result<ResponseOf<'adminIssueCredentials'>, ApiErrorCode>> {
@@ -95,11 +108,13 @@ export function createNotificationService(deps: NotificationDeps) {
     if ((await store.ballots.listCredentials(voteId)).length > 0) return err('credentials_already_published');
     // After every check of the request: a wrong id or state is said first, whatever the server's setup.
     if (key === null) return err('secret_key_missing', 'Emailing credentials');
-    const publics: string[] = [];
+    const authority = ownAuthority(loaded.value.manifest);
+    if (!authority.ok) return authority;
+    const holders: { credential: string; memberNumber: string }[] = [];
     const messages: NewMailMessage[] = [];
     for (const entry of eligible) {
       const { handle, mail } = credentialMessage(key, loaded.value, entry, false);
-      publics.push(handle);
+      holders.push({ credential: handle, memberNumber: entry.memberNumber });
       messages.push(mail);
     }
     // The queue and the published list commit together: no credential is published without its
@@ -107,8 +122,11 @@ export function createNotificationService(deps: NotificationDeps) {
     // so its order says nothing about who holds which credential.
     const done = await store.transaction<number, ApiErrorCode>(async (tx) => {
       await tx.mail.enqueueMail(messages);
-      const published = await publishCredentials(tx, engine.group, voteId, publics);
-      return published.ok ? ok(published.value) : err(published.error, published.detail);
+      // With the private member ↔ credential link, in the same transaction (never exported).
+      const published = await publishHeldCredentials(tx, engine.group, voteId, holders, { key: authority.value.key });
+      if (published.ok) return ok(published.value);
+      const e = published.error;
+      return e === 'credential_has_holder' || e === 'member_has_credential' || e === 'unknown_credential' ? err('duplicate_credential', published.detail) : err(e, published.detail);
     });
     if (!done.ok) return done;
     return ok({ voteId, issued: done.value, queued: messages.length });
@@ -152,7 +170,7 @@ export function createNotificationService(deps: NotificationDeps) {
 
   async function replaceCredential(
     voteId: VoteId,
-    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle: string },
+    request: { readonly memberNumber: string; readonly reason: string; readonly credentialHandle?: string | undefined },
     actor: string,
   ): Promise<Result<ResponseOf<'adminReplaceCredential'>, ApiErrorCode>> {
     const loaded = await load(voteId);
@@ -162,27 +180,69 @@ export function createNotificationService(deps: NotificationDeps) {
     if (entry === undefined) return err('member_not_on_roll');
     if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
     if (key === null) return err('secret_key_missing', 'Emailing a replacement credential');
+    const authority = ownAuthority(loaded.value.manifest);
+    if (!authority.ok) return authority;
+    // The member's own credential, from the private link; a reference given (from an email sent
+    // before decision 0018) must be that same credential: one member cannot cancel another's.
+    const own = await activeCredentialOf(store, voteId, entry.memberNumber);
+    const held = await store.ballots.heldCredentials(voteId, entry.memberNumber);
+    let revoked: string;
+    if (request.credentialHandle !== undefined) {
+      const given = held.find((c) => c.credential === request.credentialHandle);
+      if (given === undefined && held.length > 0) return err('credential_handle_unknown', 'that reference is not a credential issued to this member');
+      if (given?.revoked === true) return err('credential_already_revoked');
+      revoked = request.credentialHandle;
+    } else {
+      if (!own.ok) return err('credential_handle_unknown', 'no credential was recorded for this member: give the reference from their email');
+      revoked = own.value.credential;
+    }
     // The vote's status and the old credential are checked by the engine inside the transaction.
     const { handle, mail } = credentialMessage(key, loaded.value, entry, true);
-    // One active credential per eligible member stays true: one revoked, one added, atomically.
-    // The audit entries name the credentials but not the member (the member is named only in the
-    // delivery metadata), so no stored row joins a member to the credential that signs their ballot.
+    // One active credential per eligible member stays true: one revoked, one added, the board event
+    // with the authority's signature and the audit entries (engine, one transaction), and the mail
+    // queued in the same transaction. The audit entries name the credentials but not the member (the
+    // member is named only in the delivery metadata), so no stored row joins a member to the
+    // credential that signs their ballot.
     const done = await store.transaction<true, ApiErrorCode>(async (tx) => {
-      // Revoke + add + the public credential_replaced board event (engine), atomically.
-      const replaced = await replaceOnBoard(tx, voteId, request.credentialHandle, handle, request.reason);
-      if (!replaced.ok) {
-        if (replaced.error === 'already_revoked') return err('credential_already_revoked');
-        if (replaced.error === 'unknown_credential') return err('credential_handle_unknown');
-        if (replaced.error === 'vote_closed' || replaced.error === 'vote_not_found' || replaced.error === 'missing_reason') return err(replaced.error);
-        return err('duplicate_credential');
-      }
-      await tx.audit.appendAudit({ actor, action: 'credential_revoked', voteId, details: JSON.stringify({ credential: request.credentialHandle, reason: request.reason }) });
-      await tx.audit.appendAudit({ actor, action: 'credential_added', voteId, details: JSON.stringify({ credential: handle, replaces: request.credentialHandle }) });
+      const replaced = await replaceOnBoard(tx, engine.group, voteId, {
+        revoked,
+        added: handle,
+        reason: request.reason,
+        authorization: { key: authority.value.key },
+        actor,
+      });
+      if (!replaced.ok) return err(replacementError(replaced.error), replaced.detail);
+      const linked = await linkCredentialHolders(tx, voteId, [{ credential: handle, memberNumber: entry.memberNumber }]);
+      if (!linked.ok) return err('duplicate_credential');
       await tx.mail.enqueueMail([mail]);
       return ok(true);
     });
     if (!done.ok) return done;
-    return ok({ voteId, memberNumber: entry.memberNumber, revoked: request.credentialHandle, queued: 1 });
+    return ok({ voteId, memberNumber: entry.memberNumber, revoked, queued: 1 });
+  }
+
+  /**
+   * Relays a replacement the credential authority signed offline (`ratify credentials replace`):
+   * the engine checks the signature against the manifest's authority key before anything is written,
+   * then revokes, adds, appends the board event and the audit entries in one transaction. The server
+   * neither makes nor learns the new private credential; the committee delivers it.
+   */
+  async function relayReplacement(
+    voteId: VoteId,
+    request: { readonly revoked: string; readonly added: string; readonly reason: string; readonly authoritySignature: { readonly challenge: string; readonly response: string } },
+    actor: string,
+  ): Promise<Result<ResponseOf<'adminRelayReplacement'>, ApiErrorCode>> {
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
+    if ((await store.ballots.listCredentials(voteId)).length === 0) return err('no_credentials');
+    const replaced = await engine.replaceCredential(voteId, {
+      revoked: request.revoked,
+      added: request.added,
+      reason: request.reason,
+      authorization: { signature: request.authoritySignature },
+      actor,
+    });
+    if (!replaced.ok) return err(replacementError(replaced.error), replaced.detail);
+    return ok({ voteId, revoked: request.revoked, added: request.added });
   }
 
   async function announceResult(voteId: VoteId): Promise<Result<ResponseOf<'adminAnnounceResult'>, ApiErrorCode>> {
@@ -245,7 +305,17 @@ export function createNotificationService(deps: NotificationDeps) {
     return ok({ voteId, counts: [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status)), problems, progress });
   }
 
-  return { issueCredentials, sendReminders, replaceCredential, announceResult, mailStatus };
+  return { issueCredentials, sendReminders, replaceCredential, relayReplacement, announceResult, mailStatus };
+}
+
+/** The engine's replacement refusals as API codes. */
+function replacementError(e: ReplaceCredentialError): ApiErrorCode {
+  switch (e) {
+    case 'already_revoked': return 'credential_already_revoked';
+    case 'unknown_credential': return 'credential_handle_unknown';
+    case 'invalid_credential': return 'malformed_credential';
+    default: return e;
+  }
 }
 
 export type NotificationService = ReturnType<typeof createNotificationService>;

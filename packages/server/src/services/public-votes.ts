@@ -4,7 +4,7 @@
 import { type Result, err, ok, toHex } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
 import type { Engine, VoteContext } from '@ratify/engine';
-import { describeRule } from '@ratify/protocol';
+import { channelsOf, describeChannels, describeRule } from '@ratify/protocol';
 import type { Vote } from '@ratify/storage';
 import type { ResponseOf } from '../api/routes.ts';
 import type { ApiErrorCode } from '../http/errors.ts';
@@ -58,6 +58,7 @@ export function createPublicVoteService(engine: Engine) {
         rule: { kind: q.rule.kind, en: describeRule(q.rule, 'en', q), es: describeRule(q.rule, 'es', q) },
       })),
       trustees: { threshold: m.trustees.threshold, members: m.trustees.members.map((t) => ({ id: t.id, name: t.name })) },
+      channels: { accepted: [...channelsOf(m).accepted], precedence: channelsOf(m).precedence ?? null, en: describeChannels(channelsOf(m), 'en'), es: describeChannels(channelsOf(m), 'es') },
       manifest: vote.manifest,
     });
   }
@@ -108,7 +109,19 @@ export function createPublicVoteService(engine: Engine) {
     return ok({ voteId, status: vote.status, manifest: vote.manifest, fingerprint: toHex(ctx.fingerprint) });
   }
 
-  return { list, detail, board, turnout, result, record, ballotParams };
+  /** Public credentials starting with `prefix` (two hex digits, checked by the route), active and revoked. */
+  async function credentialBucket(voteId: VoteId, prefix: string): Promise<Result<ResponseOf<'credentialBucket'>, ApiErrorCode>> {
+    if ((await store.votes.getVote(voteId)) === null) return err('vote_not_found');
+    const bucket = (await store.ballots.listCredentials(voteId)).filter((c) => c.credential.startsWith(prefix));
+    return ok({
+      voteId,
+      prefix,
+      active: bucket.filter((c) => !c.revoked).map((c) => c.credential),
+      revoked: bucket.filter((c) => c.revoked).map((c) => c.credential),
+    });
+  }
+
+  return { list, detail, board, turnout, result, record, ballotParams, credentialBucket };
 }
 
 export type PublicVoteService = ReturnType<typeof createPublicVoteService>;

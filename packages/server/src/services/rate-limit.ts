@@ -1,27 +1,36 @@
 // Fixed-window rate limits kept in the database (so every server instance shares them): one hit per
 // key per attempt; over the limit in the current window → `rate_limited` with the seconds left.
-// Keys are hashed under the pepper before storage (they contain IP addresses).
+// A limit may name its own window (the day-long count of short sign-in codes); windows are kept
+// until the longest one has passed. Keys are hashed under the pepper before storage (they contain
+// IP addresses and member numbers).
 import type { Store } from '@ratify/storage';
 import { hashRateKey } from '../auth/secrets.ts';
 
 export type RateCheck = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
-export type RateLimiter = (limits: readonly (readonly [key: string, limit: number])[]) => Promise<RateCheck>;
+/** A key, its limit per window, and the window (the limiter's own when absent). */
+export type RateLimit = readonly [key: string, limit: number, windowMs?: number];
+export type RateLimiter = (limits: readonly RateLimit[]) => Promise<RateCheck>;
+
+/** The longest window any limit uses; windows are pruned only after it. */
+export const LONGEST_WINDOW_MS = 24 * 60 * 60_000;
 
 export function createRateLimiter(store: Store, clock: () => Date, pepper: Uint8Array, windowMs: number): RateLimiter {
   let lastPrune = 0;
   return async (limits) => {
     const now = clock().getTime();
-    const start = now - (now % windowMs);
-    const windowStart = new Date(start).toISOString();
     if (now - lastPrune > windowMs) {
       lastPrune = now;
-      await store.signIn.pruneSignIn(new Date(now).toISOString(), new Date(start - windowMs).toISOString());
+      const keep = Math.max(windowMs, LONGEST_WINDOW_MS);
+      await store.signIn.pruneSignIn(new Date(now).toISOString(), new Date(now - now % keep - keep).toISOString());
     }
-    let over = false;
+    let retryAt = 0;
     // Every key is counted even when an earlier one is over, so one limit cannot mask another.
-    for (const [key, limit] of limits) {
-      if ((await store.signIn.hitRateLimit(hashRateKey(pepper, key), windowStart)) > limit) over = true;
+    for (const [key, limit, window = windowMs] of limits) {
+      const start = now - (now % window);
+      if ((await store.signIn.hitRateLimit(hashRateKey(pepper, `${key}@${window}`), new Date(start).toISOString())) > limit) {
+        retryAt = Math.max(retryAt, start + window);
+      }
     }
-    return over ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) } : { ok: true };
+    return retryAt === 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAt - now) / 1000)) };
   };
 }

@@ -1,8 +1,8 @@
 // Turnout for administrators and observers: eligible, voted, ballots per hour (from ballot receipt
-// times: counts only) and per unit (participation marks joined with the roll's units) — never who
+// times: counts only) and per unit (members with a counted ballot, joined with the roll's units) — never who
 // voted how. The who-has-voted list is a separate call, for administrators only. Also what the
 // console needs to offer only the actions the vote's state allows (credentials issued, reminders
-// sent and when, result announced) and the reconciliation of participation marks with ballots.
+// sent and when, result announced) and the voted count from the same counted ballots the board shows.
 import { type Result, err, ok } from '@ratify/crypto';
 import type { VoteId } from '@ratify/protocol';
 import type { Engine } from '@ratify/engine';

@@ -14,6 +14,8 @@ import * as campaigns from './20261129110000-campaigns.ts';
 import * as followUpLinks from './20261129120000-follow-up-links.ts';
 import * as auditLogNoTruncate from './20261208120000-audit-log-no-truncate.ts';
 import * as draftElectionId from './20261209100000-draft-election-id.ts';
+import * as credentialHolders from './20261209120000-credential-holders.ts';
+import * as signInBindings from './20261209130000-sign-in-bindings.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261126150000-members-votes-rolls': membersVotesRolls,
@@ -28,6 +30,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129120000-follow-up-links': followUpLinks,
   '20261208120000-audit-log-no-truncate': auditLogNoTruncate,
   '20261209100000-draft-election-id': draftElectionId,
+  '20261209120000-credential-holders': credentialHolders,
+  '20261209130000-sign-in-bindings': signInBindings,
 };
 
 /**

@@ -71,6 +71,13 @@ export interface HourlyBallots {
 
 
 export type AddCredentialsError = 'vote_not_found' | 'invalid_credential' | 'duplicate_credential';
+export type LinkHoldersError = 'vote_not_found' | 'unknown_credential' | 'credential_has_holder' | 'member_has_credential' | 'duplicate_credential';
+
+/** Private: the member a public credential was issued to. Never exported, never on the board. */
+export interface CredentialHolder {
+  readonly credential: string;
+  readonly memberNumber: string;
+}
 export type RevokeError = 'vote_not_found' | 'unknown_credential' | 'already_revoked' | 'missing_reason';
 export type CastError =
   'vote_not_found' | 'vote_closed' | 'unknown_credential' | 'credential_revoked' | 'duplicate_ballot';
@@ -83,6 +90,15 @@ export interface BallotBox {
   listCredentials(voteId: VoteId): Promise<readonly Credential[]>;
   /** One public credential of a vote (lower-case hex), or null if it is not on the list. */
   getCredential(voteId: VoteId, credential: string): Promise<Credential | null>;
+  /**
+   * Records, privately, which member each (listed) public credential was issued to, all or nothing.
+   * A credential has one holder; a member holds at most one credential that is not revoked.
+   */
+  linkHolders(voteId: VoteId, links: readonly CredentialHolder[]): Promise<Result<number, LinkHoldersError>>;
+  /** The member a public credential was issued to, or null if none was recorded. */
+  getHolder(voteId: VoteId, credential: string): Promise<string | null>;
+  /** The member's credentials in this vote (revoked ones included), by credential. */
+  heldCredentials(voteId: VoteId, memberNumber: string): Promise<readonly Credential[]>;
   /** In one transaction: vote open, credential listed and not revoked, revote policy applied. */
   castBallot(voteId: VoteId, ballot: BallotSubmission, policy: RevotePolicy): Promise<Result<CastReceipt, CastError>>;
   listBallots(voteId: VoteId, options?: { readonly countedOnly?: boolean }): Promise<readonly StoredBallot[]>;

@@ -1,5 +1,5 @@
-// Port: a vote's frozen roll, its audited amendments, and participation marks ("this member
-// submitted a ballot", nothing more) with their turnout read models.
+// Port: a vote's frozen roll, its audited amendments, and the turnout read models ("this member
+// has a counted ballot", nothing more), derived from the ballot box and the private credential holders.
 import type { Result } from '@ratify/crypto';
 import type { VoteId, UnionId } from '@ratify/protocol';
 
@@ -40,7 +40,7 @@ export interface RollEvent extends RollAmendment {
   readonly at: string;
 }
 
-/** Eligible roll entries and participation marks of one unit (null: no unit given). */
+/** Eligible roll entries and members with a counted ballot, of one unit (null: no unit given). */
 export interface UnitTurnout {
   readonly unit: string | null;
   readonly eligible: number;
@@ -75,11 +75,13 @@ export interface RollStore {
   listRollEntries(voteId: VoteId): Promise<readonly RollEntry[]>;
   listRollEvents(voteId: VoteId): Promise<readonly RollEvent[]>;
   getRollEntry(voteId: VoteId, memberNumber: string): Promise<RollEntry | null>;
-  /** Marks that this member submitted a ballot (idempotent); never which ballot, nor when. */
-  markParticipation(voteId: VoteId, memberNumber: string): Promise<void>;
+  /**
+   * Whether the member has a counted ballot: one cast with a credential issued to them that the
+   * revote policy counts. Derived from the ballot box (one source of truth with the board).
+   */
   hasParticipated(voteId: VoteId, memberNumber: string): Promise<boolean>;
-  /** Who has voted (participation marks with their roll entry), by member number. */
+  /** Who has voted (a counted ballot under a credential issued to them), with their roll entry, by member number. */
   listParticipants(voteId: VoteId): Promise<readonly Participant[]>;
-  /** Per unit of the vote's roll: eligible entries and participation marks, by unit (null first). */
+  /** Per unit of the vote's roll: eligible entries and members with a counted ballot, by unit (null first). */
   turnoutByUnit(voteId: VoteId): Promise<readonly UnitTurnout[]>;
 }

@@ -82,6 +82,10 @@ export interface StaffStore {
    * (createStaffSession already writes none for a disabled account).
    */
   enableStaffAccount(username: string): Promise<Result<{ readonly account: StaffAccountStatus }, EnableStaffError>>;
+  /** Remembers that the account signed in from the browser holding this binding (decision 0019). */
+  rememberStaffDevice(staffId: string, bindingHash: string, now: string): Promise<void>;
+  /** true if the account signed in from this browser at or after `since`. */
+  isKnownStaffDevice(staffId: string, bindingHash: string, since: string): Promise<boolean>;
   /** Replaces the password hash of an active account and deletes its sessions except `keepTokenHash`; returns how many ended. */
   setStaffPassword(staffId: string, passwordHash: string, keepTokenHash: string | null): Promise<Result<{ readonly sessionsEnded: number }, 'staff_not_found'>>;
 }

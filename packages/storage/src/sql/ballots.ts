@@ -20,7 +20,7 @@ import { findCredential } from './credentials.ts';
 import { toBallot } from './rows.ts';
 import type { PortSql } from './runner.ts';
 import type { BallotBox } from '../port.ts';
-import { addCredentials, listCredentials, revokeCredential } from './credentials.ts';
+import { addCredentials, getHolder, heldCredentials, linkHolders, listCredentials, revokeCredential } from './credentials.ts';
 import { sql } from 'kysely';
 
 export async function castBallot(
@@ -169,11 +169,14 @@ export const ballotSql: PortSql<BallotBox> = {
     revokeCredential,
     listCredentials,
     getCredential: findCredential,
+    linkHolders,
+    getHolder,
+    heldCredentials,
     castBallot,
     listBallots,
     countBallots,
     listBoardBallots,
     ballotsByHour,
   },
-  atomic: ['addCredentials', 'revokeCredential', 'castBallot'],
+  atomic: ['addCredentials', 'revokeCredential', 'linkHolders', 'castBallot'],
 };

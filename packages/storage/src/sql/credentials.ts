@@ -1,8 +1,9 @@
-// Public credentials of a vote: lower-case hex, unique per vote, revocable with a recorded reason.
-// Which member holds which credential is deliberately not stored here.
+// Public credentials of a vote: lower-case hex, unique per vote, revocable with a recorded reason;
+// and, in a table of its own that is never exported, which member each credential was issued to
+// (decision 0018): the server refuses a member's ballot signed with another member's credential.
 import { err, ok } from '@ratify/crypto';
 import type { Result } from '@ratify/crypto';
-import type { AddCredentialsError, Credential, RevokeError } from '../port.ts';
+import type { AddCredentialsError, Credential, CredentialHolder, LinkHoldersError, RevokeError } from '../port.ts';
 import { chunks } from './context.ts';
 import type { SqlContext } from './context.ts';
 import { toCredential } from './rows.ts';
@@ -88,6 +89,65 @@ export async function listCredentials(ctx: SqlContext, voteId: string): Promise<
     .selectAll()
     .where('vote_id', '=', voteId)
     .orderBy('credential')
+    .execute();
+  return rows.map(toCredential);
+}
+
+/** Must run inside a transaction (all or nothing). */
+export async function linkHolders(
+  ctx: SqlContext,
+  voteId: string,
+  links: readonly CredentialHolder[],
+): Promise<Result<number, LinkHoldersError>> {
+  const vote = await ctx.db.selectFrom('votes').select('id').where('id', '=', voteId).executeTakeFirst();
+  if (vote === undefined) return err('vote_not_found', voteId);
+  const credentials = new Set<string>();
+  const members = new Set<string>();
+  for (const link of links) {
+    if (credentials.has(link.credential)) return err('duplicate_credential', link.credential);
+    if (members.has(link.memberNumber)) return err('member_has_credential', link.memberNumber);
+    credentials.add(link.credential);
+    members.add(link.memberNumber);
+  }
+  // Every credential listed; none with a holder already; no member with a credential still active.
+  const listed = new Map((await listCredentials(ctx, voteId)).map((c) => [c.credential, c]));
+  const holders = await ctx.db.selectFrom('credential_holders').select(['credential', 'member_number']).where('vote_id', '=', voteId).execute();
+  const held = new Set(holders.map((h) => h.credential));
+  const active = new Set(holders.filter((h) => listed.get(h.credential)?.revoked === false).map((h) => h.member_number));
+  for (const link of links) {
+    if (!listed.has(link.credential)) return err('unknown_credential', link.credential);
+    if (held.has(link.credential)) return err('credential_has_holder', link.credential);
+    if (active.has(link.memberNumber)) return err('member_has_credential', link.memberNumber);
+  }
+  for (const chunk of chunks(links)) {
+    await ctx.db
+      .insertInto('credential_holders')
+      .values(chunk.map((l) => ({ vote_id: voteId, credential: l.credential, member_number: l.memberNumber })))
+      .execute();
+  }
+  return ok(links.length);
+}
+
+export async function getHolder(ctx: SqlContext, voteId: string, credential: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom('credential_holders')
+    .select('member_number')
+    .where('vote_id', '=', voteId)
+    .where('credential', '=', credential)
+    .executeTakeFirst();
+  return row?.member_number ?? null;
+}
+
+export async function heldCredentials(ctx: SqlContext, voteId: string, memberNumber: string): Promise<readonly Credential[]> {
+  const rows = await ctx.db
+    .selectFrom('credentials')
+    .innerJoin('credential_holders', (j) =>
+      j.onRef('credential_holders.vote_id', '=', 'credentials.vote_id').onRef('credential_holders.credential', '=', 'credentials.credential'),
+    )
+    .selectAll('credentials')
+    .where('credentials.vote_id', '=', voteId)
+    .where('credential_holders.member_number', '=', memberNumber)
+    .orderBy('credentials.credential')
     .execute();
   return rows.map(toCredential);
 }

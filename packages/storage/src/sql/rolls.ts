@@ -200,33 +200,30 @@ export async function getRollEntry(ctx: SqlContext, voteId: string, memberNumber
   return row === undefined ? null : toRollEntry(row);
 }
 
-export async function markParticipation(ctx: SqlContext, voteId: string, memberNumber: string): Promise<void> {
-  await ctx.db
-    .insertInto('participation')
-    .values({ vote_id: voteId, member_number: memberNumber })
-    .onConflict((oc) => oc.columns(['vote_id', 'member_number']).doNothing())
-    .execute();
+/** Members with a counted ballot: counted ballots joined with the private credential holders. */
+function votedMembers(ctx: SqlContext, voteId: string) {
+  return ctx.db
+    .selectFrom('ballots')
+    .innerJoin('credential_holders', (j) =>
+      j.onRef('credential_holders.vote_id', '=', 'ballots.vote_id').onRef('credential_holders.credential', '=', 'ballots.credential'),
+    )
+    .where('ballots.vote_id', '=', voteId)
+    .where('ballots.counted', '=', 1)
+    .select('credential_holders.member_number')
+    .distinct();
 }
 
 export async function hasParticipated(ctx: SqlContext, voteId: string, memberNumber: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('participation')
-    .select('member_number')
-    .where('vote_id', '=', voteId)
-    .where('member_number', '=', memberNumber)
-    .executeTakeFirst();
+  const row = await votedMembers(ctx, voteId).where('credential_holders.member_number', '=', memberNumber).executeTakeFirst();
   return row !== undefined;
 }
 
 export async function listParticipants(ctx: SqlContext, voteId: string): Promise<readonly Participant[]> {
   const rows = await ctx.db
-    .selectFrom('participation')
-    .leftJoin('roll_entries', (j) =>
-      j.onRef('roll_entries.vote_id', '=', 'participation.vote_id').onRef('roll_entries.member_number', '=', 'participation.member_number'),
-    )
-    .select(['participation.member_number', 'roll_entries.name', 'roll_entries.unit'])
-    .where('participation.vote_id', '=', voteId)
-    .orderBy('participation.member_number')
+    .selectFrom(votedMembers(ctx, voteId).as('voted'))
+    .leftJoin('roll_entries', (j) => j.on('roll_entries.vote_id', '=', voteId).onRef('roll_entries.member_number', '=', 'voted.member_number'))
+    .select(['voted.member_number', 'roll_entries.name', 'roll_entries.unit'])
+    .orderBy('voted.member_number')
     .execute();
   return rows.map((r) => ({ memberNumber: r.member_number, name: r.name ?? null, unit: r.unit ?? null }));
 }
@@ -240,12 +237,9 @@ export async function turnoutByUnit(ctx: SqlContext, voteId: string): Promise<re
     .groupBy('unit')
     .execute();
   const voted = await ctx.db
-    .selectFrom('participation')
-    .innerJoin('roll_entries', (j) =>
-      j.onRef('roll_entries.vote_id', '=', 'participation.vote_id').onRef('roll_entries.member_number', '=', 'participation.member_number'),
-    )
+    .selectFrom(votedMembers(ctx, voteId).as('voted'))
+    .innerJoin('roll_entries', (j) => j.on('roll_entries.vote_id', '=', voteId).onRef('roll_entries.member_number', '=', 'voted.member_number'))
     .select((eb) => ['roll_entries.unit', eb.fn.countAll<number | string>().as('n')])
-    .where('participation.vote_id', '=', voteId)
     .groupBy('roll_entries.unit')
     .execute();
   const units = new Map<string | null, { eligible: number; voted: number }>();
@@ -258,6 +252,6 @@ export async function turnoutByUnit(ctx: SqlContext, voteId: string): Promise<re
 }
 
 export const rollSql: PortSql<RollStore> = {
-  ops: { freezeRoll, getRoll, amendRoll, listRollEntries, listRollEvents, getRollEntry, markParticipation, hasParticipated, listParticipants, turnoutByUnit },
+  ops: { freezeRoll, getRoll, amendRoll, listRollEntries, listRollEvents, getRollEntry, hasParticipated, listParticipants, turnoutByUnit },
   atomic: ['freezeRoll', 'amendRoll'],
 };

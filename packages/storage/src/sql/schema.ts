@@ -96,6 +96,25 @@ export interface LoginCodesTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** SHA-256 of the asking browser's binding token (migration 20261209130000); null: made before, never usable. */
+  binding_hash: string | null;
+  /** Wrong guesses made against this code from its browser; at the limit the code is dead. */
+  wrong_guesses: Generated<number>;
+}
+
+/** Code requests waiting for the sign-in outbox (migration 20261209130000). */
+export interface SignInRequestsTable {
+  id: string;
+  member_number: string;
+  binding_hash: string;
+  created_at: string;
+}
+
+/** Browsers a staff account signed in from (migration 20261209130000): exempt from the account-wide slow-down. */
+export interface StaffDevicesTable {
+  staff_id: string;
+  binding_hash: string;
+  last_signed_in_at: string;
 }
 
 export interface SessionsTable {
@@ -113,8 +132,10 @@ export interface RateLimitHitsTable {
   hits: number;
 }
 
-export interface ParticipationTable {
+/** Private: which member a public credential was issued to (never exported, never on the board). */
+export interface CredentialHoldersTable {
   vote_id: string;
+  credential: string;
   member_number: string;
 }
 
@@ -286,9 +307,11 @@ export interface Database {
   ballots: BallotsTable;
   board_events: BoardEventsTable;
   login_codes: LoginCodesTable;
+  sign_in_requests: SignInRequestsTable;
+  staff_devices: StaffDevicesTable;
   sessions: SessionsTable;
   rate_limit_hits: RateLimitHitsTable;
-  participation: ParticipationTable;
+  credential_holders: CredentialHoldersTable;
   vote_drafts: VoteDraftsTable;
   ceremony_messages: CeremonyMessagesTable;
   vote_schedule: VoteScheduleTable;

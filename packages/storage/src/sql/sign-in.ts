@@ -1,7 +1,9 @@
 // Member sign-in state: one-time codes and sessions (stored only as hashes, compared by equality
-// on the hash), fixed-window rate-limit counters, and pruning. Single-use is a conditional UPDATE,
-// so two racing verifications cannot both consume a code. Must not generate or hash secrets.
-import type { NewLoginCode, NewSession, PruneSummary, Session, SignInSubject } from '../port.ts';
+// on the hash), each code bound to one browser with its own wrong-guess count (decision 0019), the
+// queue of code requests, fixed-window rate-limit counters, and pruning. Single-use is a conditional
+// UPDATE, so two racing verifications cannot both consume a code; taking a request is a conditional
+// DELETE, so two outboxes never both take one. Must not generate or hash secrets.
+import type { CodeAttempt, CodeCheck, NewLoginCode, NewSession, PruneSummary, Session, SignInRequest } from '../port.ts';
 import type { SqlContext } from './context.ts';
 import type { PortSql } from './runner.ts';
 import type { SignInStore } from '../port.ts';
@@ -13,6 +15,7 @@ export async function createLoginCode(ctx: SqlContext, code: NewLoginCode): Prom
     .deleteFrom('login_codes')
     .where('union_id', '=', code.unionId)
     .where('member_number', '=', code.memberNumber)
+    .where('binding_hash', '=', code.bindingHash)
     .where('used_at', 'is', null)
     .execute();
   await ctx.db
@@ -22,6 +25,7 @@ export async function createLoginCode(ctx: SqlContext, code: NewLoginCode): Prom
       union_id: code.unionId,
       member_number: code.memberNumber,
       code_hash: code.codeHash,
+      binding_hash: code.bindingHash,
       created_at: ctx.now(),
       expires_at: code.expiresAt,
       used_at: null,
@@ -29,31 +33,62 @@ export async function createLoginCode(ctx: SqlContext, code: NewLoginCode): Prom
     .execute();
 }
 
-export async function consumeLoginCode(
-  ctx: SqlContext,
-  memberNumber: string,
-  codeHash: string,
-  now: string,
-): Promise<SignInSubject | null> {
-  const candidates = await ctx.db
+/**
+ * Each live code first takes the guess (a conditional increment, so concurrent guesses on
+ * PostgreSQL can never push a code past its limit: the condition is checked again under the row
+ * lock), then the guess is compared with the codes that took it. A right guess ends the code, so
+ * the count of a live code is its wrong guesses.
+ */
+export async function consumeLoginCode(ctx: SqlContext, attempt: CodeAttempt): Promise<CodeCheck> {
+  const live = await ctx.db
     .selectFrom('login_codes')
-    .select(['id', 'union_id', 'member_number'])
-    .where('member_number', '=', memberNumber)
-    .where('code_hash', '=', codeHash)
+    .select(['id', 'union_id', 'member_number', 'code_hash'])
+    .where('member_number', '=', attempt.memberNumber)
+    .where('binding_hash', '=', attempt.bindingHash)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', attempt.now)
+    .where('wrong_guesses', '<', attempt.maxWrongGuesses)
     .orderBy('created_at', 'desc')
     .execute();
-  for (const row of candidates) {
+  const guessed: typeof live = [];
+  for (const row of live) {
+    const took = await ctx.db
+      .updateTable('login_codes')
+      .set((eb) => ({ wrong_guesses: eb('wrong_guesses', '+', 1) }))
+      .where('id', '=', row.id)
+      .where('used_at', 'is', null)
+      .where('wrong_guesses', '<', attempt.maxWrongGuesses)
+      .executeTakeFirst();
+    if (Number(took.numUpdatedRows) === 1) guessed.push(row);
+  }
+  if (guessed.length === 0) return { kind: 'no_code' };
+  for (const row of guessed.filter((r) => r.code_hash === attempt.codeHash)) {
     const used = await ctx.db
       .updateTable('login_codes')
-      .set({ used_at: now })
+      .set((eb) => ({ used_at: attempt.now, wrong_guesses: eb('wrong_guesses', '-', 1) }))
       .where('id', '=', row.id)
       .where('used_at', 'is', null)
       .executeTakeFirst();
-    if (Number(used.numUpdatedRows) === 1) return { unionId: asUnionId(row.union_id), memberNumber: row.member_number };
+    if (Number(used.numUpdatedRows) === 1) return { kind: 'signed_in', subject: { unionId: asUnionId(row.union_id), memberNumber: row.member_number } };
   }
-  return null;
+  return { kind: 'wrong' };
+}
+
+export async function queueSignInRequest(ctx: SqlContext, request: SignInRequest): Promise<void> {
+  await ctx.db
+    .insertInto('sign_in_requests')
+    .values({ id: request.id, member_number: request.memberNumber, binding_hash: request.bindingHash, created_at: request.createdAt })
+    .execute();
+}
+
+export async function takeSignInRequests(ctx: SqlContext, limit: number): Promise<readonly SignInRequest[]> {
+  const rows = await ctx.db.selectFrom('sign_in_requests').selectAll().orderBy('created_at').orderBy('id').limit(limit).execute();
+  const taken: SignInRequest[] = [];
+  for (const row of rows) {
+    const deleted = await ctx.db.deleteFrom('sign_in_requests').where('id', '=', row.id).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 1) taken.push({ id: row.id, memberNumber: row.member_number, bindingHash: row.binding_hash, createdAt: row.created_at });
+  }
+  return taken;
 }
 
 export async function createSession(ctx: SqlContext, session: NewSession): Promise<void> {
@@ -99,14 +134,16 @@ export async function pruneSignIn(ctx: SqlContext, now: string, windowsBefore: s
   const codes = await ctx.db.deleteFrom('login_codes').where('expires_at', '<=', now).executeTakeFirst();
   const sessions = await ctx.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   const windows = await ctx.db.deleteFrom('rate_limit_hits').where('window_start', '<', windowsBefore).executeTakeFirst();
+  const requests = await ctx.db.deleteFrom('sign_in_requests').where('created_at', '<', windowsBefore).executeTakeFirst();
   return {
     codes: Number(codes.numDeletedRows),
     sessions: Number(sessions.numDeletedRows),
     rateLimits: Number(windows.numDeletedRows),
+    requests: Number(requests.numDeletedRows),
   };
 }
 
 export const signInSql: PortSql<SignInStore> = {
-  ops: { createLoginCode, consumeLoginCode, createSession, getSession, deleteSession, hitRateLimit, pruneSignIn },
-  atomic: ['createLoginCode', 'consumeLoginCode'],
+  ops: { createLoginCode, consumeLoginCode, queueSignInRequest, takeSignInRequests, createSession, getSession, deleteSession, hitRateLimit, pruneSignIn },
+  atomic: ['createLoginCode', 'consumeLoginCode', 'pruneSignIn'],
 };

@@ -111,6 +111,25 @@ export async function deleteStaffSession(ctx: SqlContext, tokenHash: string): Pr
   return Number(deleted.numDeletedRows) > 0;
 }
 
+export async function rememberStaffDevice(ctx: SqlContext, staffId: string, bindingHash: string, now: string): Promise<void> {
+  await ctx.db
+    .insertInto('staff_devices')
+    .values({ staff_id: staffId, binding_hash: bindingHash, last_signed_in_at: now })
+    .onConflict((oc) => oc.columns(['staff_id', 'binding_hash']).doUpdateSet({ last_signed_in_at: now }))
+    .execute();
+}
+
+export async function isKnownStaffDevice(ctx: SqlContext, staffId: string, bindingHash: string, since: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('staff_devices')
+    .select('staff_id')
+    .where('staff_id', '=', staffId)
+    .where('binding_hash', '=', bindingHash)
+    .where('last_signed_in_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export const staffSql: PortSql<StaffStore> = {
   ops: {
     createStaffAccount,
@@ -125,6 +144,8 @@ export const staffSql: PortSql<StaffStore> = {
     disableStaffAccount,
     enableStaffAccount,
     setStaffPassword,
+    rememberStaffDevice,
+    isKnownStaffDevice,
   },
   atomic: ['createStaffAccount', 'disableStaffAccount', 'enableStaffAccount', 'setStaffPassword'],
 };

@@ -90,12 +90,13 @@ export function consoleContract(factory: StoreFactory): void {
       expectOk(await t.store.ballots.addCredentials(asVoteId('v1'), [credentialHex(1), credentialHex(2)]));
       expectOk(await t.store.votes.transitionVote(asVoteId('v1'), 'open'));
       expect(await t.store.ballots.ballotsByHour(asVoteId('v1'))).toEqual([]);
+      expectOk(await t.store.ballots.linkHolders(asVoteId('v1'), [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(2), memberNumber: 'M3' }]));
       expectOk(await t.store.ballots.castBallot(asVoteId('v1'), ballot(1, 1), 'last_counts'));
       expectOk(await t.store.ballots.castBallot(asVoteId('v1'), ballot(2, 2), 'last_counts'));
-      await t.store.rolls.markParticipation(asVoteId('v1'), 'M1');
-      await t.store.rolls.markParticipation(asVoteId('v1'), 'M3');
+      // A revote does not make a second voter.
+      expectOk(await t.store.ballots.castBallot(asVoteId('v1'), ballot(3, 1), 'last_counts'));
       // The fixture store's clock is fixed: every ballot falls in one hour.
-      expect(await t.store.ballots.ballotsByHour(asVoteId('v1'))).toEqual([{ hour: '2026-11-26T12:00:00.000Z', ballots: 2 }]);
+      expect(await t.store.ballots.ballotsByHour(asVoteId('v1'))).toEqual([{ hour: '2026-11-26T12:00:00.000Z', ballots: 3 }]);
       expect(await t.store.rolls.turnoutByUnit(asVoteId('v1'))).toEqual([
         { unit: null, eligible: 1, voted: 0 },
         { unit: 'north', eligible: 2, voted: 1 },

@@ -1,7 +1,8 @@
 // Contract: the read models behind the public pages, member sign-in state (codes single-use and
-// expiring, sessions expiring, only the latest code working), rate-limit windows, participation.
+// expiring, bound to one browser, dying after wrong guesses, only a browser's latest code working),
+// queued code requests, staff devices, sessions expiring, rate-limit windows, the private credential holders and "has voted" derived from counted ballots.
 import { describe, expect, it } from 'vitest';
-import { ballot, expectOk, member, seedOpenVote, seedUnion, useStore } from './fixtures.ts';
+import { ballot, credentialHex, expectOk, member, seedOpenVote, seedUnion, useStore } from './fixtures.ts';
 import type { StoreFactory } from './fixtures.ts';
 import { asVoteId, asUnionId } from '@ratify/protocol';
 
@@ -55,33 +56,96 @@ export function signInContract(factory: StoreFactory): void {
     });
   });
 
-  describe('one-time codes', () => {
-    const code = (id: string, codeHash: string, expiresAt = T10) => ({ id, unionId: asUnionId('u1'), memberNumber: 'M1', codeHash, expiresAt });
+  describe('one-time codes, bound to a browser', () => {
+    const code = (id: string, codeHash: string, bindingHash = 'b1', expiresAt = T10) => ({ id, unionId: asUnionId('u1'), memberNumber: 'M1', codeHash, bindingHash, expiresAt });
+    const attempt = (codeHash: string, bindingHash = 'b1', now = T5, memberNumber = 'M1') => ({ memberNumber, bindingHash, codeHash, now, maxWrongGuesses: 3 });
+    const signedIn = { kind: 'signed_in', subject: { unionId: asUnionId('u1'), memberNumber: 'M1' } };
 
-    it('consumes a code once, before it expires, for the right member only', async () => {
+    it('consumes a code once, before it expires, for the right member and browser only', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
-      expect(await t.store.signIn.consumeLoginCode('M2', 'h1', T5)).toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M1', 'wrong', T5)).toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toEqual({ unionId: asUnionId('u1'), memberNumber: 'M1' });
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1', 'b1', T5, 'M2'))).toEqual({ kind: 'no_code' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1', 'other-browser'))).toEqual({ kind: 'no_code' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('wrong'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual(signedIn);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual({ kind: 'no_code' });
       await t.store.signIn.createLoginCode(code('c2', 'h2'));
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h2', T10)).toBeNull();
+      expect(await t.store.signIn.consumeLoginCode(attempt('h2', 'b1', T10))).toEqual({ kind: 'no_code' });
     });
 
-    it('keeps only the latest unused code of a member', async () => {
+    it("keeps only a browser's latest unused code, and never touches another browser's code", async () => {
+      await seedUnion(t.store, 'u1', 3);
+      await t.store.signIn.createLoginCode(code('c1', 'h1', 'victim'));
+      for (let i = 0; i < 20; i++) await t.store.signIn.createLoginCode(code(`a${i}`, `ha${i}`, 'attacker'));
+      await t.store.signIn.createLoginCode(code('c2', 'h2', 'b1'));
+      await t.store.signIn.createLoginCode(code('c3', 'h3', 'b1'));
+      expect(await t.store.signIn.consumeLoginCode(attempt('h2', 'b1'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('h3', 'b1'))).toEqual(signedIn);
+      expect(await t.store.signIn.consumeLoginCode(attempt('ha0', 'attacker'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('ha19', 'attacker'))).toEqual(signedIn);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1', 'victim'))).toEqual(signedIn);
+    });
+
+    it("kills a code after its wrong guesses, from its own browser only; others' guesses cost it nothing", async () => {
+      await seedUnion(t.store, 'u1', 3);
+      await t.store.signIn.createLoginCode(code('victim-code', 'hv', 'victim'));
+      await t.store.signIn.createLoginCode(code('attacker-code', 'ha', 'attacker'));
+      for (let i = 0; i < 50; i++) {
+        expect((await t.store.signIn.consumeLoginCode(attempt(`guess${i}`, 'attacker'))).kind).toBe(i < 3 ? 'wrong' : 'no_code');
+        expect(await t.store.signIn.consumeLoginCode(attempt(`guess${i}`, `fresh-browser-${i}`))).toEqual({ kind: 'no_code' });
+      }
+      // The attacker's own code is dead even with the right guess; the victim's is untouched.
+      expect(await t.store.signIn.consumeLoginCode(attempt('ha', 'attacker'))).toEqual({ kind: 'no_code' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('typo', 'victim'))).toEqual({ kind: 'wrong' });
+      expect(await t.store.signIn.consumeLoginCode(attempt('hv', 'victim'))).toEqual(signedIn);
+    });
+
+    it('lets concurrent wrong guesses take no more than the limit', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
-      await t.store.signIn.createLoginCode(code('c2', 'h2'));
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h1', T5)).toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M1', 'h2', T5)).not.toBeNull();
+      const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => t.store.signIn.consumeLoginCode(attempt(`wrong${i}`))));
+      expect(outcomes.filter((o) => o.kind === 'wrong')).toHaveLength(3);
+      expect(outcomes.filter((o) => o.kind === 'no_code')).toHaveLength(9);
+      expect(await t.store.signIn.consumeLoginCode(attempt('h1'))).toEqual({ kind: 'no_code' });
     });
 
     it('lets only one of two racing consumptions win', async () => {
       await seedUnion(t.store, 'u1', 3);
       await t.store.signIn.createLoginCode(code('c1', 'h1'));
-      const both = await Promise.all([t.store.signIn.consumeLoginCode('M1', 'h1', T5), t.store.signIn.consumeLoginCode('M1', 'h1', T5)]);
-      expect(both.filter((s) => s !== null)).toHaveLength(1);
+      const both = await Promise.all([t.store.signIn.consumeLoginCode(attempt('h1')), t.store.signIn.consumeLoginCode(attempt('h1'))]);
+      expect(both.filter((s) => s.kind === 'signed_in')).toHaveLength(1);
+    });
+  });
+
+  describe('queued code requests', () => {
+    it('hands each request out once, oldest first, known member or not', async () => {
+      await t.store.signIn.queueSignInRequest({ id: 'r2', memberNumber: 'NOBODY', bindingHash: 'b2', createdAt: T5 });
+      await t.store.signIn.queueSignInRequest({ id: 'r1', memberNumber: 'M1', bindingHash: 'b1', createdAt: T0 });
+      await t.store.signIn.queueSignInRequest({ id: 'r3', memberNumber: 'M1', bindingHash: 'b1', createdAt: T10 });
+      await expect(t.store.signIn.queueSignInRequest({ id: 'r3', memberNumber: 'M1', bindingHash: 'b1', createdAt: T10 })).rejects.toThrow();
+      expect((await t.store.signIn.takeSignInRequests(1)).map((r) => r.id)).toEqual(['r1']);
+      // Two takers at once never get the same request.
+      const [a, b] = await Promise.all([t.store.signIn.takeSignInRequests(1), t.store.signIn.takeSignInRequests(1)]);
+      const raced = [...a!, ...b!, ...(await t.store.signIn.takeSignInRequests(10))];
+      expect(raced.map((r) => r.id).sort()).toEqual(['r2', 'r3']);
+      expect(raced.find((r) => r.id === 'r2')).toEqual({ id: 'r2', memberNumber: 'NOBODY', bindingHash: 'b2', createdAt: T5 });
+      expect(await t.store.signIn.takeSignInRequests(10)).toEqual([]);
+    });
+  });
+
+  describe('staff devices', () => {
+    it('remembers the browsers an account signed in from, since a time', async () => {
+      const created = await t.store.staff.createStaffAccount({ id: 's1', username: 'alice', role: 'observer', passwordHash: '$argon2id$x', totpSecretEncrypted: null });
+      expect(created.ok).toBe(true);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T0)).toBe(false);
+      await t.store.staff.rememberStaffDevice('s1', 'd1', T5);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T0)).toBe(true);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T10)).toBe(false);
+      await t.store.staff.rememberStaffDevice('s1', 'd1', T11);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd1', T10)).toBe(true);
+      expect(await t.store.staff.isKnownStaffDevice('s1', 'd2', T0)).toBe(false);
+      expect(await t.store.staff.isKnownStaffDevice('nobody', 'd1', T0)).toBe(false);
+      await expect(t.store.staff.rememberStaffDevice('nobody', 'd1', T5)).rejects.toThrow();
     });
   });
 
@@ -106,28 +170,53 @@ export function signInContract(factory: StoreFactory): void {
 
     it('prunes expired codes, sessions and old windows only', async () => {
       await seedUnion(t.store, 'u1', 3);
-      await t.store.signIn.createLoginCode({ id: 'c1', unionId: asUnionId('u1'), memberNumber: 'M1', codeHash: 'h1', expiresAt: T5 });
-      await t.store.signIn.createLoginCode({ id: 'c2', unionId: asUnionId('u1'), memberNumber: 'M2', codeHash: 'h2', expiresAt: T11 });
+      await t.store.signIn.createLoginCode({ id: 'c1', unionId: asUnionId('u1'), memberNumber: 'M1', codeHash: 'h1', bindingHash: 'b', expiresAt: T5 });
+      await t.store.signIn.createLoginCode({ id: 'c2', unionId: asUnionId('u1'), memberNumber: 'M2', codeHash: 'h2', bindingHash: 'b', expiresAt: T11 });
+      await t.store.signIn.queueSignInRequest({ id: 'r1', memberNumber: 'M1', bindingHash: 'b', createdAt: T0 });
+      await t.store.signIn.queueSignInRequest({ id: 'r2', memberNumber: 'M1', bindingHash: 'b', createdAt: T10 });
       await t.store.signIn.createSession({ tokenHash: 's1', unionId: asUnionId('u1'), memberNumber: 'M1', expiresAt: T5 });
       await t.store.signIn.createSession({ tokenHash: 's2', unionId: asUnionId('u1'), memberNumber: 'M2', expiresAt: T11 });
       await t.store.signIn.hitRateLimit('k', T0);
       await t.store.signIn.hitRateLimit('k', T10);
-      expect(await t.store.signIn.pruneSignIn(T10, T10)).toEqual({ codes: 1, sessions: 1, rateLimits: 1 });
+      expect(await t.store.signIn.pruneSignIn(T10, T10)).toEqual({ codes: 1, sessions: 1, rateLimits: 1, requests: 1 });
       expect(await t.store.signIn.getSession('s2', T10)).not.toBeNull();
-      expect(await t.store.signIn.consumeLoginCode('M2', 'h2', T10)).not.toBeNull();
+      expect(await t.store.signIn.consumeLoginCode({ memberNumber: 'M2', bindingHash: 'b', codeHash: 'h2', now: T10, maxWrongGuesses: 3 })).toMatchObject({ kind: 'signed_in' });
+      expect((await t.store.signIn.takeSignInRequests(10)).map((r) => r.id)).toEqual(['r2']);
       expect(await t.store.signIn.hitRateLimit('k', T10)).toBe(2);
     });
   });
 
-  describe('participation', () => {
-    it('records that a member submitted a ballot, idempotently, per vote', async () => {
-      await seedOpenVote(t.store, 2);
-      expect(await t.store.rolls.hasParticipated(asVoteId('v1'), 'M1')).toBe(false);
-      await t.store.rolls.markParticipation(asVoteId('v1'), 'M1');
-      await t.store.rolls.markParticipation(asVoteId('v1'), 'M1');
-      expect(await t.store.rolls.hasParticipated(asVoteId('v1'), 'M1')).toBe(true);
-      expect(await t.store.rolls.hasParticipated(asVoteId('v1'), 'M2')).toBe(false);
-      await expect(t.store.rolls.markParticipation(asVoteId('nope'), 'M1')).rejects.toThrow();
+  describe('credential holders and "has voted"', () => {
+    it('links credentials to members privately, all or nothing, one active credential per member', async () => {
+      await seedOpenVote(t.store, 4);
+      const v = asVoteId('v1');
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(99), memberNumber: 'M2' }])).toMatchObject({ ok: false, error: 'unknown_credential' });
+      expect(await t.store.ballots.getHolder(v, credentialHex(1))).toBeNull();
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(2), memberNumber: 'M1' }])).toMatchObject({ ok: false, error: 'member_has_credential' });
+      expect(expectOk(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M1' }, { credential: credentialHex(2), memberNumber: 'M2' }]))).toBe(2);
+      expect(await t.store.ballots.getHolder(v, credentialHex(1))).toBe('M1');
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(1), memberNumber: 'M3' }])).toMatchObject({ ok: false, error: 'credential_has_holder' });
+      expect(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(3), memberNumber: 'M1' }])).toMatchObject({ ok: false, error: 'member_has_credential' });
+      expect(await t.store.ballots.linkHolders(asVoteId('nope'), [])).toMatchObject({ ok: false, error: 'vote_not_found' });
+      // After a revocation the member may be given a new credential.
+      expectOk(await t.store.ballots.revokeCredential(v, credentialHex(1), 'lost'));
+      expectOk(await t.store.ballots.linkHolders(v, [{ credential: credentialHex(3), memberNumber: 'M1' }]));
+      expect((await t.store.ballots.heldCredentials(v, 'M1')).map((c) => [c.credential, c.revoked])).toEqual([[credentialHex(1), true], [credentialHex(3), false]]);
+    });
+
+    it('derives "has voted" from counted ballots under the member\'s own credentials', async () => {
+      await seedOpenVote(t.store, 3);
+      const v = asVoteId('v1');
+      expectOk(await t.store.ballots.linkHolders(v, [1, 2, 3].map((n) => ({ credential: credentialHex(n), memberNumber: `M${n}` }))));
+      expect(await t.store.rolls.hasParticipated(v, 'M1')).toBe(false);
+      expectOk(await t.store.ballots.castBallot(v, ballot(1, 1), 'last_counts'));
+      expectOk(await t.store.ballots.castBallot(v, ballot(2, 1), 'last_counts'));
+      expect(await t.store.rolls.hasParticipated(v, 'M1')).toBe(true);
+      expect(await t.store.rolls.hasParticipated(v, 'M2')).toBe(false);
+      // A revoked credential's ballot stops counting: its member has not voted (until they vote again).
+      expectOk(await t.store.ballots.revokeCredential(v, credentialHex(1), 'lost'));
+      expect(await t.store.rolls.hasParticipated(v, 'M1')).toBe(false);
+      expect(await t.store.rolls.hasParticipated(asVoteId('nope'), 'M1')).toBe(false);
     });
   });
 }

@@ -30,6 +30,8 @@ export type DraftForm = {
   readonly opensAt: string;
   readonly closesAt: string;
   readonly revotePolicy: 'last_counts' | 'first_counts';
+  /** What the vote decides (manifest `purpose`); '' = read from the questions. */
+  readonly purpose?: '' | 'ratification' | 'strike_authorization' | 'election' | 'other';
   readonly summary: string;
   readonly forAuthor: string;
   readonly forText: string;
@@ -111,6 +113,7 @@ export function toDraftDefinition(f: DraftForm): Record<string, unknown> {
       members: f.trustees.map((t, i) => ({ id: `trustee-${i + 1}`, name: t.name.trim(), ...(t.account.trim() ? { account: t.account.trim().toLowerCase() } : {}) })),
     },
     revotePolicy: f.revotePolicy,
+    ...(f.purpose ? { purpose: f.purpose } : {}),
     ...(f.followUps !== undefined && f.followUps.length > 0 ? { followUps: f.followUps.map(toFollowUpDeclaration) } : {}),
     ...(f.summary.trim() || statements.length > 0 || f.offer ? { information: { summary: f.summary.trim(), statements, ...(f.offer ? { offer: f.offer } : {}) } } : {}),
     ...(f.offer ? { linkedOfferId: f.offer.id } : {}),

@@ -82,6 +82,8 @@ function DraftFormBody() {
       <ErrorAlert message={error} />
       <Group legend={t('admin.draft.about')}>
         <TextField id="d-title" label={t('admin.draft.title_label')} path="title" value={f.title} onValue={(title) => set({ title })} {...common} />
+        <SelectField id="d-purpose" label={t('admin.draft.purpose')} hint={t('admin.draft.purpose_hint')} path="purpose" value={f.purpose ?? ''} onValue={(purpose) => set({ purpose: purpose as NonNullable<DraftForm['purpose']> })} {...common}
+          options={[['', t('admin.draft.purpose_inferred')], ['ratification', t('purpose.ratification')], ['strike_authorization', t('purpose.strike_authorization')], ['election', t('purpose.election')], ['other', t('purpose.other')]]} />
         <TextField id="d-vote-id" label={t('admin.draft.vote_id')} hint={t('admin.draft.vote_id_hint')} path="voteId" value={f.voteId} onValue={(voteId) => set({ voteId })} {...common} />
         <SelectField id="d-union" label={t('admin.draft.union')} path="unionId" value={f.unionId} onValue={(unionId) => set({ unionId })} options={unionOptions} {...common} />
         <TextField id="d-record-date" type="date" label={t('admin.draft.record_date')} hint={t('admin.draft.record_date_hint')} path="recordDate" value={f.recordDate} onValue={(recordDate) => set({ recordDate })} {...common} />

@@ -17,6 +17,7 @@ const FIXED: Readonly<Record<string, MessageKey>> = {
   'schedule.opensAt': 'admin.draft.opens_at',
   'schedule.closesAt': 'admin.draft.closes_at',
   revotePolicy: 'admin.draft.revote',
+  purpose: 'admin.draft.purpose',
   'information.summary': 'admin.draft.summary',
   'information.statements.0.author': 'admin.draft.for_author',
   'information.statements.0.text': 'admin.draft.for_text',

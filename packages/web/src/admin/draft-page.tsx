@@ -2,7 +2,8 @@
 // vote" once the ceremony is complete (the roll freezes and the opening and closing are scheduled).
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '../api.ts';
-import { formatInstant } from '../i18n/i18n.ts';
+import { inferredPurpose } from '@ratify/protocol';
+import { formatInstant, type MessageKey } from '../i18n/i18n.ts';
 import { useApi } from '../public/use-api.ts';
 import { StaffGate } from '../staff/staff-gate.tsx';
 import { staffCall } from '../staff/staff-api.ts';
@@ -39,6 +40,8 @@ function Draft({ draftId }: { readonly draftId: string }) {
         <dl>
           <dt>{t('admin.draft.vote_id')}</dt><dd class="mono">{draft.value.definition.voteId}</dd>
           <dt>{t('admin.draft.union')}</dt><dd>{draft.value.unionId}</dd>
+          <dt>{t('admin.draft.purpose')}</dt>
+          <dd>{t(`purpose.${inferredPurpose(draft.value.definition as unknown as Parameters<typeof inferredPurpose>[0])}` as MessageKey)}</dd>
           <dt>{t('admin.draft.opens_at')}</dt><dd>{formatInstant(draft.value.definition.schedule.opensAt, lang)}</dd>
           <dt>{t('admin.draft.closes_at')}</dt><dd>{formatInstant(draft.value.definition.schedule.closesAt, lang)}</dd>
         </dl>

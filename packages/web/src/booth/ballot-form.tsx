@@ -4,11 +4,13 @@
 // Problems are listed at the top and tied to their fields. Must not send anything anywhere.
 import { describeRule, type Manifest, type Question } from '@ratify/protocol';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import type { ChoiceProblem, Choices } from './selections.ts';
 
-export type CredentialProblem = 'missing' | 'bad_credential_format' | 'bad_credential_checksum';
+/** What is wrong with the credential: typed wrong (format, checksum), or not one of this vote's (checked before encrypting). */
+export type CredentialProblem = 'missing' | 'bad_credential_format' | 'bad_credential_checksum' | 'not_for_vote' | 'replaced';
 
 type Props = {
   readonly manifest: Manifest;
@@ -21,6 +23,8 @@ type Props = {
   readonly credentialProblem: CredentialProblem | undefined;
   readonly busy: boolean;
   readonly onSubmit: () => void;
+  /** What went wrong with the last press of the button, shown right under it. */
+  readonly actionError?: string | undefined;
   /** What to read before choosing (reading.tsx), shown after the questions and before the credential. */
   readonly reading?: ComponentChildren;
   /** Whether there is reading: a link under the heading then points to it. */
@@ -31,6 +35,8 @@ const CREDENTIAL_PROBLEM: Readonly<Record<CredentialProblem, MessageKey>> = {
   missing: 'ballot.credential_missing',
   bad_credential_format: 'ballot.credential_format',
   bad_credential_checksum: 'ballot.credential_checksum',
+  not_for_vote: 'ballot.credential_not_for_vote',
+  replaced: 'ballot.credential_replaced',
 };
 
 function optionLabel(q: Question, i: number, yes: string, no: string): string {
@@ -78,6 +84,20 @@ function QuestionField(props: { readonly q: Question; readonly index: number; re
         </label>
       ) : null}
     </fieldset>
+  );
+}
+
+/** An error shown right under the button that caused it (issue 16: never below the fold, away from the action). */
+export function ActionError({ id, message }: { readonly id: string; readonly message: string | undefined }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  // A phone may have the button at the bottom of the screen: bring the whole message into view.
+  useEffect(() => {
+    if (message) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [message]);
+  return (
+    <p id={id} ref={ref} role="alert" class={message ? 'alert action-error' : 'alert-empty'}>
+      {message ?? ''}
+    </p>
   );
 }
 
@@ -141,9 +161,10 @@ export function BallotForm(props: Props) {
         />
       </div>
       <p class="hint">{t('ballot.encrypt_hint')}</p>
-      <button type="submit" disabled={props.busy}>
+      <button type="submit" disabled={props.busy} aria-describedby={props.actionError ? 'encrypt-error' : undefined}>
         {t('ballot.encrypt')}
       </button>
+      <ActionError id="encrypt-error" message={props.actionError} />
     </form>
   );
 }

@@ -2,7 +2,8 @@
 // the election key while the member reads, then runs the cast-or-audit machine (booth-state.ts):
 // encrypt in the worker → review → audit (reveal, discard, encrypt again) or cast → receipt.
 // The credential stays in this page's memory and the worker; it is never sent to the server.
-import { checkElectionFingerprint, parsePrivateCredential, parseWireManifest, type Manifest } from '@ratify/protocol';
+import { assertNever } from '@ratify/crypto';
+import { checkElectionFingerprint, parsePrivateCredential, parseReceipt, parseWireManifest, type Manifest, type Receipt as CastReceipt } from '@ratify/protocol';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { api, type ApiFailure } from '../api.ts';
 import { callWorker } from '../crypto/worker-client.ts';
@@ -14,6 +15,7 @@ import { ErrorAlert, Loading, PageHeading, Status } from '../ui/page.tsx';
 import { BallotForm, type CredentialProblem } from './ballot-form.tsx';
 import { boothReducer, INITIAL_BOOTH_STATE } from './booth-state.ts';
 import { capturedCredential } from './credential-link.ts';
+import { checkCredentialForVote } from './credential-check.ts';
 import { BoothReading, hasReading } from './reading.tsx';
 import { Audited, Receipt, Review } from './review.tsx';
 import { checkChoices, emptyChoices, fromSelections, toSelections, type Choices } from './selections.ts';
@@ -59,9 +61,12 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
   const linkCredential = capturedCredential();
   const [credential, setCredential] = useState(linkCredential ?? '');
   const [attempted, setAttempted] = useState(false);
+  /** The vote's verdict on the credential as typed (checked before encrypting); cleared when it changes. */
+  const [listProblem, setListProblem] = useState<{ readonly credential: string; readonly problem: 'not_for_vote' | 'replaced' } | undefined>();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [voted, setVoted] = useState(entry?.hasVoted ?? false);
+  const [receipt, setReceipt] = useState<CastReceipt | undefined>();
   const focusRef = useRef<string>('');
 
   useEffect(() => {
@@ -78,7 +83,15 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
 
   const problems = attempted ? checkChoices(manifest, choices) : [];
   const parsedCredential = parsePrivateCredential(credential);
-  const credentialProblem: CredentialProblem | undefined = !attempted ? undefined : credential.trim() === '' ? 'missing' : parsedCredential.ok ? undefined : parsedCredential.error;
+  const credentialProblem: CredentialProblem | undefined = !attempted
+    ? undefined
+    : credential.trim() === ''
+      ? 'missing'
+      : !parsedCredential.ok
+        ? parsedCredential.error
+        : listProblem !== undefined && listProblem.credential === credential
+          ? listProblem.problem
+          : undefined;
 
   const encrypt = async (selectionsChoices: Choices) => {
     setError(undefined);
@@ -95,10 +108,29 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
     setStatus(t('ballot.encrypted'));
   };
 
-  const submit = () => {
+  const submit = async () => {
     setAttempted(true);
+    setError(undefined);
     if (checkChoices(manifest, choices).length > 0 || !parsedCredential.ok) return setError(t('ballot.fix_problems'));
-    void encrypt(choices);
+    // Before encrypting: is this credential one of this vote's (published, not replaced)?
+    setStatus(t('ballot.checking_credential'));
+    const checked = await checkCredentialForVote(manifest.voteId, credential);
+    setStatus('');
+    switch (checked.kind) {
+      case 'ok':
+        setListProblem(undefined);
+        return encrypt(choices);
+      case 'not_for_vote':
+      case 'replaced':
+        setListProblem({ credential, problem: checked.kind });
+        return setError(t(checked.kind === 'replaced' ? 'ballot.credential_replaced' : 'ballot.credential_not_for_vote'));
+      case 'worker_failed':
+        return setError(t(WORKER_MESSAGES[checked.error] ?? 'error.encrypt_failed'));
+      case 'lookup_failed':
+        return setError(t('ballot.credential_check_failed', { reason: describeFailure(t, checked.failure) }));
+      default:
+        return assertNever(checked);
+    }
   };
 
   const audit = async () => {
@@ -127,6 +159,8 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
       return setError(describeFailure(t, r));
     }
     void callWorker('forgotten', { kind: 'forget' });
+    const kept = parseReceipt(r.value.receipt);
+    setReceipt(kept.ok ? kept.value : undefined);
     dispatch({ kind: 'accepted', trackingCode: r.value.trackingCode, boardHead: r.value.boardHead });
     setVoted(true);
     setStatus(t('receipt.status'));
@@ -150,7 +184,8 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
             problems={problems}
             credentialProblem={credentialProblem}
             busy={state.kind === 'encrypting'}
-            onSubmit={submit}
+            onSubmit={() => void submit()}
+            actionError={error}
           />
         </>
       ) : null}
@@ -164,6 +199,7 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
           onCast={() => void cast()}
           onAudit={() => void audit()}
           onChange={() => dispatch({ kind: 'change' })}
+          actionError={error}
         />
       ) : null}
       {state.kind === 'audited' ? (
@@ -179,6 +215,7 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
       {state.kind === 'cast' ? (
         <Receipt
           voteId={manifest.voteId}
+          receipt={receipt}
           trackingCode={state.trackingCode}
           boardHead={state.boardHead}
           mayRevote={manifest.revotePolicy === 'last_counts'}
@@ -186,7 +223,8 @@ function Booth({ vote, me, onSignedOut }: { readonly vote: Loaded; readonly me: 
         />
       ) : null}
       <Status message={status} />
-      <ErrorAlert message={error} />
+      {/* Errors of the ballot and review screens sit under their buttons; the others here. */}
+      {state.kind === 'choosing' || state.kind === 'encrypting' || state.kind === 'review' || state.kind === 'casting' ? null : <ErrorAlert message={error} />}
     </>
   );
 }

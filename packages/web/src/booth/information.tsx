@@ -1,6 +1,7 @@
 // What members read before voting (manifest.information, signed into the fingerprint): the official
 // summary of the offer and the for/against statements, each labelled with its side in words.
-import type { BallotInformation, Manifest } from '@ratify/protocol';
+import { inferredPurpose, type BallotInformation, type Manifest, type VotePurpose } from '@ratify/protocol';
+import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { OfferPanel } from './offer-comparison.tsx';
 
@@ -23,11 +24,11 @@ export function Paragraphs({ text }: { readonly text: string }) {
 }
 
 /** The official summary and the statements for and against, as one card. */
-export function AboutVote({ info }: { readonly info: BallotInformation }) {
+export function AboutVote({ info, purpose }: { readonly info: BallotInformation; readonly purpose: VotePurpose }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="info-heading" class="card">
-      <h2 id="info-heading">{t('ballot.info_heading')}</h2>
+      <h2 id="info-heading">{t(`ballot.info_heading.${purpose}` as MessageKey)}</h2>
       <h3>{t('ballot.summary_heading')}</h3>
       <Paragraphs text={info.summary} />
       {info.statements.length > 0 ? (
@@ -52,10 +53,11 @@ export function AboutVote({ info }: { readonly info: BallotInformation }) {
 export function Information({ manifest }: { readonly manifest: Manifest }) {
   const info = manifest.information;
   if (info === undefined) return null;
+  const purpose = inferredPurpose(manifest);
   return (
     <>
-      {info.offer !== undefined ? <OfferPanel voteId={manifest.voteId} reference={info.offer} /> : null}
-      <AboutVote info={info} />
+      {info.offer !== undefined ? <OfferPanel voteId={manifest.voteId} reference={info.offer} votedOn={purpose === 'ratification'} /> : null}
+      <AboutVote info={info} purpose={purpose} />
     </>
   );
 }

@@ -121,14 +121,16 @@ function OfferBody({ data, reference }: { readonly data: VoteOffer; readonly ref
   );
 }
 
-export function OfferPanel({ voteId, reference }: { readonly voteId: string; readonly reference: OfferReference }) {
+/** `votedOn`: the vote accepts or rejects this offer (a ratification); otherwise it is the offer on the table. */
+export function OfferPanel({ voteId, reference, votedOn }: { readonly voteId: string; readonly reference: OfferReference; readonly votedOn: boolean }) {
   const { t } = useI18n();
   const state = useApi(() => api.voteOffer(voteId), [voteId]);
   return (
     <section aria-labelledby="offer-heading" class="card offer-panel">
       <h2 id="offer-heading">
-        {t('offer.heading')}: {reference.title}
+        {t(votedOn ? 'offer.heading.voted_on' : 'offer.heading.on_the_table')}: {reference.title}
       </h2>
+      {votedOn ? null : <p class="notice">{t('offer.not_voted_on')}</p>}
       {state.kind === 'loading' ? <p role="status">{t('offer.loading')}</p> : null}
       {state.kind === 'failed' ? <p role="alert">{t('offer.failed', { code: state.failure.code })}</p> : null}
       {state.kind === 'ready' ? <OfferBody data={state.value} reference={reference} /> : null}

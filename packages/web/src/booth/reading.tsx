@@ -4,7 +4,7 @@
 // wide screen (≥ 48rem, where the comparison table fits), folded on a phone; a link under the
 // ballot's heading points here. Nothing here is needed to vote, and nothing is hidden from a
 // member who opens it: the same components as the public vote page.
-import type { Manifest } from '@ratify/protocol';
+import { inferredPurpose, type Manifest } from '@ratify/protocol';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../ui/i18n-context.ts';
@@ -39,17 +39,20 @@ export function BoothReading({ manifest }: { readonly manifest: Manifest }) {
   const [open] = useState(isWide);
   if (!hasReading(manifest)) return null;
   const info = manifest.information;
+  const purpose = inferredPurpose(manifest);
+  // Only a ratification votes on the offer; otherwise it is the offer on the table (issue 16).
+  const votedOn = purpose === 'ratification';
   return (
     <div class="booth-reading" id="before-you-choose">
       <p class="reading-heading">{t('booth.reading_heading')}</p>
       {info?.offer !== undefined ? (
-        <Fold id="fold-offer" summary={t('booth.fold_offer', { title: info.offer.title })} open={open}>
-          <OfferPanel voteId={manifest.voteId} reference={info.offer} />
+        <Fold id="fold-offer" summary={t(votedOn ? 'booth.fold_offer.voted_on' : 'booth.fold_offer.on_the_table', { title: info.offer.title })} open={open}>
+          <OfferPanel voteId={manifest.voteId} reference={info.offer} votedOn={votedOn} />
         </Fold>
       ) : null}
       {info !== undefined ? (
         <Fold id="fold-about" summary={info.statements.length > 0 ? t('booth.fold_about_statements') : t('booth.fold_about')} open={open}>
-          <AboutVote info={info} />
+          <AboutVote info={info} purpose={purpose} />
         </Fold>
       ) : null}
       {manifest.followUps.length > 0 ? (

@@ -1,9 +1,11 @@
 // The three screens after encryption: review (tracking code; cast or audit), audited (the revealed
 // choices and randomness, a link to the independent check page, encrypt again) and the receipt.
-import { formatTrackingCode, type Manifest } from '@ratify/protocol';
+import { formatTrackingCode, type Manifest, type Receipt } from '@ratify/protocol';
 import { auditFragment } from '../audit/audit-package.ts';
 import { useI18n } from '../ui/i18n-context.ts';
+import { ActionError } from './ballot-form.tsx';
 import type { Choices } from './selections.ts';
+import { ReceiptDownload } from './receipt-download.tsx';
 
 export function ChoiceSummary({ manifest, choices }: { readonly manifest: Manifest; readonly choices: Choices }) {
   const { t } = useI18n();
@@ -52,6 +54,8 @@ type ReviewProps = {
   readonly onCast: () => void;
   readonly onAudit: () => void;
   readonly onChange: () => void;
+  /** Why the last cast failed, shown right under the buttons. */
+  readonly actionError?: string | undefined;
 };
 
 export function Review(p: ReviewProps) {
@@ -68,6 +72,7 @@ export function Review(p: ReviewProps) {
         <button type="button" class="secondary" onClick={p.onAudit} disabled={p.busy}>{t('review.audit')}</button>
         <button type="button" class="link-button" onClick={p.onChange} disabled={p.busy}>{t('review.change')}</button>
       </div>
+      <ActionError id="cast-error" message={p.actionError} />
       <p class="hint">{t('review.audit_hint')}</p>
     </section>
   );
@@ -110,6 +115,8 @@ export function Audited(p: AuditedProps) {
 
 type ReceiptProps = {
   readonly voteId: string;
+  /** The receipt the server answered with (absent only if an older server did not send one). */
+  readonly receipt?: Receipt | undefined;
   readonly trackingCode: string;
   readonly boardHead: string;
   readonly mayRevote: boolean;
@@ -128,6 +135,7 @@ export function Receipt(p: ReceiptProps) {
         </a>
       </p>
       <p class="hint">{t('receipt.board_head', { head: p.boardHead.slice(0, 16) })}</p>
+      {p.receipt !== undefined ? <ReceiptDownload receipt={p.receipt} /> : null}
       <p>{p.mayRevote ? t('receipt.revote_last') : t('receipt.revote_first')}</p>
       {p.mayRevote ? (
         <button type="button" class="secondary" onClick={p.onVoteAgain}>{t('receipt.vote_again')}</button>

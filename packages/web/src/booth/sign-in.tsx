@@ -43,8 +43,9 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
   const verifyCode = async (event: Event) => {
     event.preventDefault();
     if (step.kind !== 'code') return;
-    const digits = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(digits)) return setError(t('signin.code_invalid'));
+    // 6 digits, or 12 (written in groups of four) when the member asked for many codes that day.
+    const digits = code.replace(/[\s-]/g, '');
+    if (!/^(?:\d{6}|\d{12})$/.test(digits)) return setError(t('signin.code_invalid'));
     setBusy(true);
     setError(undefined);
     setStatus(t('signin.checking'));
@@ -90,7 +91,7 @@ export function SignIn({ onSignedIn }: { readonly onSignedIn: () => void }) {
             name="code"
             inputMode="numeric"
             autocomplete="one-time-code"
-            maxLength={7}
+            maxLength={16}
             value={code}
             onInput={(e) => setCode(e.currentTarget.value)}
             required

@@ -2,8 +2,8 @@
 // vote (parse + verify the manifest, precompute the election key once), encrypt a ballot with
 // createBallot and the voter's credential, and reveal or forget the last encryption's secrets.
 // Holds the credential only for the duration of one `encrypt` call. Must not touch the DOM or network.
-import { assertNever, systemRandom, type Group, type RandomSource } from '@ratify/crypto';
-import { credentialSecret, createBallot, encodeBallot, parsePrivateCredential, trackingCode, type BallotSecrets } from '@ratify/protocol';
+import { assertNever, systemRandom, toHex, type Group, type RandomSource } from '@ratify/crypto';
+import { credentialSecret, createBallot, encodeBallot, parsePrivateCredential, publicCredential, trackingCode, type BallotSecrets } from '@ratify/protocol';
 import { toWireAuditPackage } from '../audit/audit-package.ts';
 import { prepareVote, type PreparedVote } from './ballot-params.ts';
 import { parseWorkerRequest, requestIdOf, type WorkerResponse } from './worker-protocol.ts';
@@ -45,6 +45,15 @@ export function createWorkerHandler(group: Group, rng: RandomSource = systemRand
         const millis = now() - start;
         last = { voteId: req.voteId, trackingCode: code, ballotText, secrets: created.value.secrets };
         return { kind: 'encrypted', id: req.id, ballot: ballotText, trackingCode: code, millis };
+      }
+      case 'public_credential': {
+        // The public credential depends on the vote id, the manifest's election id and the private
+        // credential (protocol §B1), so the vote must be prepared (its manifest checked). Nothing is kept.
+        const vote = votes.get(req.voteId);
+        if (vote === undefined) return { kind: 'failed', id: req.id, error: 'not_prepared' };
+        const credential = parsePrivateCredential(req.credential);
+        if (!credential.ok) return { kind: 'failed', id: req.id, error: credential.error };
+        return { kind: 'public_credential', id: req.id, publicCredential: toHex(group.encodeElement(publicCredential(group, vote.manifest, credential.value))) };
       }
       case 'reveal': {
         if (last === undefined || last.trackingCode !== req.trackingCode) return { kind: 'failed', id: req.id, error: 'nothing_to_reveal' };

@@ -18,6 +18,8 @@ export const workerRequestSchema = z.discriminatedUnion('kind', [
     selections: z.array(z.array(z.union([z.literal(0), z.literal(1)])).max(256)).max(64),
     credential: z.string().max(100),
   }),
+  /** The public credential of a private one for a vote (the booth looks it up before encrypting). */
+  z.strictObject({ kind: z.literal('public_credential'), id, voteId: z.string(), credential: z.string().max(100) }),
   /** Reveal the last encryption's randomness (Benaloh audit); the worker then forgets it. */
   z.strictObject({ kind: z.literal('reveal'), id, trackingCode: hex }),
   /** Drop the last encryption's secrets (after casting). */
@@ -42,6 +44,7 @@ export const workerResponseSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('prepared'), id, voteId: z.string(), fingerprint: hex, millis: z.number().min(0) }),
   z.strictObject({ kind: z.literal('encrypted'), id, ballot: z.string(), trackingCode: hex, millis: z.number().min(0) }),
   z.strictObject({ kind: z.literal('revealed'), id, auditPackage: z.string() }),
+  z.strictObject({ kind: z.literal('public_credential'), id, publicCredential: hex }),
   z.strictObject({ kind: z.literal('forgotten'), id }),
   z.strictObject({ kind: z.literal('failed'), id, error: z.enum(WORKER_ERRORS), detail: z.string().optional() }),
 ]);

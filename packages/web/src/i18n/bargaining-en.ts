@@ -1,6 +1,8 @@
 // English messages of the bargaining tracker and the offer comparison (spread into en.ts).
 export const bargainingEn = {
-  'offer.heading': 'The offer you are voting on',
+  'offer.heading.voted_on': 'The offer you are voting on',
+  'offer.heading.on_the_table': 'The offer on the table',
+  'offer.not_voted_on': 'This vote does not accept or reject this offer: it is shown because it is the offer on the table.',
   'offer.made_by': 'Tabled by {party} on {date}',
   'offer.final': 'Final offer',
   'offer.contract': 'Contract: {title} (expires {date})',

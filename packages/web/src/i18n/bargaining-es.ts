@@ -2,7 +2,9 @@
 import type { bargainingEn } from './bargaining-en.ts';
 
 export const bargainingEs: Readonly<Record<keyof typeof bargainingEn, string>> = {
-  'offer.heading': 'La oferta que se vota',
+  'offer.heading.voted_on': 'La oferta que se vota',
+  'offer.heading.on_the_table': 'La oferta sobre la mesa',
+  'offer.not_voted_on': 'Esta votación no acepta ni rechaza esta oferta: se muestra porque es la oferta sobre la mesa.',
   'offer.made_by': 'Presentada por {party} el {date}',
   'offer.final': 'Oferta final',
   'offer.contract': 'Contrato: {title} (vence el {date})',

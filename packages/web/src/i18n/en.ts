@@ -5,6 +5,7 @@ import { campaignEn } from './campaign-en.ts';
 import type { staffEn } from './staff-en.ts';
 import { bargainingEn } from './bargaining-en.ts';
 import { followUpsEn } from './follow-ups-en.ts';
+import { receiptsEn } from './receipts-en.ts';
 
 export const en = {
   'app.name': 'Ratify',
@@ -40,9 +41,9 @@ export const en = {
   'signin.send_code': 'Send me a code',
   'signin.sending': 'Sending your code…',
   'signin.code_sent': 'If this member number is on the roll, a code is on its way to your email.',
-  'signin.code_intro': 'Enter the 6-digit code we sent for member {memberNumber}.',
+  'signin.code_intro': 'Enter the code we sent for member {memberNumber} (6 digits, or 12). It works only in this browser.',
   'signin.code_label': 'One-time code',
-  'signin.code_invalid': 'The code has 6 digits.',
+  'signin.code_invalid': 'The code has 6 digits (or 12, in groups of four).',
   'signin.verify': 'Sign in',
   'signin.checking': 'Checking your code…',
   'signin.signed_in': 'You are signed in.',
@@ -51,7 +52,8 @@ export const en = {
   'booth.title': 'Your ballots',
   'booth.reading_link': 'Read about this vote before you choose (below the questions)',
   'booth.reading_heading': 'Before you choose, read:',
-  'booth.fold_offer': 'The offer: {title} — its terms, documents and how it compares',
+  'booth.fold_offer.voted_on': 'The offer you are voting on: {title} — its terms, documents and how it compares',
+  'booth.fold_offer.on_the_table': 'The offer on the table: {title} — its terms, documents and how it compares',
   'booth.fold_about': 'The official summary',
   'booth.fold_about_statements': 'The official summary and the statements for and against',
   'booth.fold_follow_ups': 'What happens after each outcome',
@@ -73,7 +75,14 @@ export const en = {
   'booth.sign_out': 'Sign out',
 
   'ballot.title': 'Ballot',
-  'ballot.info_heading': 'About this offer',
+  'ballot.info_heading.ratification': 'About this offer',
+  'ballot.info_heading.strike_authorization': 'About this strike authorization',
+  'ballot.info_heading.election': 'About this election',
+  'ballot.info_heading.other': 'About this vote',
+  'purpose.ratification': 'Ratification',
+  'purpose.strike_authorization': 'Strike authorization',
+  'purpose.election': 'Election',
+  'purpose.other': 'Other question',
   'ballot.summary_heading': 'Official summary',
   'ballot.statements_heading': 'Statements for and against',
   'ballot.statements_hint': 'Each side wrote its own statement under the same length limit.',
@@ -95,6 +104,10 @@ export const en = {
   'ballot.credential_missing': 'Enter your voting credential.',
   'ballot.credential_format': 'A credential is 24 letters and digits (hyphens optional). Check it against your letter.',
   'ballot.credential_checksum': 'This credential has a typing error. Check it against your letter.',
+  'ballot.credential_not_for_vote': 'This credential is not one of this vote’s: it may be from the letter for another vote. Nothing was encrypted. Check that you use the letter or email for this vote.',
+  'ballot.credential_replaced': 'This credential was replaced and no longer counts. Nothing was encrypted. Use the new credential you were sent.',
+  'ballot.credential_check_failed': 'Your credential could not be checked against this vote ({reason}). Nothing was encrypted. Please try again.',
+  'ballot.checking_credential': 'Checking your credential against this vote…',
   'ballot.encrypt_hint': 'Your choices are encrypted on this device before anything is sent.',
   'ballot.encrypt': 'Encrypt my ballot',
   'ballot.encrypting': 'Encrypting your ballot on this device…',
@@ -144,7 +157,7 @@ export const en = {
   'audit.mismatch': 'Mismatch: the encryption does not match',
   'audit.mismatch_detail': 'The ballot does not encrypt the revealed choices ({reason}). Do not use this device to vote, and tell your election committee.',
   'audit.bad_data': 'This is not valid audit data. Copy it again from the booth.',
-  'audit.cli_hint': 'The same check runs offline with the command-line tool: save the "ballot" text as ballot.json and the audit data as audit.json, then run: npx ratify ballot audit ballot.json audit.json --manifest manifest.json',
+  'audit.cli_hint': 'The same check runs offline with the command-line tool: save the "ballot" text as ballot.json and the audit data as audit.json, then, in a copy of Ratify’s source code (run npm ci in it once), run: node packages/cli/bin/ratify.js ballot audit ballot.json audit.json --manifest manifest.json (not “npx ratify”: outside Ratify’s source, npm fetches an unrelated package of that name)',
 
   'vote.title': 'Vote',
   'vote.closes_at': 'Closes {when}.',
@@ -164,6 +177,7 @@ export const en = {
   'vote.revote_last': 'Allowed: only your last ballot counts.',
   'vote.revote_first': 'Only your first ballot counts.',
   'vote.trustees': 'Trustees',
+  'vote.channels': 'How to vote',
   'vote.trustees_rule': 'Any {k} of these {n} trustees together can decrypt the total; no one can decrypt a single ballot.',
   'vote.fingerprint': 'Election fingerprint',
   'vote.fingerprint_hint': 'Every ballot and the record are bound to this value.',
@@ -233,8 +247,8 @@ export const en = {
   'record.ready': 'The record ({n} files) is downloading.',
   'record.bad_names': 'The record has a file name that is not safe to save.',
   'record.verify_heading': 'How to verify',
-  'record.verify_intro': 'With Node.js installed, run:',
-  'record.verify_hint': 'The verifier re-checks every proof and recomputes the result; it reports any failure and its location.',
+  'record.verify_intro': 'You need Node.js 20 and a copy of Ratify’s source code, the same version as this site (run npm ci in it once). In the folder where you saved the download, run these, with RATIFY standing for the folder of that copy:',
+  'record.verify_hint': 'The verifier re-checks every proof and recomputes the result; it reports any failure and its location. Do not type “npx ratify” outside Ratify’s source: npm would fetch an unrelated package of that name.',
 
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.not_signed_in': 'Your session has ended. Please sign in again.',
@@ -272,6 +286,7 @@ export const en = {
   ...bargainingEn,
   ...campaignEn,
   ...followUpsEn,
+  ...receiptsEn,
 } as const satisfies Record<string, string>;
 
 /** Keys of the catalogue every page loads. */

@@ -3,6 +3,7 @@ import type { MemberMessageKey } from './en.ts';
 import { campaignEs } from './campaign-es.ts';
 import { bargainingEs } from './bargaining-es.ts';
 import { followUpsEs } from './follow-ups-es.ts';
+import { receiptsEs } from './receipts-es.ts';
 
 export const es: Readonly<Record<MemberMessageKey, string>> = {
   'app.name': 'Ratify',
@@ -38,9 +39,9 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'signin.send_code': 'Enviarme un código',
   'signin.sending': 'Enviando su código…',
   'signin.code_sent': 'Si este número de afiliado está en el padrón, le hemos enviado un código por correo.',
-  'signin.code_intro': 'Escriba el código de 6 dígitos que enviamos para el afiliado {memberNumber}.',
+  'signin.code_intro': 'Escriba el código que enviamos para el afiliado {memberNumber} (6 dígitos, o 12). Solo funciona en este navegador.',
   'signin.code_label': 'Código de un solo uso',
-  'signin.code_invalid': 'El código tiene 6 dígitos.',
+  'signin.code_invalid': 'El código tiene 6 dígitos (o 12, en grupos de cuatro).',
   'signin.verify': 'Iniciar sesión',
   'signin.checking': 'Comprobando su código…',
   'signin.signed_in': 'Ha iniciado sesión.',
@@ -49,7 +50,8 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'booth.title': 'Sus papeletas',
   'booth.reading_link': 'Lea sobre esta votación antes de elegir (debajo de las preguntas)',
   'booth.reading_heading': 'Antes de elegir, lea:',
-  'booth.fold_offer': 'La oferta: {title} — sus términos, documentos y cómo se compara',
+  'booth.fold_offer.voted_on': 'La oferta que se vota: {title} — sus términos, documentos y cómo se compara',
+  'booth.fold_offer.on_the_table': 'La oferta sobre la mesa: {title} — sus términos, documentos y cómo se compara',
   'booth.fold_about': 'El resumen oficial',
   'booth.fold_about_statements': 'El resumen oficial y las declaraciones a favor y en contra',
   'booth.fold_follow_ups': 'Qué ocurre después de cada resultado',
@@ -71,7 +73,14 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'booth.sign_out': 'Cerrar sesión',
 
   'ballot.title': 'Papeleta',
-  'ballot.info_heading': 'Sobre esta oferta',
+  'ballot.info_heading.ratification': 'Sobre esta oferta',
+  'ballot.info_heading.strike_authorization': 'Sobre esta autorización de huelga',
+  'ballot.info_heading.election': 'Sobre esta elección',
+  'ballot.info_heading.other': 'Sobre esta votación',
+  'purpose.ratification': 'Ratificación',
+  'purpose.strike_authorization': 'Autorización de huelga',
+  'purpose.election': 'Elección',
+  'purpose.other': 'Otra pregunta',
   'ballot.summary_heading': 'Resumen oficial',
   'ballot.statements_heading': 'Declaraciones a favor y en contra',
   'ballot.statements_hint': 'Cada parte escribió su propia declaración con el mismo límite de extensión.',
@@ -93,6 +102,10 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'ballot.credential_missing': 'Escriba su credencial de voto.',
   'ballot.credential_format': 'Una credencial tiene 24 letras y dígitos (los guiones son opcionales). Compárela con su carta.',
   'ballot.credential_checksum': 'Esta credencial tiene un error de escritura. Compárela con su carta.',
+  'ballot.credential_not_for_vote': 'Esta credencial no es de esta votación: puede ser de la carta de otra votación. No se cifró nada. Compruebe que usa la carta o el correo de esta votación.',
+  'ballot.credential_replaced': 'Esta credencial fue reemplazada y ya no cuenta. No se cifró nada. Use la nueva credencial que se le envió.',
+  'ballot.credential_check_failed': 'No se pudo comprobar su credencial con esta votación ({reason}). No se cifró nada. Inténtelo de nuevo.',
+  'ballot.checking_credential': 'Comprobando su credencial con esta votación…',
   'ballot.encrypt_hint': 'Sus respuestas se cifran en este dispositivo antes de enviar nada.',
   'ballot.encrypt': 'Cifrar mi papeleta',
   'ballot.encrypting': 'Cifrando su papeleta en este dispositivo…',
@@ -142,7 +155,7 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'audit.mismatch': 'No coincide: el cifrado no corresponde',
   'audit.mismatch_detail': 'La papeleta no cifra las respuestas reveladas ({reason}). No vote con este dispositivo e informe a su comité electoral.',
   'audit.bad_data': 'Estos no son datos de auditoría válidos. Cópielos de nuevo desde la cabina de votación.',
-  'audit.cli_hint': 'La misma comprobación se puede hacer sin conexión con la herramienta de línea de comandos: guarde el texto "ballot" como ballot.json y los datos de auditoría como audit.json, y ejecute: npx ratify ballot audit ballot.json audit.json --manifest manifest.json',
+  'audit.cli_hint': 'La misma comprobación se puede hacer sin conexión con la herramienta de línea de comandos: guarde el texto "ballot" como ballot.json y los datos de auditoría como audit.json, y, en una copia del código fuente de Ratify (ejecute npm ci en ella una vez), ejecute: node packages/cli/bin/ratify.js ballot audit ballot.json audit.json --manifest manifest.json (no «npx ratify»: fuera del código de Ratify, npm descarga un paquete ajeno con ese nombre)',
 
   'vote.title': 'Votación',
   'vote.closes_at': 'Cierra el {when}.',
@@ -162,6 +175,7 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'vote.revote_last': 'Permitido: solo cuenta su última papeleta.',
   'vote.revote_first': 'Solo cuenta su primera papeleta.',
   'vote.trustees': 'Custodios',
+  'vote.channels': 'Cómo votar',
   'vote.trustees_rule': 'Cualesquiera {k} de estos {n} custodios juntos pueden descifrar el total; nadie puede descifrar una papeleta individual.',
   'vote.fingerprint': 'Huella de la elección',
   'vote.fingerprint_hint': 'Cada papeleta y el registro están vinculados a este valor.',
@@ -231,8 +245,8 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   'record.ready': 'El registro ({n} archivos) se está descargando.',
   'record.bad_names': 'El registro tiene un nombre de archivo que no es seguro guardar.',
   'record.verify_heading': 'Cómo verificar',
-  'record.verify_intro': 'Con Node.js instalado, ejecute:',
-  'record.verify_hint': 'El verificador vuelve a comprobar cada prueba y recalcula el resultado; informa de cualquier fallo y dónde ocurre.',
+  'record.verify_intro': 'Necesita Node.js 20 y una copia del código fuente de Ratify, de la misma versión que este sitio (ejecute npm ci en ella una vez). En la carpeta donde guardó la descarga, ejecute esto, con RATIFY como la carpeta de esa copia:',
+  'record.verify_hint': 'El verificador vuelve a comprobar cada prueba y recalcula el resultado; informa de cualquier fallo y dónde ocurre. No escriba «npx ratify» fuera del código de Ratify: npm descargaría un paquete ajeno con ese nombre.',
 
   'error.network': 'No se pudo contactar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   'error.not_signed_in': 'Su sesión ha terminado. Inicie sesión de nuevo.',
@@ -270,4 +284,5 @@ export const es: Readonly<Record<MemberMessageKey, string>> = {
   ...bargainingEs,
   ...campaignEs,
   ...followUpsEs,
+  ...receiptsEs,
 };

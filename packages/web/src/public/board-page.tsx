@@ -6,6 +6,7 @@ import { describeFailure } from '../ui/errors.ts';
 import { useI18n } from '../ui/i18n-context.ts';
 import { navigate } from '../ui/navigation.ts';
 import { ErrorAlert, PageHeading, Status } from '../ui/page.tsx';
+import { ReceiptCheck } from './receipt-check.tsx';
 
 type Board = ResponseOf<'board'>;
 const PAGE = 100;
@@ -111,6 +112,7 @@ export function BoardPage({ voteId, q }: { readonly voteId: string; readonly q: 
           ) : null}
         </>
       ) : null}
+      <ReceiptCheck voteId={voteId} />
     </>
   );
 }

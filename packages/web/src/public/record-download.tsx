@@ -9,6 +9,13 @@ import { zipFiles } from './zip.ts';
 
 const SAFE_PATH = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._/-]{1,200}$/;
 
+/**
+ * The commands the page prints (issue 16: `npx ratify` outside Ratify's source resolves to an
+ * unrelated npm package): the CLI run by path from a copy of the source, RATIFY standing for it.
+ * The e2e runs exactly these lines, with RATIFY replaced by the repository.
+ */
+export const verifyCommand = (folder: string): string => `unzip ${folder}.zip\nnode RATIFY/packages/cli/bin/ratify.js verify ${folder}`;
+
 export function RecordDownload({ voteId }: { readonly voteId: string }) {
   const { t } = useI18n();
   const [status, setStatus] = useState('');
@@ -53,7 +60,7 @@ export function RecordDownload({ voteId }: { readonly voteId: string }) {
       <h3>{t('record.verify_heading')}</h3>
       <p>{t('record.verify_intro')}</p>
       <pre class="command">
-        <code>{`unzip ${folder}.zip\nnpx ratify verify ${folder}`}</code>
+        <code>{verifyCommand(folder)}</code>
       </pre>
       <p class="hint">{t('record.verify_hint')}</p>
     </section>

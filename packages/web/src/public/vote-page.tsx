@@ -93,6 +93,8 @@ function VoteDetail({ detail }: { readonly detail: Detail }) {
           <dd>{detail.eligibleCount.toLocaleString(lang)}</dd>
           <dt>{t('vote.revote')}</dt>
           <dd>{detail.revotePolicy === 'last_counts' ? t('vote.revote_last') : t('vote.revote_first')}</dd>
+          <dt>{t('vote.channels')}</dt>
+          <dd id="vote-channels">{lang === 'es' ? detail.channels.es : detail.channels.en}</dd>
         </dl>
       </section>
       <section aria-labelledby="trustees-heading" class="card">

@@ -1,5 +1,5 @@
 // A minimal ZIP writer (stored entries, no compression; APPNOTE 6.3.x §4.3): turns the record's
-// file map into one download that unzips to the directory `npx ratify verify <dir>` reads. Pure;
+// file map into one download that unzips to the directory `ratify verify <dir>` (the CLI run from a copy of the source) reads. Pure;
 // UTF-8 names (general purpose flag bit 11), fixed DOS timestamp so the same record gives the same
 // bytes. Limits: fewer than 65,535 files and 4 GiB (a record is far smaller).
 const CRC_TABLE = (() => {
