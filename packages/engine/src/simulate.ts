@@ -20,8 +20,10 @@ import {
   generateElectionId,
   encodeBallot,
   encodePartialDecryption,
+  electionFingerprint,
   generatePrivateCredential,
   publicCredential,
+  signCredentialList,
 } from '@ratify/protocol';
 import type { VoteId } from '@ratify/protocol';
 import { asUnionId, asVoteId } from '@ratify/protocol';
@@ -128,7 +130,10 @@ export async function simulateVote(
   const manifest = unwrap(await engine.createVote(definition, ceremony.messages));
 
   const credentials = members.map(() => generatePrivateCredential(rng));
-  unwrap(await engine.publishCredentials(VOTE_ID, credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c)))), { key: authority.key }));
+  // The committee signs the list itself with the run's randomness (a seeded run gives the same board).
+  const published = credentials.map((c) => toHex(group.encodeElement(publicCredential(group, manifest, c)))).sort();
+  const signature = signCredentialList(group, authority.key, electionFingerprint(manifest), published, rng);
+  unwrap(await engine.publishCredentials(VOTE_ID, published, { signature }));
   unwrap(await engine.openVote(VOTE_ID));
   lap('setup');
 
