@@ -11,7 +11,7 @@ import { checkExtracts } from './check-extracts.ts';
 import { checkManifestEvent, checkRecordIndex } from './check-manifest.ts';
 import { checkResultEvent } from './check-result.ts';
 import { checkReceipts, type ReceiptsSummary } from './check-receipts.ts';
-import { checkRevotePolicy, selectCounted } from './check-revote.ts';
+import { checkReplays, checkRevotePolicy, selectCounted } from './check-revote.ts';
 import { checkTallyEvent } from './check-tally.ts';
 import { FindingCollector } from './collector.ts';
 import { checkFiles, type DecodedRecord } from './files.ts';
@@ -65,6 +65,7 @@ export async function verifyRecord(files: RecordFiles, options: VerifyOptions = 
   if (ctx && counted) {
     ballots = await checkBallotEvents(group, model, ctx, credentials, new Set(counted.map((b) => b.seq)), options, findings);
     step('revote_policy');
+    checkReplays(model, findings);
     checkRevotePolicy(model, ctx.manifest.revotePolicy, counted.length, findings);
   } else {
     for (const check of ['ballots', 'revote_policy'] as const) findings.skip(check, 'the manifest is unusable');
