@@ -1,6 +1,7 @@
 // The credential authority's key in server mode (decision 0006, 0017): when the server issues the
 // credentials it is also the authority that signs the list and replacements. Its key is derived from
-// RATIFY_SECRET_KEY and the vote (HKDF-SHA-512), so no authority secret is ever stored: the same
+// RATIFY_SECRET_KEY, the vote id and its random election id (HKDF-SHA-512, protocol §M3), so a vote id used again
+// gets another key, so no authority secret is ever stored: the same
 // server secret gives the same key, and a server without it cannot sign for the vote.
 // Offline mode never comes here: the committee's key file stays on the committee's machine.
 import { hkdfSync } from 'node:crypto';
@@ -9,8 +10,8 @@ import { type AuthorityKeyPair, type CredentialAuthorityMode, authorityKeyFromSe
 
 export const SERVER_AUTHORITY_INFO = 'ratify/v2/credential-authority/server-key';
 
-export function serverAuthorityKey(group: Group, secretKey: Uint8Array, voteId: string): AuthorityKeyPair {
-  const seed = new Uint8Array(hkdfSync('sha512', secretKey, new TextEncoder().encode(voteId), SERVER_AUTHORITY_INFO, 64));
+export function serverAuthorityKey(group: Group, secretKey: Uint8Array, voteId: string, electionId: string): AuthorityKeyPair {
+  const seed = new Uint8Array(hkdfSync('sha512', secretKey, new TextEncoder().encode(`${voteId}/${electionId}`), SERVER_AUTHORITY_INFO, 64));
   return authorityKeyFromSeed(group, seed);
 }
 
@@ -21,8 +22,8 @@ export type VoteAuthority = {
 };
 
 /** The server-mode authority of a vote (key from RATIFY_SECRET_KEY, see serverAuthorityKey). */
-export function serverAuthority(group: Group, secretKey: Uint8Array, voteId: string): VoteAuthority {
-  const key = serverAuthorityKey(group, secretKey, voteId);
+export function serverAuthority(group: Group, secretKey: Uint8Array, voteId: string, electionId: string): VoteAuthority {
+  const key = serverAuthorityKey(group, secretKey, voteId, electionId);
   return { key, credentialAuthority: { mode: 'server', publicKey: authorityPublicKeyHex(group, key) } };
 }
 

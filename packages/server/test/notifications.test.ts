@@ -43,10 +43,11 @@ async function seedDraftVote(engine: Engine, rng: RandomSource): Promise<SeededV
   );
   // The server issues the credentials here: it is the credential authority (server mode), its key
   // derived from the server's RATIFY_SECRET_KEY.
-  const authority = serverAuthority(engine.group, SECRET, VOTE);
+  const electionId = generateElectionId(rng);
+  const authority = serverAuthority(engine.group, SECRET, VOTE, electionId);
   const definition: VoteDefinition = {
     voteId: VOTE,
-    electionId: generateElectionId(rng),
+    electionId,
     credentialAuthority: authority.credentialAuthority,
     title: 'Ratify the 2027 agreement',
     unionId: 'local7',

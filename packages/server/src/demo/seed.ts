@@ -87,7 +87,7 @@ export async function seedDemo(
     // mode, decision 0006/0017), and the result page says the vote is not protected against ballot
     // stuffing by the operator. With RATIFY_SECRET_KEY its key is the one the running server derives
     // (so credential replacements work); without, a key used once and not kept.
-    const authority = campaigns.secretKey !== null ? serverAuthority(group, campaigns.secretKey, demo.voteId) : newAuthority(group, 'server');
+    const authority = campaigns.secretKey !== null ? serverAuthority(group, campaigns.secretKey, demo.voteId, demo.electionId) : newAuthority(group, 'server');
     const definition = { ...demo, credentialAuthority: authority.credentialAuthority };
     // Each vote has its own ceremony context (vote id): the sample trustees run one ceremony per vote.
     const run = v === 0 ? ceremony : runLocalCeremony(group, { context: definitionCeremonyContext(definition), threshold: 2, trusteeCount: 3 }, systemRandom);

@@ -206,7 +206,7 @@ export function createDraftService(
       if (union.ok && (await countEligible(store, union.value)) === 0) return err('no_eligible_members', 'no member of the union is in good standing');
       return err('secret_key_missing', 'Creating a vote whose credentials the server issues (no offline credential authority in the draft)');
     }
-    return ok({ ...definition, credentialAuthority: serverAuthority(engine.group, secretKey, definition.voteId).credentialAuthority });
+    return ok({ ...definition, credentialAuthority: serverAuthority(engine.group, secretKey, definition.voteId, definition.electionId).credentialAuthority });
   }
 
   const store = engine.store;

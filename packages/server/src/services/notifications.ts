@@ -95,7 +95,7 @@ export function createNotificationService(deps: NotificationDeps) {
   function ownAuthority(manifest: Manifest): Result<VoteAuthority, ApiErrorCode> {
     if (manifest.credentialAuthority.mode !== 'server') return err('credential_authority_offline');
     if (deps.secretKey === null) return err('secret_key_missing', 'Signing as the credential authority');
-    const authority = serverAuthority(engine.group, deps.secretKey, manifest.voteId);
+    const authority = serverAuthority(engine.group, deps.secretKey, manifest.voteId, manifest.electionId);
     if (authority.credentialAuthority.publicKey !== manifest.credentialAuthority.publicKey) return err('authority_key_unavailable');
     return ok(authority);
   }
