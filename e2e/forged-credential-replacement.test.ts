@@ -7,8 +7,6 @@
 // the credential authority (decision 0006 mode) the same forgery verifies — which is why the report
 // says plainly that such a vote is not protected against ballot stuffing by the operator, and lists
 // the replacement and the ballot it dropped.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type Scalar, toHex, unwrap } from '@ratify/crypto';
 import {
   type AuthorityKeyPair,
@@ -24,7 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltVote, buildVote, closeAndCount, type Entry, writeRecord } from '../packages/verifier/test/record-builder.ts';
 import { verifyRecord, type VerificationReport } from '../packages/verifier/src/index.ts';
-import { type Run, ratify, workDir } from './fixtures/cli-harness.ts';
+import { type Run, verifyRecordFiles, workDir } from './fixtures/cli-harness.ts';
 
 // A 3/4 strike authorization: 5 yes and 2 no of 7 ballots (71.4%) fails; one more yes (6 of 8, 75%) passes.
 const STRIKE = { kind: 'supermajority' as const, threshold: { numerator: 3, denominator: 4 }, blankPolicy: 'excluded' as const };
@@ -67,12 +65,7 @@ const outcome = (report: VerificationReport) => report.outcomes[0]?.recomputed;
 const failedChecks = (report: VerificationReport) => report.checks.filter((c) => c.status === 'failed').map((c) => c.name);
 
 let work: Awaited<ReturnType<typeof workDir>>;
-async function cliVerify(name: string, files: Record<string, string>): Promise<Run> {
-  const dir = join(work.dir, name);
-  await mkdir(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
-  return ratify(work.db, ['verify', dir, '--workers', '0']);
-}
+const cliVerify = (name: string, files: Record<string, string>): Promise<Run> => verifyRecordFiles(work, name, files);
 
 beforeAll(async () => {
   work = await workDir('forged-replacement');

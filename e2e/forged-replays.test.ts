@@ -5,12 +5,10 @@
 // record.json, the closing counts, the encrypted tally, valid partial decryptions by the trustees and
 // the re-computed result. The replay check (docs/protocol.md §B2.5) must name it: `revote_policy`
 // with `replayed_ballot`; the honest record still verifies.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltVote, buildVote, closeAndCount, type Entry, writeRecord } from '../packages/verifier/test/record-builder.ts';
 import { verifyRecord, type VerificationReport } from '../packages/verifier/src/index.ts';
-import { type Run, ratify, workDir } from './fixtures/cli-harness.ts';
+import { type Run, verifyRecordFiles, workDir } from './fixtures/cli-harness.ts';
 
 // A ratification (majority of yes/no): voters 0–2 yes, 3–5 no, voter 6 first yes then no.
 // Honest: 3 yes, 4 no — failed. Replaying voter 6's first ballot: 4 yes, 3 no — passed.
@@ -36,12 +34,7 @@ function forge(extra: readonly Entry[]): Record<string, string> {
 }
 
 let work: Awaited<ReturnType<typeof workDir>>;
-async function cliVerify(name: string, files: Record<string, string>): Promise<Run> {
-  const dir = join(work.dir, name);
-  await mkdir(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
-  return ratify(work.db, ['verify', dir, '--workers', '0']);
-}
+const cliVerify = (name: string, files: Record<string, string>): Promise<Run> => verifyRecordFiles(work, name, files);
 
 beforeAll(async () => {
   work = await workDir('forged-replays');

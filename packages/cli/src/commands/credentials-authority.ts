@@ -122,16 +122,14 @@ export function registerCredentialsRelay(credentials: Command, cli: Cli): void {
           const voteId = voteIdArg(voteIdText);
           const { manifest } = check(await engine.context(voteId), `vote ${voteId}`);
           const r = await readReplacement(file, manifest);
-          check(
-            await engine.replaceCredential(voteId, {
-              revoked: r.revoked,
-              added: r.added,
-              reason: options.reason,
-              authorization: { signature: r.authoritySignature as never },
-              actor: 'cli',
-            }),
-            `replacement of ${r.revoked}`,
-          );
+          const replaced = await engine.replaceCredential(voteId, {
+            revoked: r.revoked,
+            added: r.added,
+            reason: options.reason,
+            authorization: { signature: r.authoritySignature as never },
+            actor: 'cli',
+          });
+          check(replaced, `replacement of ${r.revoked}`);
           say(`credential ${r.revoked} replaced by ${r.added} on the board of ${voteId}`);
           emit({ voteId, revoked: r.revoked, added: r.added });
           return 0;
