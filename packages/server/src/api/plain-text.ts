@@ -34,31 +34,26 @@ const PROBLEM_MESSAGES: { readonly [P in PlainTextProblem]: string } = {
   lone_surrogate: 'the text is not valid Unicode',
 };
 
-/** One line of plain text, trimmed, 1..max characters. */
-export function plainLine(max: number) {
+/** Plain text of one kind, trimmed, 1..max characters, refused with the problem in words. */
+function plainText(kind: 'line' | 'paragraph', max: number) {
   return z
     .string()
     .trim()
     .min(1)
     .max(max)
     .superRefine((value, ctx) => {
-      const problem = plainTextProblem(value, 'line');
-      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem === 'control_character' ? 'one line only, without control characters' : PROBLEM_MESSAGES[problem] });
+      const problem = plainTextProblem(value, kind);
+      if (problem === null) return;
+      const message = kind === 'line' && problem === 'control_character' ? 'one line only, without control characters' : PROBLEM_MESSAGES[problem];
+      ctx.addIssue({ code: 'custom', message });
     });
 }
 
+/** One line of plain text, trimmed, 1..max characters. */
+export const plainLine = (max: number) => plainText('line', max);
+
 /** Paragraphs of plain text (line breaks and tabs allowed), trimmed, 1..max characters. */
-export function plainParagraph(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .superRefine((value, ctx) => {
-      const problem = plainTextProblem(value, 'paragraph');
-      if (problem !== null) ctx.addIssue({ code: 'custom', message: PROBLEM_MESSAGES[problem] });
-    });
-}
+export const plainParagraph = (max: number) => plainText('paragraph', max);
 
 /** Text safe to echo (error messages, logs): every unsafe character and lone surrogate becomes U+FFFD. */
 export function echoSafe(text: string): string {
